@@ -1,0 +1,105 @@
+import type {
+  AnalyzedDocument,
+  DocumentExtraction,
+  ExtractedPerson,
+  ExtractionOutput,
+  Mention,
+  SourceDocument,
+} from "../model/types.js";
+import { EXTRACTION_SCHEMA } from "../model/types.js";
+import { segment } from "../segmenting/index.js";
+import type { DocContext } from "./context.js";
+import { findCountries } from "./countries.js";
+import { extractCounts } from "./counts.js";
+import { extractEvents } from "./events.js";
+import { extractMetadata } from "./metadata.js";
+import { findOrganizations } from "./organizations.js";
+import { findPersons } from "./persons.js";
+
+export type { CountryHit, DocContext, OrgHit, PersonHit } from "./context.js";
+export { extractMetadata, inferEdition } from "./metadata.js";
+
+/** Words in the text, for per-10,000-word frequencies. */
+export function countWords(text: string): number {
+  const m = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
+  return m ? m.length : 0;
+}
+
+/** Index of the sentence that holds offset `pos` (binary search), or -1. */
+function sentenceAt(starts: Int32Array, ends: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (pos < starts[mid]!) hi = mid - 1;
+    else if (pos >= ends[mid]!) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * Reads one document's text and returns its cited record: the contract's
+ * DocumentExtraction plus sentences and every mention with its offsets.
+ * Pure: no I/O, no database.
+ */
+export function extract(doc: SourceDocument): AnalyzedDocument {
+  const { text } = doc;
+  const { sentences } = segment(text, { lineBlocks: doc.format !== "txt" });
+  const metadata = extractMetadata(text, sentences, doc.title);
+  const year = metadata.coveredYear ?? (metadata.date ? Number(metadata.date.slice(0, 4)) : null);
+  const countries = findCountries(text);
+  const organizations = findOrganizations(text);
+  const persons = findPersons(text, { year, countries });
+  const ctx: DocContext = { text, sentences, metadata, countries, organizations, persons };
+  const events = extractEvents(ctx);
+  const counts = extractCounts(ctx);
+
+  // Navigation lines are not part of the text: nothing found there counts.
+  const starts = Int32Array.from(sentences, (s) => s.start);
+  const ends = Int32Array.from(sentences, (s) => s.end);
+  const mentions: Mention[] = [];
+  const push = (kind: Mention["kind"], key: string, start: number, end: number, surface: string) => {
+    const sentence = sentenceAt(starts, ends, start);
+    if (sentence >= 0) mentions.push({ kind, key, start, end, surface, sentence });
+  };
+  for (const c of countries) push("country", c.code, c.start, c.end, c.surface);
+  for (const o of organizations) push("organization", o.id, o.start, o.end, o.surface);
+  for (const p of persons) push("person", p.name, p.start, p.end, p.surface);
+
+  const personList: ExtractedPerson[] = [];
+  const seenPersons = new Map<string, ExtractedPerson>();
+  for (const p of persons) {
+    if (sentenceAt(starts, ends, p.start) < 0) continue;
+    const known = seenPersons.get(p.name);
+    if (known) {
+      if (!known.role && p.role) known.role = p.role;
+      if (!known.country && p.country) known.country = p.country;
+      continue;
+    }
+    const rec: ExtractedPerson = { name: p.name, role: p.role, country: p.country };
+    const last = p.name.split(/\s+/).at(-1);
+    if (p.family && last !== p.family) rec.family = p.family;
+    seenPersons.set(p.name, rec);
+    personList.push(rec);
+  }
+
+  const extraction: DocumentExtraction = {
+    id: doc.id,
+    ...metadata,
+    events,
+    counts,
+    persons: personList,
+    countries: [...new Set(mentions.filter((m) => m.kind === "country").map((m) => m.key))].sort(),
+    organizations: [...new Set(mentions.filter((m) => m.kind === "organization").map((m) => m.key))].sort(),
+  };
+  const { text: _t, ...source } = doc;
+  return { source, text, sentences, mentions, extraction, wordCount: countWords(text) };
+}
+
+/** The JSON that `panorama extract --json` prints. */
+export function toExtractionOutput(docs: Iterable<AnalyzedDocument | DocumentExtraction>): ExtractionOutput {
+  const documents: DocumentExtraction[] = [];
+  for (const d of docs) documents.push("extraction" in d ? d.extraction : d);
+  return { schema: EXTRACTION_SCHEMA, documents };
+}
