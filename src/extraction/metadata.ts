@@ -17,10 +17,10 @@ const MONTHS = [
 const MONTH_RE = "(January|February|March|April|May|June|July|August|September|October|November|December)";
 
 /** "Diplomatic Bluebook 2014 Summary", "DIPLOMATIC BLUEBOOK 2023" */
-const EDITION = /\bDiplomatic\s+Blue\s?book\s+(\d{4})(\s+Summary)?/i;
+const EDITION = /\bDiplomatic\s+Blue\s?book\s+(\d{4})(\s*\(?\s*Summary)?/i;
 /** A readout's date line: "June 21, 2015" alone on a line (or "21 June 2015"). */
 const DATE_LINE = new RegExp(
-  `^\\s*(?:${MONTH_RE}\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+${MONTH_RE}\\s+(\\d{4}))\\s*$`,
+  `^\\s*(?:Date\\s*:\\s*)?(?:${MONTH_RE}\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+${MONTH_RE},?\\s+(\\d{4}))\\s*(?:\\([A-Za-z.]+\\))?\\s*$`,
 );
 /** "Japan-Republic of Korea Relations", "Japan-United States of America Relations" */
 const RELATIONS_LINE = /^\s*Japan\s*[-–—]\s*.+\s+Relations\s*$/;
@@ -88,6 +88,23 @@ export function extractMetadata(text: string, sentences: Sentence[], _title?: st
 }
 
 function findSection(headings: Sentence[]): string | null {
+  return findNumberedSection(headings) ?? lastHeadingBeforeBody(headings);
+}
+
+/** Without a numbered heading: the last plain heading of the opening block ("North America"). */
+function lastHeadingBeforeBody(headings: Sentence[]): string | null {
+  let found: string | null = null;
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
+    if (i > 0 && h.index !== headings[i - 1]!.index + 1) break; // the body started
+    const t = h.text.trim();
+    if (EDITION.test(t) || NOT_SECTION.test(t) || /^<.*>$/.test(t) || /foreign policy/i.test(t)) continue;
+    found = t;
+  }
+  return found;
+}
+
+function findNumberedSection(headings: Sentence[]): string | null {
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     const t = h.text.trim();

@@ -201,6 +201,7 @@ const isSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\u0
 export function splitSentences(text: string, from: number, to: number): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let s = from;
+  while (s < to && (isSpace(text[s]) || text[s] === "\n" || text[s] === "\r")) s++;
   for (let i = from; i < to; i++) {
     const c = text[i];
     if (c !== "." && c !== "!" && c !== "?" && c !== "。") continue;
