@@ -1,0 +1,152 @@
+/**
+ * Extraction on every core: a small worker_threads pool that reads and
+ * extracts files, yielding the results IN INPUT ORDER as an async iterator,
+ * so ingest can store them one transaction at a time while the workers go on.
+ *
+ * Memory stays bounded: at most `window` files are in flight or waiting to be
+ * yielded, whatever the number of paths. Nothing here touches the database.
+ */
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { AnalyzedDocument } from "../model/types.js";
+
+export interface ExtractSummary {
+  bytes: number;
+  chars: number;
+  sentences: number;
+  events: number;
+  counts: number;
+  mentions: number;
+}
+
+export type WorkerRequest = { seq: number; path: string; output: "document" | "summary" };
+
+export type WorkerReply =
+  | { seq: number; path: string; ok: true; doc: AnalyzedDocument; summary?: undefined }
+  | { seq: number; path: string; ok: true; summary: ExtractSummary; doc?: undefined }
+  | { seq: number; path: string; ok: false; stage: "read" | "extract" | "worker"; message: string };
+
+/** One file's outcome: its document (or summary), or a message naming the file and why it failed. */
+export type ParallelResult = Omit<WorkerReply, "seq">;
+
+export interface ParallelOptions {
+  /** worker threads; default: the available cores (at most 8) */
+  workers?: number;
+  /** files in flight or waiting to be yielded; default 4 per worker */
+  window?: number;
+  /** "document" (default): the whole AnalyzedDocument; "summary": only counts (for benchmarks) */
+  output?: "document" | "summary";
+}
+
+/** The default number of workers: every available core, at most 8. */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+function spawnWorker(): Worker {
+  // Built code runs parallel-worker.js. Under vitest or tsx the sources are .ts: the worker
+  // registers tsx's loader first, then imports the .ts worker.
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./parallel-worker.js", import.meta.url));
+  const tsxApi = pathToFileURL(
+    join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs"),
+  ).href;
+  const worker = new URL("./parallel-worker.ts", import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+/**
+ * Reads and extracts `paths` on a pool of worker threads. Results come out in
+ * the order of `paths`; a file that cannot be read or extracted yields
+ * `{ok: false, message}` and the others go on. Stopping the iteration early
+ * (break) terminates the workers.
+ */
+export async function* extractFilesParallel(
+  paths: readonly string[],
+  opts: ParallelOptions = {},
+): AsyncGenerator<ParallelResult> {
+  if (paths.length === 0) return;
+  const nWorkers = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), paths.length));
+  const window = Math.max(nWorkers, opts.window ?? nWorkers * 4);
+  const output = opts.output ?? "document";
+
+  const done = new Map<number, ParallelResult>();
+  const busy = new Map<Worker, number>(); // worker -> seq it is working on
+  const idle: Worker[] = [];
+  const workers = new Set<Worker>();
+  let next = 0; // next seq to hand out
+  let emitted = 0; // next seq to yield
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  const dispatch = () => {
+    while (idle.length > 0 && next < paths.length && next - emitted < window) {
+      const w = idle.pop()!;
+      const seq = next++;
+      busy.set(w, seq);
+      const req: WorkerRequest = { seq, path: paths[seq]!, output };
+      w.postMessage(req);
+    }
+  };
+
+  const add = () => {
+    const w = spawnWorker();
+    workers.add(w);
+    w.on("message", (reply: WorkerReply) => {
+      busy.delete(w);
+      const { seq, ...rest } = reply;
+      done.set(seq, rest as ParallelResult);
+      idle.push(w);
+      dispatch();
+      notify();
+    });
+    // A worker that dies (out of memory, a native crash) fails only the file it held; a new one takes its place.
+    const lost = (why: string) => {
+      if (!workers.delete(w)) return;
+      const seq = busy.get(w);
+      busy.delete(w);
+      const i = idle.indexOf(w);
+      if (i >= 0) idle.splice(i, 1);
+      if (seq !== undefined) {
+        done.set(seq, { path: paths[seq]!, ok: false, stage: "worker", message: `${paths[seq]}: ${why}` });
+      }
+      if (!closing && (next < paths.length || busy.size > 0)) add();
+      dispatch();
+      notify();
+    };
+    w.on("error", (e) => lost(`extraction worker failed (${e.message})`));
+    w.on("exit", (code) => lost(`extraction worker exited (code ${code})`));
+    idle.push(w);
+  };
+
+  let closing = false;
+  try {
+    for (let i = 0; i < nWorkers; i++) add();
+    dispatch();
+    while (emitted < paths.length) {
+      const r = done.get(emitted);
+      if (r) {
+        done.delete(emitted);
+        emitted++;
+        dispatch();
+        yield r;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  } finally {
+    closing = true;
+    const all = [...workers];
+    workers.clear();
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extract, readOne } from "../../src/index.js";
+import { extractFilesParallel, type ParallelResult } from "../../src/pipeline/parallel.js";
+
+const TEXT = (i: number) =>
+  `2. North America\n\nOn April ${1 + (i % 28)}, 2013, Prime Minister Shinzo Abe held a summit meeting with President Barack Obama in Washington, D.C. ` +
+  `The two leaders confirmed that the Japan-U.S. Alliance remains the cornerstone of peace in the region. ` +
+  `In ${2000 + i}, Foreign Minister Fumio Kishida held ${i + 2} telephone talks with Secretary of State John Kerry.\n`;
+
+let dir: string;
+const paths: string[] = [];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "panorama-parallel-"));
+  for (let i = 0; i < 12; i++) {
+    const p = join(dir, `doc-${String(i).padStart(2, "0")}.txt`);
+    writeFileSync(p, TEXT(i));
+    paths.push(p);
+  }
+  const bin = join(dir, "binary.txt");
+  writeFileSync(bin, Buffer.from([0x41, 0x00, 0xff, 0x00]));
+  paths.splice(5, 0, bin);
+  const empty = join(dir, "empty.txt");
+  writeFileSync(empty, "");
+  paths.push(empty);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function collect(it: AsyncIterable<ParallelResult>): Promise<ParallelResult[]> {
+  const out: ParallelResult[] = [];
+  for await (const r of it) out.push(r);
+  return out;
+}
+
+describe("extractFilesParallel", () => {
+  it("yields one result per path, in input order, equal to extracting in this thread", async () => {
+    const results = await collect(extractFilesParallel(paths, { workers: 2 }));
+    expect(results.map((r) => r.path)).toEqual(paths);
+    for (const r of results) {
+      const local = await readOne(r.path);
+      if (!local.ok) {
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.message).toContain(r.path);
+        continue;
+      }
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.doc).toEqual(extract(local.doc));
+    }
+  });
+
+  it("reports unreadable files with a message naming them and goes on", async () => {
+    const results = await collect(extractFilesParallel(paths, { workers: 2 }));
+    const failed = results.filter((r) => !r.ok);
+    expect(failed.map((r) => r.path.split("/").pop()).sort()).toEqual(["binary.txt", "empty.txt"]);
+    expect(results.filter((r) => r.ok)).toHaveLength(12);
+  });
+
+  it("returns small summaries when asked, with the same sentence counts", async () => {
+    const results = await collect(extractFilesParallel(paths.slice(0, 3), { workers: 3, output: "summary" }));
+    expect(results).toHaveLength(3);
+    for (const r of results) {
+      expect(r.ok && r.summary).toBeTruthy();
+      if (!r.ok || !r.summary) continue;
+      const local = await readOne(r.path);
+      if (!local.ok) throw new Error("unreadable");
+      const doc = extract(local.doc);
+      expect(r.summary.sentences).toBe(doc.sentences.length);
+      expect(r.summary.bytes).toBe(local.doc.bytes);
+      expect(r.doc).toBeUndefined();
+    }
+  });
+
+  it("can be stopped early, and a window of one keeps order", async () => {
+    const seen: string[] = [];
+    for await (const r of extractFilesParallel(paths, { workers: 2, window: 1 })) {
+      seen.push(r.path);
+      if (seen.length === 3) break;
+    }
+    expect(seen).toEqual(paths.slice(0, 3));
+  });
+
+  it("yields nothing for no paths", async () => {
+    expect(await collect(extractFilesParallel([]))).toEqual([]);
+  });
+});
