@@ -30,7 +30,7 @@ export type WorkerReply =
   | { seq: number; path: string; ok: false; stage: "read" | "extract" | "worker"; message: string };
 
 /** One file's outcome: its document (or summary), or a message naming the file and why it failed. */
-export type ParallelResult = Omit<WorkerReply, "seq">;
+export type ParallelResult = WorkerReply extends infer R ? (R extends WorkerReply ? Omit<R, "seq"> : never) : never;
 
 export interface ParallelOptions {
   /** worker threads; default: the available cores (at most 8) */
