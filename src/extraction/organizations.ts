@@ -1,6 +1,87 @@
+import { readFileSync } from "node:fs";
+import { dataFile } from "../model/paths.js";
+import { foldChars } from "../segmenting/normalize.js";
 import type { OrgHit } from "./context.js";
 
-/** Every organization of data/organizations.json named in `text`, in text order. Stub: owned by the entities work. */
-export function findOrganizations(_text: string): OrgHit[] {
-  return [];
+interface OrgRow {
+  id: string;
+  name: string;
+  aliases: string[];
+}
+
+/**
+ * Names that contain an alias but name another body ("National Security
+ * Council" is not the UN Security Council). They take the place of the alias
+ * and yield nothing.
+ */
+const NOT_ORGS = [
+  "National Security Council",
+  "State Security Council",
+  "Supreme Security Council",
+  "NSC Security Council",
+  "OAS General Assembly",
+  "WHO General Assembly",
+  "Parliamentary Assembly",
+  "World Health Assembly",
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The regex source for one alias. An all-capitals alias ("WHO", "AU") matches
+ * only as written; in a longer name, words after the first may start in either
+ * case ("East Asia summit"), a hyphen may be a space or nothing ("Co-operation"),
+ * a plural may take an apostrophe ("Leaders' Meeting"), and spaces may be any
+ * white space.
+ */
+export function aliasPattern(alias: string): string {
+  const words = alias.split(/\s+/);
+  if (words.length === 1 && !/[a-z]/.test(alias)) return escape(alias);
+  return words
+    .map((w, i) => {
+      let p = w
+        .split("-")
+        .map((part) => escape(part))
+        .join("-?");
+      if (i > 0 && /^[A-Z][a-z]/.test(w)) p = `[${w[0]}${w[0]!.toLowerCase()}]${p.slice(1)}`;
+      if (/[a-z]s$/.test(w)) p += "'?";
+      return p;
+    })
+    .join("\\s+");
+}
+
+function build(): { re: RegExp; groups: (string | null)[] } {
+  const rows = JSON.parse(readFileSync(dataFile("organizations.json"), "utf8")) as OrgRow[];
+  const alts: { alias: string; id: string | null }[] = [];
+  for (const r of rows) for (const a of r.aliases) alts.push({ alias: foldChars(a), id: r.id });
+  for (const n of NOT_ORGS) alts.push({ alias: n, id: null });
+  // Longest alias first: "UN Security Council" wins over "UN" at the same place.
+  alts.sort((a, b) => b.alias.length - a.alias.length);
+  const groups = alts.map((a) => a.id);
+  const source = alts.map((a) => `(${aliasPattern(a.alias)})`).join("|");
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, "gu");
+  return { re, groups };
+}
+
+const { re: ORG_RE, groups: GROUP_IDS } = build();
+
+/** Every organization of data/organizations.json named in `text`, in text order. */
+export function findOrganizations(text: string): OrgHit[] {
+  const folded = foldChars(text);
+  const hits: OrgHit[] = [];
+  ORG_RE.lastIndex = 0;
+  for (let m = ORG_RE.exec(folded); m; m = ORG_RE.exec(folded)) {
+    let id: string | null = null;
+    for (let g = 1; g < m.length; g++) {
+      if (m[g] !== undefined) {
+        id = GROUP_IDS[g - 1] ?? null;
+        break;
+      }
+    }
+    if (!id) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    hits.push({ id, start, end, surface: text.slice(start, end) });
+  }
+  return hits;
 }

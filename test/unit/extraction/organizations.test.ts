@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { findOrganizations } from "../../../src/extraction/organizations.js";
+
+const ids = (text: string) => findOrganizations(text).map((h) => h.id);
+
+describe("findOrganizations", () => {
+  it("finds aliases as whole words with absolute offsets", () => {
+    const text = "Japan hosted the G7 Summit and attended the APEC Leaders' Meeting.";
+    const hits = findOrganizations(text);
+    expect(hits.map((h) => h.id)).toEqual(["G7", "APEC"]);
+    for (const h of hits) expect(text.slice(h.start, h.end)).toBe(h.surface);
+  });
+
+  it("gives a nested alias only to the longer name found at the same place", () => {
+    expect(ids("a UN Security Council resolution")).toEqual(["UNSC"]);
+    expect(ids("prohibits UN member states from engaging")).toEqual(["UN"]);
+    expect(ids("the ASEAN Regional Forum (ARF) and ASEAN")).toEqual(["ARF", "ARF", "ASEAN"]);
+    expect(ids("Canada chaired the TPP 11 talks; the TPP was signed")).toEqual(["CPTPP", "TPP"]);
+  });
+
+  it("accepts dash and quote variants, possessives and numbered meetings", () => {
+    expect(ids("the Asia\u2013Pacific Economic Cooperation (APEC)")).toEqual(["APEC", "APEC"]);
+    expect(ids("the G7's statement at TICAD 8 and the G-20")).toEqual(["G7", "TICAD", "G20"]);
+    expect(ids("the \u201cCentral Asia plus Japan\u201d Dialogue")).toEqual(["CAJ"]);
+  });
+
+  it("matches all-capital aliases only in capitals", () => {
+    expect(ids("The WHO said who would attend; the AU and au pair; the EAS and the eas")).toEqual(["WHO", "AU", "EAS"]);
+    expect(ids("a quad bike, the Quad partners")).toEqual(["Quad"]);
+  });
+
+  it("does not take other councils for the UN Security Council nor letters inside words", () => {
+    expect(ids("the National Security Council of Japan")).toEqual([]);
+    expect(ids("UNESCO and UNICEF and the G77")).toEqual([]);
+  });
+});
