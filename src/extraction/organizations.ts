@@ -25,7 +25,7 @@ const NOT_ORGS = [
   "World Health Assembly",
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * The regex source for one alias. An all-capitals alias ("WHO", "AU") matches
@@ -36,12 +36,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  */
 export function aliasPattern(alias: string): string {
   const words = alias.split(/\s+/);
-  if (words.length === 1 && !/[a-z]/.test(alias)) return escape(alias);
+  if (words.length === 1 && !/[a-z]/.test(alias)) return escapeRe(alias);
   return words
     .map((w, i) => {
       let p = w
         .split("-")
-        .map((part) => escape(part))
+        .map((part) => escapeRe(part))
         .join("-?");
       if (i > 0 && /^[A-Z][a-z]/.test(w)) p = `[${w[0]}${w[0]!.toLowerCase()}]${p.slice(1)}`;
       if (/[a-z]s$/.test(w)) p += "'?";
