@@ -1,0 +1,89 @@
+/**
+ * Corpus-wide tallies the overview and the map need (events per country per
+ * year, meetings per partner per year). They are computed from the store's
+ * event rows once and cached until the store's totals change.
+ */
+import type { EventRow, Store } from "../../storage/index.js";
+
+export interface YearTally {
+  country: string;
+  year: number;
+  count: number;
+}
+
+export interface Aggregates {
+  /** every event, by each party except Japan, by year */
+  eventsByCountryYear: YearTally[];
+  /** meetings (any level and modality), by partner and year */
+  meetingsByPartnerYear: YearTally[];
+  /** partners ranked by the number of events with them */
+  partners: { code: string; events: number; meetings: number }[];
+  years: number[];
+}
+
+const HOME = "JPN";
+const PAGE = 5000;
+
+/** Every event row, read in pages (the store may cap a single read). */
+export function allEvents(store: Store, filter: Parameters<Store["events"]>[0] = {}): EventRow[] {
+  const out: EventRow[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const rows = store.events({ ...filter, limit: PAGE, offset });
+    out.push(...rows);
+    if (rows.length < PAGE) return out;
+  }
+}
+
+function tally(map: Map<string, number>): YearTally[] {
+  const out: YearTally[] = [];
+  for (const [k, count] of map) {
+    const [country, year] = k.split("|") as [string, string];
+    out.push({ country, year: Number(year), count });
+  }
+  out.sort((a, b) => a.year - b.year || b.count - a.count || a.country.localeCompare(b.country));
+  return out;
+}
+
+export function computeAggregates(events: Iterable<Pick<EventRow, "type" | "year" | "countries">>): Aggregates {
+  const byCountry = new Map<string, number>();
+  const meetings = new Map<string, number>();
+  const partnerEvents = new Map<string, number>();
+  const partnerMeetings = new Map<string, number>();
+  const years = new Set<number>();
+  for (const e of events) {
+    for (const c of new Set(e.countries)) {
+      if (c === HOME) continue;
+      partnerEvents.set(c, (partnerEvents.get(c) ?? 0) + 1);
+      if (e.type === "meeting") partnerMeetings.set(c, (partnerMeetings.get(c) ?? 0) + 1);
+      if (e.year == null) continue;
+      years.add(e.year);
+      const k = `${c}|${e.year}`;
+      byCountry.set(k, (byCountry.get(k) ?? 0) + 1);
+      if (e.type === "meeting") meetings.set(k, (meetings.get(k) ?? 0) + 1);
+    }
+  }
+  const partners = [...partnerEvents]
+    .map(([code, n]) => ({ code, events: n, meetings: partnerMeetings.get(code) ?? 0 }))
+    .sort((a, b) => b.events - a.events || a.code.localeCompare(b.code));
+  return {
+    eventsByCountryYear: tally(byCountry),
+    meetingsByPartnerYear: tally(meetings),
+    partners,
+    years: [...years].sort((a, b) => a - b),
+  };
+}
+
+/** A cache of the aggregates, refreshed when the store's totals change. */
+export function aggregatesCache(store: Store): () => Aggregates {
+  let key = "";
+  let value: Aggregates | null = null;
+  return () => {
+    const s = store.stats();
+    const k = `${s.documents}|${s.events}|${s.counts}`;
+    if (!value || k !== key) {
+      value = computeAggregates(allEvents(store));
+      key = k;
+    }
+    return value;
+  };
+}

@@ -1,0 +1,361 @@
+/**
+ * The read-only JSON API: documents, their text with extractions, events,
+ * counts, persons, organizations, partners, full-text search and statistics.
+ * Every handler goes through the Store interface; parameters are validated by
+ * the schemas in ../schemas.ts before a handler runs.
+ */
+import type { FastifyInstance } from "fastify";
+import type { CountLevel, DocumentKind, EventType, Level, Modality } from "../../../model/types.js";
+import type { CountFilter, DocumentRow, EventFilter, EventRow, Store } from "../../../storage/index.js";
+import { aggregatesCache } from "../aggregates.js";
+import { HttpError } from "../errors.js";
+import { params, q } from "../schemas.js";
+
+interface EventsQuery {
+  country?: string[];
+  type?: EventType[];
+  level?: Level[];
+  modality?: Modality[];
+  person?: string;
+  from?: string;
+  to?: string;
+  edition?: number;
+  document?: number;
+  limit: number;
+  offset: number;
+}
+
+/** "USA,chn" and ["USA", "CHN"] alike. */
+function codes(v: string[] | undefined): string[] | undefined {
+  if (!v) return undefined;
+  const out = v
+    .flatMap((s) => s.split(","))
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+  return out.length ? out : undefined;
+}
+
+function checkRange(from: string | undefined, to: string | undefined): void {
+  const n = Math.min(from?.length ?? 0, to?.length ?? 0);
+  if (from && to && from.slice(0, n) > to.slice(0, n)) {
+    throw new HttpError(400, `query parameter "from" (${from}) is after "to" (${to})`, "from");
+  }
+}
+
+export function eventFilter(query: EventsQuery): EventFilter {
+  checkRange(query.from, query.to);
+  const f: EventFilter = { limit: query.limit, offset: query.offset };
+  const country = codes(query.country);
+  if (country) f.country = country;
+  if (query.type?.length) f.type = query.type;
+  if (query.level?.length) f.level = query.level;
+  if (query.modality?.length) f.modality = query.modality;
+  if (query.person) f.person = query.person;
+  if (query.from) f.from = query.from;
+  if (query.to) f.to = query.to;
+  if (query.edition != null) f.edition = query.edition;
+  if (query.document != null) f.documentId = query.document;
+  return f;
+}
+
+function docRef(store: Store, id: string): DocumentRow {
+  const doc = /^\d+$/.test(id) ? (store.document(Number(id)) ?? store.document(id)) : store.document(id);
+  if (!doc) throw new HttpError(404, `no document with id "${id}"`);
+  return doc;
+}
+
+function withoutPaging(f: EventFilter): EventFilter {
+  const { limit: _l, offset: _o, ...rest } = f;
+  return rest;
+}
+
+export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): Promise<void> {
+  const { store } = opts;
+  const aggregates = aggregatesCache(store);
+
+  app.get<{ Querystring: { kind?: DocumentKind; edition?: number; section?: string; limit: number; offset: number } }>(
+    "/documents",
+    { schema: { summary: "List documents", tags: ["documents"], querystring: q.documents } },
+    async (req) => {
+      const { kind, edition, section, limit, offset } = req.query;
+      const filter = {
+        ...(kind ? { kind } : {}),
+        ...(edition != null ? { edition } : {}),
+        ...(section ? { section } : {}),
+      };
+      const items = store.documents({ ...filter, limit, offset });
+      const total =
+        items.length < limit && offset === 0
+          ? items.length
+          : kind || edition != null || section
+            ? store.documents(filter).length
+            : store.stats().documents;
+      return { total, limit, offset, items };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/documents/:id",
+    { schema: { summary: "One document's record", tags: ["documents"], params: params.id, querystring: q.none } },
+    async (req) => docRef(store, req.params.id),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/documents/:id/text",
+    {
+      schema: {
+        summary: "A document's text with its sentences, mentions, events and counts (offsets into the text)",
+        tags: ["documents"],
+        params: params.id,
+        querystring: q.none,
+      },
+    },
+    async (req) => {
+      const document = docRef(store, req.params.id);
+      const text = store.documentText(document.id) ?? "";
+      const events: EventRow[] = [];
+      for (let offset = 0; ; offset += 1000) {
+        const rows = store.events({ documentId: document.id, limit: 1000, offset });
+        events.push(...rows);
+        if (rows.length < 1000) break;
+      }
+      const counts = store.counts({ documentId: document.id });
+      return {
+        document,
+        text,
+        sentences: store.sentences(document.id),
+        mentions: store.mentions(document.id),
+        events,
+        counts,
+      };
+    },
+  );
+
+  app.get<{ Querystring: EventsQuery }>(
+    "/events",
+    {
+      schema: {
+        summary: "Events, filtered (repeat or comma-separate country/type/level/modality), newest last",
+        tags: ["events"],
+        querystring: q.events,
+      },
+    },
+    async (req) => {
+      const f = eventFilter(req.query);
+      const items = store.events(f);
+      const total =
+        items.length < f.limit! && (f.offset ?? 0) === 0 ? items.length : store.countEvents(withoutPaging(f));
+      return { total, limit: f.limit, offset: f.offset, items };
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    "/events/:id",
+    { schema: { summary: "One event", tags: ["events"], params: params.numericId, querystring: q.none } },
+    async (req) => {
+      const e = store.event(req.params.id);
+      if (!e) throw new HttpError(404, `no event with id ${req.params.id}`);
+      return e;
+    },
+  );
+
+  app.get<{
+    Querystring: {
+      country?: string;
+      level?: CountLevel;
+      from?: string;
+      to?: string;
+      edition?: number;
+      limit: number;
+      offset: number;
+    };
+  }>(
+    "/counts",
+    {
+      schema: { summary: 'Counts the texts state ("eight summit meetings")', tags: ["counts"], querystring: q.counts },
+    },
+    async (req) => {
+      const { country, level, from, to, edition, limit, offset } = req.query;
+      checkRange(from, to);
+      const f: CountFilter = {};
+      if (country) f.country = country.toUpperCase();
+      if (level) f.level = level;
+      if (from) f.from = from;
+      if (to) f.to = to;
+      if (edition != null) f.edition = edition;
+      const items = store.counts({ ...f, limit, offset });
+      const total = items.length < limit && offset === 0 ? items.length : store.counts(f).length;
+      return { total, limit, offset, items };
+    },
+  );
+
+  app.get<{ Querystring: { name?: string; country?: string; limit: number; offset: number } }>(
+    "/persons",
+    { schema: { summary: "Persons named in the corpus", tags: ["persons"], querystring: q.persons } },
+    async (req) => {
+      const { name, country, limit, offset } = req.query;
+      const f = { ...(name ? { name } : {}), ...(country ? { country: country.toUpperCase() } : {}) };
+      const items = store.persons({ ...f, limit, offset });
+      const total = items.length < limit && offset === 0 ? items.length : store.persons(f).length;
+      return { total, limit, offset, items };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/persons/:id",
+    {
+      schema: {
+        summary: "One person (numeric id or name) with offices, events and documents",
+        tags: ["persons"],
+        params: params.id,
+        querystring: q.none,
+      },
+    },
+    async (req) => {
+      const { id } = req.params;
+      const person = /^\d+$/.test(id) ? store.person(Number(id)) : store.person(id);
+      if (!person) throw new HttpError(404, `no person "${id}"`);
+      const events = store.events({ person: person.name, limit: 500 });
+      const eventsTotal = events.length < 500 ? events.length : store.countEvents({ person: person.name });
+      const docs = new Map<number, { id: number; key: string; edition: number | null; section: string | null }>();
+      for (const e of events) {
+        const ev = e.evidence;
+        if (!docs.has(ev.documentId))
+          docs.set(ev.documentId, { id: ev.documentId, key: ev.documentKey, edition: ev.edition, section: ev.section });
+      }
+      try {
+        for (const hit of store.search(`"${person.name.replace(/"/g, "")}"`, { limit: 200 })) {
+          const d = hit.document;
+          if (!docs.has(d.id)) docs.set(d.id, { id: d.id, key: d.key, edition: d.edition, section: d.section });
+        }
+      } catch {
+        // a name the full-text syntax cannot take: the documents of its events remain
+      }
+      return {
+        person,
+        offices: person.roles,
+        events,
+        eventsTotal,
+        documents: [...docs.values()].sort((a, b) => (a.edition ?? 0) - (b.edition ?? 0) || a.key.localeCompare(b.key)),
+      };
+    },
+  );
+
+  app.get(
+    "/organizations",
+    { schema: { summary: "Organizations named in the corpus", tags: ["organizations"], querystring: q.none } },
+    async () => {
+      const items = store.organizations();
+      return { total: items.length, items };
+    },
+  );
+
+  app.get<{
+    Querystring: { q: string; edition?: number; section?: string; kind?: DocumentKind; limit: number; offset: number };
+  }>(
+    "/search",
+    {
+      schema: {
+        summary: "Full-text search over sentences, with keyword-in-context snippets",
+        tags: ["search"],
+        querystring: q.search,
+      },
+    },
+    async (req) => {
+      const { q: query, edition, section, kind, limit, offset } = req.query;
+      if (!/[\p{L}\p{N}]/u.test(query)) {
+        throw new HttpError(400, 'query parameter "q" must contain a letter or a digit', "q");
+      }
+      const filter = {
+        ...(edition != null ? { edition } : {}),
+        ...(section ? { section } : {}),
+        ...(kind ? { kind } : {}),
+      };
+      try {
+        const items = store.search(query, { ...filter, limit, offset });
+        const total = items.length < limit && offset === 0 ? items.length : store.countSearch(query, filter);
+        return { total, limit, offset, items };
+      } catch (err) {
+        if (err instanceof Error && err.name === "QueryError") {
+          throw new HttpError(400, `query parameter "q" cannot be searched: ${err.message}`, "q");
+        }
+        throw err;
+      }
+    },
+  );
+
+  app.get(
+    "/stats",
+    {
+      schema: {
+        summary: "Corpus statistics, meetings per partner per year and events per country per year",
+        tags: ["stats"],
+        querystring: q.none,
+      },
+    },
+    async () => {
+      const a = aggregates();
+      return { ...store.stats(), ...a, partners: a.partners.slice(0, 60) };
+    },
+  );
+
+  app.get<{ Params: { code: string } }>(
+    "/partners/:code",
+    {
+      schema: {
+        summary: "A partner country: stated counts and events per year, visits both ways, persons met, agreements",
+        tags: ["partners"],
+        params: params.code,
+        querystring: q.none,
+      },
+    },
+    async (req) => {
+      const code = req.params.code.toUpperCase();
+      const stated = store.counts({ country: code });
+      const a = aggregates();
+      const partner = a.partners.find((p) => p.code === code);
+      if (!partner && stated.length === 0) throw new HttpError(404, `no events or counts with "${code}"`);
+      const years = new Map<number, { year: number; events: number; meetings: number; stated: typeof stated }>();
+      const yearOf = (y: number) => {
+        let row = years.get(y);
+        if (!row) {
+          row = { year: y, events: 0, meetings: 0, stated: [] };
+          years.set(y, row);
+        }
+        return row;
+      };
+      for (const t of a.eventsByCountryYear) if (t.country === code) yearOf(t.year).events = t.count;
+      for (const t of a.meetingsByPartnerYear) if (t.country === code) yearOf(t.year).meetings = t.count;
+      for (const c of stated) {
+        const y = Number((c.periodStart ?? c.periodEnd ?? "").slice(0, 4));
+        const year = y || (c.evidence.edition != null ? c.evidence.edition - 1 : 0);
+        if (year) yearOf(year).stated.push(c);
+      }
+      const visits = store.events({ country: code, type: "visit", limit: 500 });
+      const agreements = store.events({ country: code, type: "agreement", limit: 500 });
+      const met = new Map<string, number>();
+      for (const e of store.events({ country: code, type: ["meeting", "visit"], limit: 2000 })) {
+        for (const p of e.participants) met.set(p, (met.get(p) ?? 0) + 1);
+      }
+      return {
+        code,
+        events: partner?.events ?? 0,
+        meetings: partner?.meetings ?? 0,
+        years: [...years.values()].sort((x, y) => x.year - y.year),
+        visits: {
+          toJapan: visits.filter((v) => v.location === "JPN"),
+          fromJapan: visits.filter((v) => v.location !== "JPN"),
+        },
+        persons: [...met]
+          .sort((x, y) => y[1] - x[1])
+          .slice(0, 100)
+          .map(([name, events]) => {
+            const p = store.person(name);
+            return { name, events, id: p?.id ?? null, country: p?.country ?? null, roles: p?.roles ?? [] };
+          })
+          .filter((p) => p.country !== "JPN"),
+        agreements,
+      };
+    },
+  );
+}
