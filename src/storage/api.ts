@@ -105,13 +105,15 @@ export interface MentionRow {
 }
 
 export interface EventFilter {
+  /** every country given must be a party (["JPN", "USA"]: Japan-US events) */
   country?: string | string[];
   type?: EventType | EventType[];
   level?: Level | Level[];
   modality?: Modality | Modality[];
   /** a person's name or family name */
   person?: string;
-  /** inclusive partial dates: "2013", "2013-04", "2013-04-02" */
+  /** inclusive partial dates: "2013", "2013-04", "2013-04-02"; an event matches when its own
+   * (partial) date overlaps the range, so "2013" matches --from 2013-06; undated events never match */
   from?: string;
   to?: string;
   documentId?: number;
@@ -123,17 +125,58 @@ export interface EventFilter {
 export interface CountFilter {
   country?: string;
   level?: CountLevel;
+  /** counts whose period overlaps from..to (partial dates); counts without a period are kept */
   from?: string;
   to?: string;
   edition?: number;
+  documentId?: number;
+  limit?: number;
+  offset?: number;
 }
 
 export interface SearchFilter {
   edition?: number;
+  /** substring of the document's section, case-insensitive */
   section?: string;
   kind?: DocumentKind;
+  documentId?: number;
   limit?: number;
   offset?: number;
+  /** pass the query to FTS5 as written (operators, NEAR, column filters); a malformed one throws QueryError */
+  raw?: boolean;
+  /** "document" (edition, document, sentence order; the default) or "rank" (bm25) */
+  order?: "document" | "rank";
+}
+
+export interface DocumentFilter {
+  kind?: DocumentKind;
+  edition?: number;
+  /** substring of the section, case-insensitive */
+  section?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface PersonFilter {
+  /** substring of the name, case-insensitive */
+  name?: string;
+  country?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface IngestOptions {
+  /** mark the documents as the project's own sample texts */
+  sample?: boolean;
+  /** re-store even when the content hash is unchanged (e.g. after the extractor improved) */
+  force?: boolean;
+}
+
+/** What a document names: its countries, organizations, and persons with the role they hold there. */
+export interface DocumentEntities {
+  countries: string[];
+  organizations: string[];
+  persons: { name: string; role: string | null; country: string | null }[];
 }
 
 export interface SearchHit {
@@ -156,6 +199,8 @@ export interface CorpusStats {
   events: number;
   counts: number;
   persons: number;
+  /** organizations named by at least one document */
+  organizations: number;
   editions: number[];
   eventsByType: Record<string, number>;
 }
@@ -167,11 +212,15 @@ export interface Store {
   /** the stored content hash of a document key, to skip unchanged input */
   hashOf(key: string): string | null;
   /** stores one analyzed document in one transaction, replacing the previous record of the same key */
-  ingest(doc: AnalyzedDocument, opts?: { sample?: boolean }): IngestOutcome;
+  ingest(doc: AnalyzedDocument, opts?: IngestOptions): IngestOutcome;
   /** many documents in one transaction (all or nothing) */
-  ingestMany(docs: AnalyzedDocument[], opts?: { sample?: boolean }): IngestOutcome[];
-  documents(filter?: { kind?: DocumentKind; edition?: number; limit?: number; offset?: number }): DocumentRow[];
+  ingestMany(docs: AnalyzedDocument[], opts?: IngestOptions): IngestOutcome[];
+  /** deletes a document and everything extracted from it; false when the key is not stored */
+  removeDocument(key: string): boolean;
+  documents(filter?: DocumentFilter): DocumentRow[];
+  /** a number is an id, a string a key */
   document(idOrKey: number | string): DocumentRow | null;
+  documentEntities(id: number): DocumentEntities;
   documentText(id: number): string | null;
   sentences(documentId: number): SentenceRow[];
   mentions(documentId: number): MentionRow[];
@@ -179,10 +228,13 @@ export interface Store {
   countEvents(filter?: EventFilter): number;
   event(id: number): EventRow | null;
   counts(filter?: CountFilter): CountRow[];
-  persons(filter?: { name?: string; country?: string; limit?: number; offset?: number }): PersonRow[];
+  persons(filter?: PersonFilter): PersonRow[];
+  /** by id, full name, or family name (case-insensitive) */
   person(idOrName: number | string): PersonRow | null;
   organizations(): OrganizationRow[];
+  /** full-text search over sentences; user input is quoted safely unless `raw`; throws QueryError on a bad query */
   search(query: string, filter?: SearchFilter): SearchHit[];
+  countSearch(query: string, filter?: SearchFilter): number;
   stats(): CorpusStats;
   /** the underlying handle, opened read-only semantics by convention: for analysis queries */
   readonlyDb(): Database.Database;

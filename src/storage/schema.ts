@@ -1,0 +1,243 @@
+/**
+ * The store's schema as a list of numbered forward migrations. Each step runs
+ * in its own transaction together with the bump of `PRAGMA user_version` and
+ * `meta.schema_version`, so a file is always at exactly one version. Never edit
+ * a step that has shipped: append a new one.
+ *
+ * Index choice (checked with EXPLAIN QUERY PLAN in test/unit/storage):
+ * - events are filtered by party country (event_parties(country, event_id)),
+ *   type/level/modality (events(type, level, modality)), date range
+ *   (events(date_lo)), person (event_participants(person_id) via
+ *   persons(name)/persons(family)), edition (documents(edition)) and document
+ *   (events(document_id)).
+ * - counts by party country (count_parties(country, count_id)) and level.
+ * - mentions by (kind, key) for the analysis layer, sentences by document.
+ */
+import type Database from "better-sqlite3";
+
+export interface Migration {
+  version: number;
+  description: string;
+  up: (db: Database.Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: "documents, texts, sentences (FTS5), events, counts, persons, organizations, mentions",
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS meta (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
+
+        CREATE TABLE documents (
+          id INTEGER PRIMARY KEY,
+          key TEXT NOT NULL UNIQUE,
+          path TEXT NOT NULL,
+          format TEXT NOT NULL,
+          encoding TEXT NOT NULL DEFAULT 'utf-8',
+          hash TEXT NOT NULL,
+          bytes INTEGER NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('bluebook', 'readout', 'other')),
+          edition INTEGER,
+          summary INTEGER NOT NULL DEFAULT 0,
+          covered_year INTEGER,
+          section TEXT,
+          date TEXT,
+          title TEXT,
+          sample INTEGER NOT NULL DEFAULT 0,
+          word_count INTEGER NOT NULL DEFAULT 0,
+          ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX documents_edition ON documents(edition);
+        CREATE INDEX documents_kind ON documents(kind);
+
+        CREATE TABLE document_texts (
+          document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+          text TEXT NOT NULL
+        );
+
+        CREATE TABLE sentences (
+          id INTEGER PRIMARY KEY,
+          document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          idx INTEGER NOT NULL,
+          start INTEGER NOT NULL,
+          "end" INTEGER NOT NULL,
+          kind TEXT NOT NULL,
+          heading TEXT,
+          text TEXT NOT NULL,
+          UNIQUE (document_id, idx)
+        );
+
+        CREATE VIRTUAL TABLE sentences_fts USING fts5(
+          text,
+          content = 'sentences',
+          content_rowid = 'id',
+          tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+          INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+          INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER sentences_au AFTER UPDATE ON sentences BEGIN
+          INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+          INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+
+        CREATE TABLE organizations (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          aliases TEXT NOT NULL DEFAULT '[]',
+          known INTEGER NOT NULL DEFAULT 1
+        );
+
+        CREATE TABLE document_countries (
+          document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          country TEXT NOT NULL,
+          PRIMARY KEY (document_id, country)
+        ) WITHOUT ROWID;
+        CREATE INDEX document_countries_country ON document_countries(country);
+
+        CREATE TABLE document_organizations (
+          document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          organization_id TEXT NOT NULL REFERENCES organizations(id),
+          PRIMARY KEY (document_id, organization_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX document_organizations_org ON document_organizations(organization_id);
+
+        CREATE TABLE persons (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          family TEXT NOT NULL,
+          country TEXT
+        );
+        CREATE INDEX persons_family ON persons(family COLLATE NOCASE);
+        CREATE INDEX persons_name_nocase ON persons(name COLLATE NOCASE);
+
+        CREATE TABLE person_roles (
+          person_id INTEGER NOT NULL REFERENCES persons(id),
+          document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          role TEXT,
+          country TEXT,
+          PRIMARY KEY (person_id, document_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX person_roles_document ON person_roles(document_id);
+
+        CREATE TABLE events (
+          id INTEGER PRIMARY KEY,
+          document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          ord INTEGER NOT NULL,
+          type TEXT NOT NULL,
+          level TEXT,
+          modality TEXT,
+          date TEXT,
+          date_lo TEXT,
+          date_hi TEXT,
+          year INTEGER,
+          location TEXT,
+          place TEXT,
+          title TEXT,
+          status TEXT,
+          organization TEXT,
+          sentence_id INTEGER REFERENCES sentences(id) ON DELETE SET NULL,
+          ev_start INTEGER NOT NULL,
+          ev_end INTEGER NOT NULL,
+          ev_text TEXT NOT NULL
+        );
+        CREATE INDEX events_document ON events(document_id);
+        CREATE INDEX events_type ON events(type, level, modality);
+        CREATE INDEX events_date ON events(date_lo);
+
+        CREATE TABLE event_parties (
+          event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+          country TEXT NOT NULL,
+          PRIMARY KEY (event_id, country)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_parties_country ON event_parties(country, event_id);
+
+        CREATE TABLE event_participants (
+          event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+          ord INTEGER NOT NULL,
+          person_id INTEGER NOT NULL REFERENCES persons(id),
+          PRIMARY KEY (event_id, ord)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_participants_person ON event_participants(person_id, event_id);
+
+        CREATE TABLE counts (
+          id INTEGER PRIMARY KEY,
+          document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          ord INTEGER NOT NULL,
+          level TEXT NOT NULL,
+          total INTEGER NOT NULL,
+          telephone INTEGER,
+          video INTEGER,
+          approximate INTEGER NOT NULL DEFAULT 0,
+          period_start TEXT,
+          period_end TEXT,
+          sentence_id INTEGER REFERENCES sentences(id) ON DELETE SET NULL,
+          ev_start INTEGER NOT NULL,
+          ev_end INTEGER NOT NULL,
+          ev_text TEXT NOT NULL
+        );
+        CREATE INDEX counts_document ON counts(document_id);
+        CREATE INDEX counts_level ON counts(level);
+
+        CREATE TABLE count_parties (
+          count_id INTEGER NOT NULL REFERENCES counts(id) ON DELETE CASCADE,
+          country TEXT NOT NULL,
+          PRIMARY KEY (count_id, country)
+        ) WITHOUT ROWID;
+        CREATE INDEX count_parties_country ON count_parties(country, count_id);
+
+        CREATE TABLE mentions (
+          id INTEGER PRIMARY KEY,
+          document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+          kind TEXT NOT NULL CHECK (kind IN ('country', 'person', 'organization')),
+          key TEXT NOT NULL,
+          start INTEGER NOT NULL,
+          "end" INTEGER NOT NULL,
+          surface TEXT NOT NULL,
+          sentence_id INTEGER REFERENCES sentences(id) ON DELETE SET NULL
+        );
+        CREATE INDEX mentions_document ON mentions(document_id, start);
+        CREATE INDEX mentions_key ON mentions(kind, key);
+      `),
+  },
+];
+
+/** The schema version this code writes and reads. */
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+/**
+ * Brings `db` up to SCHEMA_VERSION, one transaction per step. Returns the
+ * versions it applied (empty when the file was current). A file written by a
+ * newer Panorama is refused rather than misread.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest)
+    throw new Error(
+      `the store's schema version is ${current}, newer than this Panorama understands (${latest}); upgrade Panorama`,
+    );
+  const applied: number[] = [];
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      const set = db.prepare(
+        "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      );
+      set.run("schema_version", String(m.version));
+      set.run(`migration_${m.version}`, `${new Date().toISOString()} ${m.description}`);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,828 @@
+/**
+ * The SQLite implementation of the Store (better-sqlite3, WAL, foreign keys on).
+ *
+ * Writes: one document = one transaction. A document whose key is already
+ * stored with the same content hash is skipped; with a different hash its
+ * previous record (events, counts, sentences, mentions, roles) is deleted and
+ * the new one inserted in the same transaction, so readers (other connections,
+ * WAL snapshots) see either the old or the new record, never a mix.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import Database from "better-sqlite3";
+import { dataFile } from "../model/paths.js";
+import type { AnalyzedDocument, DocumentKind, Evidence, Sentence } from "../model/types.js";
+import type {
+  CorpusStats,
+  CountFilter,
+  CountRow,
+  DocumentEntities,
+  DocumentFilter,
+  DocumentRow,
+  EventFilter,
+  EventRow,
+  EvidenceRef,
+  IngestOptions,
+  IngestOutcome,
+  MentionRow,
+  OrganizationRow,
+  PersonFilter,
+  PersonRow,
+  SearchFilter,
+  SearchHit,
+  SentenceRow,
+  Store,
+} from "./api.js";
+import { QueryError, toFtsQuery } from "./fts.js";
+import { migrate, SCHEMA_VERSION } from "./schema.js";
+
+export interface OpenStoreOptions {
+  /** open an existing store without writing to it (no migration) */
+  readonly?: boolean;
+  /** organizations table source; defaults to data/organizations.json */
+  organizationsFile?: string;
+}
+
+type Row = Record<string, unknown>;
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** The first and last day a partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) can mean, as comparable strings. */
+export function dateBounds(date: string): [string, string] | null {
+  const m = PARTIAL_DATE.exec(date);
+  if (!m) return null;
+  const [, y, mo, d] = m;
+  if (mo && (Number(mo) < 1 || Number(mo) > 12)) return null;
+  if (d && (Number(d) < 1 || Number(d) > 31)) return null;
+  if (d) return [date, date];
+  if (mo) return [`${y}-${mo}-01`, `${y}-${mo}-31`];
+  return [`${y}-01-01`, `${y}-12-31`];
+}
+
+function boundsOrThrow(param: string, date: string): [string, string] {
+  const b = dateBounds(date);
+  if (!b) throw new QueryError(`${param} must be a date YYYY, YYYY-MM or YYYY-MM-DD (got ${JSON.stringify(date)})`);
+  return b;
+}
+
+const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const bool = (v: unknown): boolean => v === 1 || v === true;
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const jsonList = (v: unknown): string[] => (typeof v === "string" && v ? (JSON.parse(v) as string[]) : []);
+const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function checkEvidence(doc: AnalyzedDocument, what: string, ev: Evidence): void {
+  const key = doc.extraction.id;
+  if (!Number.isInteger(ev.start) || !Number.isInteger(ev.end) || ev.start < 0 || ev.end < ev.start)
+    throw new Error(`${key}: ${what} has invalid evidence offsets ${ev.start}..${ev.end}`);
+  if (ev.end > doc.text.length)
+    throw new Error(`${key}: ${what} evidence ${ev.start}..${ev.end} lies beyond the text (${doc.text.length})`);
+  if (doc.text.slice(ev.start, ev.end) !== ev.text)
+    throw new Error(`${key}: ${what} evidence text does not match the document text at ${ev.start}..${ev.end}`);
+}
+
+/** Index in `sentences` (sorted by start) of the sentence holding offset `pos`, or -1. */
+function sentenceAt(sentences: readonly Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+const DOC_COLUMNS = `d.id, d.key, d.path, d.format, d.hash, d.bytes, d.kind, d.edition, d.summary,
+  d.covered_year, d.section, d.date, d.title, d.sample, d.word_count, d.ingested_at`;
+
+function toDocument(r: Row): DocumentRow {
+  return {
+    id: Number(r.id),
+    key: String(r.key),
+    path: String(r.path),
+    format: String(r.format),
+    hash: String(r.hash),
+    bytes: Number(r.bytes),
+    kind: r.kind as DocumentKind,
+    edition: num(r.edition),
+    summary: bool(r.summary),
+    coveredYear: num(r.covered_year),
+    section: str(r.section),
+    date: str(r.date),
+    title: str(r.title),
+    sample: bool(r.sample),
+    wordCount: Number(r.word_count),
+    ingestedAt: String(r.ingested_at),
+  };
+}
+
+function toEvidence(r: Row): EvidenceRef {
+  return {
+    documentId: Number(r.document_id),
+    documentKey: String(r.doc_key),
+    sentenceId: num(r.sentence_id),
+    start: Number(r.ev_start),
+    end: Number(r.ev_end),
+    text: String(r.ev_text),
+    edition: num(r.edition),
+    section: str(r.section),
+  };
+}
+
+function toSentence(r: Row): SentenceRow {
+  return {
+    id: Number(r.id),
+    documentId: Number(r.document_id),
+    index: Number(r.idx),
+    start: Number(r.start),
+    end: Number(r.end),
+    kind: String(r.kind),
+    heading: str(r.heading),
+    text: String(r.text),
+  };
+}
+
+interface Where {
+  sql: string[];
+  params: unknown[];
+}
+
+function inList(w: Where, column: string, values: readonly unknown[]): void {
+  if (!values.length) return;
+  w.sql.push(`${column} IN (${values.map(() => "?").join(", ")})`);
+  w.params.push(...values);
+}
+
+export class SqliteStore implements Store {
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly stmts = new Map<string, Database.Statement>();
+
+  constructor(db: Database.Database, path: string) {
+    this.db = db;
+    this.path = path;
+  }
+
+  private st(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  schemaVersion(): number {
+    return this.db.pragma("user_version", { simple: true }) as number;
+  }
+
+  hashOf(key: string): string | null {
+    const r = this.st("SELECT hash FROM documents WHERE key = ?").get(key) as Row | undefined;
+    return r ? String(r.hash) : null;
+  }
+
+  ingest(doc: AnalyzedDocument, opts: IngestOptions = {}): IngestOutcome {
+    return this.db.transaction(() => this.write(doc, opts))();
+  }
+
+  ingestMany(docs: AnalyzedDocument[], opts: IngestOptions = {}): IngestOutcome[] {
+    return this.db.transaction(() => docs.map((d) => this.write(d, opts)))();
+  }
+
+  removeDocument(key: string): boolean {
+    return this.db.transaction(() => {
+      const r = this.st("SELECT id FROM documents WHERE key = ?").get(key) as Row | undefined;
+      if (!r) return false;
+      this.st("DELETE FROM documents WHERE id = ?").run(r.id);
+      this.dropOrphanPersons();
+      return true;
+    })();
+  }
+
+  private dropOrphanPersons(): void {
+    this.st(
+      `DELETE FROM persons WHERE NOT EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = persons.id)
+         AND NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.person_id = persons.id)`,
+    ).run();
+  }
+
+  private personId(name: string, family: string | undefined, country: string | null): number {
+    const fam = family ?? name.trim().split(/\s+/).at(-1) ?? name;
+    const r = this.st(
+      `INSERT INTO persons(name, family, country) VALUES (?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET country = COALESCE(persons.country, excluded.country),
+         family = CASE WHEN ? THEN excluded.family ELSE persons.family END
+       RETURNING id`,
+    ).get(name, fam, country, family ? 1 : 0) as Row;
+    return Number(r.id);
+  }
+
+  /** The body of one document's transaction. */
+  private write(doc: AnalyzedDocument, opts: IngestOptions): IngestOutcome {
+    const x = doc.extraction;
+    const key = x.id;
+    if (!key) throw new Error(`${doc.source.path}: the document has no id`);
+    const prev = this.st("SELECT id, hash FROM documents WHERE key = ?").get(key) as Row | undefined;
+    if (prev && prev.hash === doc.source.hash && !opts.force) return "unchanged";
+
+    // Validate before touching anything: a bad record must not replace a good one.
+    const sentences = [...doc.sentences].sort((a, b) => a.start - b.start);
+    x.events.forEach((e, i) => {
+      checkEvidence(doc, `event ${i + 1} (${e.type})`, e.evidence);
+    });
+    x.counts.forEach((c, i) => {
+      checkEvidence(doc, `count ${i + 1} (${c.level})`, c.evidence);
+    });
+
+    if (prev) {
+      this.st("DELETE FROM documents WHERE id = ?").run(prev.id);
+    }
+
+    const docId = Number(
+      this.st(
+        `INSERT INTO documents(key, path, format, encoding, hash, bytes, kind, edition, summary, covered_year,
+           section, date, title, sample, word_count, ingested_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        key,
+        doc.source.path,
+        doc.source.format,
+        doc.source.encoding ?? "utf-8",
+        doc.source.hash,
+        doc.source.bytes,
+        x.kind,
+        x.edition,
+        x.summary ? 1 : 0,
+        x.coveredYear,
+        x.section,
+        x.date,
+        doc.source.title ?? null,
+        (opts.sample ?? doc.source.sample) ? 1 : 0,
+        doc.wordCount,
+        new Date().toISOString(),
+      ).lastInsertRowid,
+    );
+    this.st("INSERT INTO document_texts(document_id, text) VALUES (?, ?)").run(docId, doc.text);
+
+    const insSentence = this.st(
+      `INSERT INTO sentences(document_id, idx, start, "end", kind, heading, text) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const sentenceIds = new Map<number, number>();
+    for (const s of doc.sentences) {
+      const id = Number(insSentence.run(docId, s.index, s.start, s.end, s.kind, s.heading, s.text).lastInsertRowid);
+      sentenceIds.set(s.index, id);
+    }
+    const sentenceIdAt = (pos: number): number | null => {
+      const i = sentenceAt(sentences, pos);
+      return i < 0 ? null : (sentenceIds.get(sentences[i]!.index) ?? null);
+    };
+
+    const insCountry = this.st("INSERT OR IGNORE INTO document_countries(document_id, country) VALUES (?, ?)");
+    for (const c of x.countries) insCountry.run(docId, c);
+    const insOrg = this.st("INSERT OR IGNORE INTO organizations(id, name, known) VALUES (?, ?, 0)");
+    const insDocOrg = this.st(
+      "INSERT OR IGNORE INTO document_organizations(document_id, organization_id) VALUES (?, ?)",
+    );
+    for (const o of x.organizations) {
+      insOrg.run(o, o);
+      insDocOrg.run(docId, o);
+    }
+
+    const insRole = this.st(
+      "INSERT OR IGNORE INTO person_roles(person_id, document_id, role, country) VALUES (?, ?, ?, ?)",
+    );
+    for (const p of x.persons) {
+      insRole.run(this.personId(p.name, p.family, p.country), docId, p.role, p.country);
+    }
+
+    const insEvent = this.st(
+      `INSERT INTO events(document_id, ord, type, level, modality, date, date_lo, date_hi, year, location, place,
+         title, status, organization, sentence_id, ev_start, ev_end, ev_text)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insParty = this.st("INSERT OR IGNORE INTO event_parties(event_id, country) VALUES (?, ?)");
+    const insParticipant = this.st("INSERT INTO event_participants(event_id, ord, person_id) VALUES (?, ?, ?)");
+    x.events.forEach((e, i) => {
+      const b = e.date ? dateBounds(e.date) : null;
+      const id = Number(
+        insEvent.run(
+          docId,
+          i,
+          e.type,
+          e.level ?? null,
+          e.modality ?? null,
+          e.date,
+          b?.[0] ?? null,
+          b?.[1] ?? null,
+          b ? Number(b[0].slice(0, 4)) : null,
+          e.location ?? null,
+          e.place ?? null,
+          e.title ?? null,
+          e.status ?? null,
+          e.organization ?? null,
+          sentenceIdAt(e.evidence.start),
+          e.evidence.start,
+          e.evidence.end,
+          e.evidence.text,
+        ).lastInsertRowid,
+      );
+      for (const c of e.countries) insParty.run(id, c);
+      [...new Set(e.participants ?? [])].forEach((name, j) => {
+        const known = x.persons.find((p) => p.name === name);
+        insParticipant.run(id, j, this.personId(name, known?.family, known?.country ?? null));
+      });
+    });
+
+    const insCount = this.st(
+      `INSERT INTO counts(document_id, ord, level, total, telephone, video, approximate, period_start, period_end,
+         sentence_id, ev_start, ev_end, ev_text)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insCountParty = this.st("INSERT OR IGNORE INTO count_parties(count_id, country) VALUES (?, ?)");
+    x.counts.forEach((c, i) => {
+      const id = Number(
+        insCount.run(
+          docId,
+          i,
+          c.level,
+          c.total,
+          c.telephone ?? null,
+          c.video ?? null,
+          c.approximate ? 1 : 0,
+          c.period?.start ?? null,
+          c.period?.end ?? null,
+          sentenceIdAt(c.evidence.start),
+          c.evidence.start,
+          c.evidence.end,
+          c.evidence.text,
+        ).lastInsertRowid,
+      );
+      for (const p of c.countries) insCountParty.run(id, p);
+    });
+
+    const insMention = this.st(
+      `INSERT INTO mentions(document_id, kind, key, start, "end", surface, sentence_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const m of doc.mentions) {
+      insMention.run(docId, m.kind, m.key, m.start, m.end, m.surface, sentenceIds.get(m.sentence) ?? null);
+    }
+
+    if (prev) this.dropOrphanPersons();
+    return prev ? "replaced" : "added";
+  }
+
+  // -------------------------------------------------------------------------
+  // Documents
+
+  documents(filter: DocumentFilter = {}): DocumentRow[] {
+    const w: Where = { sql: [], params: [] };
+    if (filter.kind) inList(w, "d.kind", [filter.kind]);
+    if (filter.edition !== undefined) inList(w, "d.edition", [filter.edition]);
+    if (filter.section) {
+      w.sql.push("d.section LIKE ? ESCAPE '\\'");
+      w.params.push(`%${likeEscape(filter.section)}%`);
+    }
+    const where = w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "";
+    return this.db
+      .prepare(
+        `SELECT ${DOC_COLUMNS} FROM documents d ${where}
+         ORDER BY d.edition IS NULL, d.edition, d.date, d.key LIMIT ? OFFSET ?`,
+      )
+      .all(...w.params, filter.limit ?? -1, filter.offset ?? 0)
+      .map((r) => toDocument(r as Row));
+  }
+
+  document(idOrKey: number | string): DocumentRow | null {
+    const r =
+      typeof idOrKey === "number"
+        ? this.st(`SELECT ${DOC_COLUMNS} FROM documents d WHERE d.id = ?`).get(idOrKey)
+        : this.st(`SELECT ${DOC_COLUMNS} FROM documents d WHERE d.key = ?`).get(idOrKey);
+    return r ? toDocument(r as Row) : null;
+  }
+
+  documentText(id: number): string | null {
+    const r = this.st("SELECT text FROM document_texts WHERE document_id = ?").get(id) as Row | undefined;
+    return r ? String(r.text) : null;
+  }
+
+  documentEntities(id: number): DocumentEntities {
+    const countries = this.st("SELECT country FROM document_countries WHERE document_id = ? ORDER BY country")
+      .all(id)
+      .map((r) => String((r as Row).country));
+    const organizations = this.st(
+      "SELECT organization_id FROM document_organizations WHERE document_id = ? ORDER BY organization_id",
+    )
+      .all(id)
+      .map((r) => String((r as Row).organization_id));
+    const persons = this.st(
+      `SELECT p.name, r.role, COALESCE(r.country, p.country) AS country FROM person_roles r
+       JOIN persons p ON p.id = r.person_id WHERE r.document_id = ? ORDER BY p.name`,
+    )
+      .all(id)
+      .map((r) => {
+        const row = r as Row;
+        return { name: String(row.name), role: str(row.role), country: str(row.country) };
+      });
+    return { countries, organizations, persons };
+  }
+
+  sentences(documentId: number): SentenceRow[] {
+    return this.st("SELECT * FROM sentences WHERE document_id = ? ORDER BY idx")
+      .all(documentId)
+      .map((r) => toSentence(r as Row));
+  }
+
+  mentions(documentId: number): MentionRow[] {
+    return this.st(
+      `SELECT kind, key, start, "end", surface, sentence_id FROM mentions WHERE document_id = ? ORDER BY start, id`,
+    )
+      .all(documentId)
+      .map((r) => {
+        const row = r as Row;
+        return {
+          kind: row.kind as MentionRow["kind"],
+          key: String(row.key),
+          start: Number(row.start),
+          end: Number(row.end),
+          surface: String(row.surface),
+          sentenceId: num(row.sentence_id),
+        };
+      });
+  }
+
+  // -------------------------------------------------------------------------
+  // Events
+
+  private eventWhere(f: EventFilter): Where {
+    const w: Where = { sql: [], params: [] };
+    // every named country must be a party (Japan-US events: ["JPN", "USA"])
+    for (const c of asArray(f.country)) {
+      w.sql.push("EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = e.id AND p.country = ?)");
+      w.params.push(c.toUpperCase());
+    }
+    inList(w, "e.type", asArray(f.type));
+    inList(w, "e.level", asArray(f.level));
+    inList(w, "e.modality", asArray(f.modality));
+    if (f.person) {
+      w.sql.push(
+        `e.id IN (SELECT ep.event_id FROM event_participants ep WHERE ep.person_id IN (
+           SELECT id FROM persons WHERE name = ? COLLATE NOCASE
+           UNION SELECT id FROM persons WHERE family = ? COLLATE NOCASE))`,
+      );
+      w.params.push(f.person.trim(), f.person.trim());
+    }
+    if (f.from) {
+      w.sql.push("e.date_hi >= ?");
+      w.params.push(boundsOrThrow("from", f.from)[0]);
+    }
+    if (f.to) {
+      w.sql.push("e.date_lo <= ?");
+      w.params.push(boundsOrThrow("to", f.to)[1]);
+    }
+    if (f.documentId !== undefined) inList(w, "e.document_id", [f.documentId]);
+    if (f.edition !== undefined) inList(w, "d.edition", [f.edition]);
+    return w;
+  }
+
+  events(filter: EventFilter = {}): EventRow[] {
+    const w = this.eventWhere(filter);
+    const where = w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "";
+    const order = filter.documentId !== undefined ? "e.ord" : "e.date_lo IS NULL, e.date_lo, d.edition, d.key, e.ord";
+    return this.db
+      .prepare(
+        `SELECT e.*, d.key AS doc_key, d.edition, d.section,
+           (SELECT json_group_array(country) FROM
+              (SELECT country FROM event_parties WHERE event_id = e.id ORDER BY country)) AS countries,
+           (SELECT json_group_array(name) FROM
+              (SELECT p.name FROM event_participants ep JOIN persons p ON p.id = ep.person_id
+               WHERE ep.event_id = e.id ORDER BY ep.ord)) AS participants
+         FROM events e JOIN documents d ON d.id = e.document_id
+         ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...w.params, filter.limit ?? -1, filter.offset ?? 0)
+      .map((r) => this.toEvent(r as Row));
+  }
+
+  private toEvent(r: Row): EventRow {
+    return {
+      id: Number(r.id),
+      type: r.type as EventRow["type"],
+      level: (r.level ?? null) as EventRow["level"],
+      modality: (r.modality ?? null) as EventRow["modality"],
+      countries: jsonList(r.countries),
+      date: str(r.date),
+      year: num(r.year),
+      location: str(r.location),
+      place: str(r.place),
+      participants: jsonList(r.participants),
+      title: str(r.title),
+      status: str(r.status),
+      organization: str(r.organization),
+      evidence: toEvidence(r),
+    };
+  }
+
+  countEvents(filter: EventFilter = {}): number {
+    const w = this.eventWhere(filter);
+    const where = w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "";
+    const r = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM events e JOIN documents d ON d.id = e.document_id ${where}`)
+      .get(...w.params) as Row;
+    return Number(r.n);
+  }
+
+  event(id: number): EventRow | null {
+    const w: Where = { sql: ["e.id = ?"], params: [id] };
+    const r = this.db
+      .prepare(
+        `SELECT e.*, d.key AS doc_key, d.edition, d.section,
+           (SELECT json_group_array(country) FROM
+              (SELECT country FROM event_parties WHERE event_id = e.id ORDER BY country)) AS countries,
+           (SELECT json_group_array(name) FROM
+              (SELECT p.name FROM event_participants ep JOIN persons p ON p.id = ep.person_id
+               WHERE ep.event_id = e.id ORDER BY ep.ord)) AS participants
+         FROM events e JOIN documents d ON d.id = e.document_id WHERE ${w.sql.join(" AND ")}`,
+      )
+      .get(...w.params);
+    return r ? this.toEvent(r as Row) : null;
+  }
+
+  // -------------------------------------------------------------------------
+  // Counts
+
+  counts(filter: CountFilter = {}): CountRow[] {
+    const w: Where = { sql: [], params: [] };
+    if (filter.country) {
+      w.sql.push("EXISTS (SELECT 1 FROM count_parties p WHERE p.count_id = c.id AND p.country = ?)");
+      w.params.push(filter.country.toUpperCase());
+    }
+    if (filter.level) inList(w, "c.level", [filter.level]);
+    if (filter.from) {
+      w.sql.push("(c.period_end IS NULL OR c.period_end >= ?)");
+      w.params.push(boundsOrThrow("from", filter.from)[0].slice(0, 7));
+    }
+    if (filter.to) {
+      w.sql.push("(c.period_start IS NULL OR c.period_start <= ?)");
+      w.params.push(boundsOrThrow("to", filter.to)[1].slice(0, 7));
+    }
+    if (filter.edition !== undefined) inList(w, "d.edition", [filter.edition]);
+    if (filter.documentId !== undefined) inList(w, "c.document_id", [filter.documentId]);
+    const where = w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "";
+    return this.db
+      .prepare(
+        `SELECT c.*, d.key AS doc_key, d.edition, d.section,
+           (SELECT json_group_array(country) FROM
+              (SELECT country FROM count_parties WHERE count_id = c.id ORDER BY country)) AS countries
+         FROM counts c JOIN documents d ON d.id = c.document_id
+         ${where} ORDER BY c.period_start IS NULL, c.period_start, d.edition, d.key, c.ord LIMIT ? OFFSET ?`,
+      )
+      .all(...w.params, filter.limit ?? -1, filter.offset ?? 0)
+      .map((r) => {
+        const row = r as Row;
+        return {
+          id: Number(row.id),
+          level: row.level as CountRow["level"],
+          countries: jsonList(row.countries),
+          total: Number(row.total),
+          telephone: num(row.telephone),
+          video: num(row.video),
+          approximate: bool(row.approximate),
+          periodStart: str(row.period_start),
+          periodEnd: str(row.period_end),
+          evidence: toEvidence(row),
+        };
+      });
+  }
+
+  // -------------------------------------------------------------------------
+  // Persons and organizations
+
+  private static readonly PERSON_SELECT = `
+    SELECT p.id, p.name, p.family, p.country,
+      (SELECT json_group_array(role) FROM (SELECT DISTINCT role FROM person_roles
+         WHERE person_id = p.id AND role IS NOT NULL ORDER BY role)) AS roles,
+      (SELECT COUNT(*) FROM (SELECT document_id FROM person_roles WHERE person_id = p.id
+         UNION SELECT e.document_id FROM event_participants ep JOIN events e ON e.id = ep.event_id
+         WHERE ep.person_id = p.id)) AS documents,
+      (SELECT COUNT(DISTINCT event_id) FROM event_participants WHERE person_id = p.id) AS events
+    FROM persons p`;
+
+  private toPerson(r: Row): PersonRow {
+    return {
+      id: Number(r.id),
+      name: String(r.name),
+      family: String(r.family),
+      country: str(r.country),
+      roles: jsonList(r.roles),
+      documents: Number(r.documents),
+      events: Number(r.events),
+    };
+  }
+
+  persons(filter: PersonFilter = {}): PersonRow[] {
+    const w: Where = { sql: [], params: [] };
+    if (filter.name) {
+      w.sql.push("p.name LIKE ? ESCAPE '\\'");
+      w.params.push(`%${likeEscape(filter.name.trim())}%`);
+    }
+    if (filter.country) {
+      w.sql.push("p.country = ?");
+      w.params.push(filter.country.toUpperCase());
+    }
+    const where = w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "";
+    return this.db
+      .prepare(
+        `SELECT * FROM (${SqliteStore.PERSON_SELECT} ${where})
+         ORDER BY events DESC, documents DESC, name LIMIT ? OFFSET ?`,
+      )
+      .all(...w.params, filter.limit ?? -1, filter.offset ?? 0)
+      .map((r) => this.toPerson(r as Row));
+  }
+
+  person(idOrName: number | string): PersonRow | null {
+    const r =
+      typeof idOrName === "number"
+        ? this.st(`${SqliteStore.PERSON_SELECT} WHERE p.id = ?`).get(idOrName)
+        : (this.st(`${SqliteStore.PERSON_SELECT} WHERE p.name = ? COLLATE NOCASE`).get(idOrName) ??
+          this.st(`${SqliteStore.PERSON_SELECT} WHERE p.family = ? COLLATE NOCASE ORDER BY p.id LIMIT 1`).get(
+            idOrName,
+          ));
+    return r ? this.toPerson(r as Row) : null;
+  }
+
+  organizations(): OrganizationRow[] {
+    return this.st(
+      `SELECT o.id, o.name, (SELECT COUNT(*) FROM document_organizations d WHERE d.organization_id = o.id) AS documents
+       FROM organizations o ORDER BY documents DESC, o.id`,
+    )
+      .all()
+      .map((r) => {
+        const row = r as Row;
+        return { id: String(row.id), name: String(row.name), documents: Number(row.documents) };
+      });
+  }
+
+  // -------------------------------------------------------------------------
+  // Full-text search
+
+  private searchWhere(query: string, filter: SearchFilter): Where {
+    const w: Where = { sql: ["sentences_fts MATCH ?"], params: [filter.raw ? query : toFtsQuery(query)] };
+    if (filter.edition !== undefined) inList(w, "d.edition", [filter.edition]);
+    if (filter.kind) inList(w, "d.kind", [filter.kind]);
+    if (filter.section) {
+      w.sql.push("d.section LIKE ? ESCAPE '\\'");
+      w.params.push(`%${likeEscape(filter.section)}%`);
+    }
+    if (filter.documentId !== undefined) inList(w, "s.document_id", [filter.documentId]);
+    return w;
+  }
+
+  private runFts<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      const msg = (e as Error).message;
+      if (/fts5|syntax error|unterminated|no such column|unknown special query/i.test(msg))
+        throw new QueryError(`malformed search query: ${msg.replace(/^fts5: /, "")}`);
+      throw e;
+    }
+  }
+
+  search(query: string, filter: SearchFilter = {}): SearchHit[] {
+    const w = this.searchWhere(query, filter);
+    const order = filter.order === "rank" ? "f.rank" : "d.edition IS NULL, d.edition, d.key, s.idx";
+    const rows = this.runFts(() =>
+      this.db
+        .prepare(
+          `SELECT s.*, d.key AS doc_key, d.kind AS doc_kind, d.edition, d.section, d.date,
+             highlight(sentences_fts, 0, char(1), char(2)) AS marked
+           FROM sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.document_id
+           WHERE ${w.sql.join(" AND ")} ORDER BY ${order} LIMIT ? OFFSET ?`,
+        )
+        .all(...w.params, filter.limit ?? -1, filter.offset ?? 0),
+    );
+    return rows.map((r) => {
+      const row = r as Row;
+      const marked = String(row.marked);
+      const a = marked.indexOf("\u0001");
+      const b = marked.indexOf("\u0002", a);
+      const plain = (s: string) => s.replace(/[\u0001\u0002]/g, "");
+      const left = a < 0 ? "" : plain(marked.slice(0, a));
+      const match = a < 0 ? "" : marked.slice(a + 1, b < 0 ? undefined : b);
+      const right = a < 0 ? plain(marked) : b < 0 ? "" : plain(marked.slice(b + 1));
+      return {
+        sentence: toSentence({ ...row, kind: row.kind }),
+        document: {
+          id: Number(row.document_id),
+          key: String(row.doc_key),
+          kind: row.doc_kind as DocumentKind,
+          edition: num(row.edition),
+          section: str(row.section),
+          date: str(row.date),
+        },
+        left,
+        match,
+        right,
+        snippet: marked.replace(/\u0001/g, "[").replace(/\u0002/g, "]"),
+      };
+    });
+  }
+
+  countSearch(query: string, filter: SearchFilter = {}): number {
+    const w = this.searchWhere(query, filter);
+    const r = this.runFts(
+      () =>
+        this.db
+          .prepare(
+            `SELECT COUNT(*) AS n FROM sentences_fts f JOIN sentences s ON s.id = f.rowid
+             JOIN documents d ON d.id = s.document_id WHERE ${w.sql.join(" AND ")}`,
+          )
+          .get(...w.params) as Row,
+    );
+    return Number(r.n);
+  }
+
+  // -------------------------------------------------------------------------
+
+  stats(): CorpusStats {
+    return this.db.transaction(() => {
+      const one = (sql: string) => Number((this.st(sql).get() as Row).n ?? 0);
+      const eventsByType: Record<string, number> = {};
+      for (const r of this.st("SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY type").all() as Row[])
+        eventsByType[String(r.type)] = Number(r.n);
+      return {
+        documents: one("SELECT COUNT(*) AS n FROM documents"),
+        sentences: one("SELECT COUNT(*) AS n FROM sentences"),
+        words: one("SELECT COALESCE(SUM(word_count), 0) AS n FROM documents"),
+        events: one("SELECT COUNT(*) AS n FROM events"),
+        counts: one("SELECT COUNT(*) AS n FROM counts"),
+        persons: one("SELECT COUNT(*) AS n FROM persons"),
+        organizations: one("SELECT COUNT(DISTINCT organization_id) AS n FROM document_organizations"),
+        editions: (
+          this.st("SELECT DISTINCT edition FROM documents WHERE edition IS NOT NULL ORDER BY edition").all() as Row[]
+        ).map((r) => Number(r.edition)),
+        eventsByType,
+      };
+    })();
+  }
+
+  readonlyDb(): Database.Database {
+    return this.db;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function syncOrganizations(db: Database.Database, file: string): void {
+  let raw: string;
+  try {
+    raw = readFileSync(file, "utf8");
+  } catch {
+    return; // a store without the table's names still works: ids stand in for names
+  }
+  const hash = createHash("sha256").update(raw).digest("hex");
+  const seen = db.prepare("SELECT value FROM meta WHERE key = 'organizations_hash'").get() as Row | undefined;
+  if (seen?.value === hash) return;
+  const orgs = JSON.parse(raw) as { id: string; name: string; aliases?: string[] }[];
+  db.transaction(() => {
+    const up = db.prepare(
+      `INSERT INTO organizations(id, name, aliases, known) VALUES (?, ?, ?, 1)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, known = 1`,
+    );
+    for (const o of orgs) up.run(o.id, o.name, JSON.stringify(o.aliases ?? []));
+    db.prepare(
+      "INSERT INTO meta(key, value) VALUES ('organizations_hash', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    ).run(hash);
+  })();
+}
+
+/** Opens (creating and migrating when needed) the SQLite store at `path` (":memory:" for a throwaway store). */
+export function openSqliteStore(path: string, opts: OpenStoreOptions = {}): SqliteStore {
+  const db = new Database(path, opts.readonly ? { readonly: true, fileMustExist: true } : {});
+  try {
+    db.pragma("busy_timeout = 5000");
+    db.pragma("foreign_keys = ON");
+    if (opts.readonly) {
+      const v = db.pragma("user_version", { simple: true }) as number;
+      if (v !== SCHEMA_VERSION)
+        throw new Error(
+          `${path}: the store's schema version is ${v}, this Panorama reads ${SCHEMA_VERSION}; open it once for writing (e.g. panorama ingest) to migrate`,
+        );
+    } else {
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+      migrate(db);
+      syncOrganizations(db, opts.organizationsFile ?? dataFile("organizations.json"));
+    }
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return new SqliteStore(db, path);
+}

@@ -1,0 +1,450 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MIGRATIONS, migrate, openStore, QueryError, SCHEMA_VERSION, type Store } from "../../../src/storage/index.js";
+import { makeDoc, RU_TEXT, readoutDoc, ruDoc, US_TEXT, usDoc } from "./fixtures.js";
+
+let dir: string;
+let file: string;
+let store: Store;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "panorama-store-"));
+  file = join(dir, "test.db");
+  store = openStore(file);
+});
+afterEach(() => store.close());
+
+/** Every row of every table, to compare a store before and after. */
+function snapshot(db: Database.Database): Record<string, unknown[]> {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sentences_fts%' ORDER BY name")
+    .all() as { name: string }[];
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) out[t.name] = db.prepare(`SELECT * FROM "${t.name}" ORDER BY 1, 2`).all();
+  out.fts = db.prepare("SELECT rowid, text FROM sentences_fts ORDER BY rowid").all();
+  return out;
+}
+
+describe("schema and migrations", () => {
+  it("creates the schema in an empty file with WAL, foreign keys and a version", () => {
+    expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
+    const db = store.readonlyDb();
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({
+      value: String(SCHEMA_VERSION),
+    });
+    expect(store.organizations().map((o) => o.id)).toContain("ASEAN");
+  });
+
+  it("reopens idempotently, keeping the data", () => {
+    store.ingest(usDoc());
+    store.close();
+    store = openStore(file);
+    expect(migrate(store.readonlyDb())).toEqual([]);
+    expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(store.documents().map((d) => d.key)).toEqual(["na-2014"]);
+    expect(store.events()).toHaveLength(3);
+  });
+
+  it("runs each migration step in a transaction: a failing step leaves the file at the previous version", () => {
+    const db = new Database(join(dir, "m.db"));
+    const steps = [
+      ...MIGRATIONS,
+      {
+        version: SCHEMA_VERSION + 1,
+        description: "broken",
+        up: (d: Database.Database) => {
+          d.exec("CREATE TABLE extra (x)");
+          throw new Error("boom");
+        },
+      },
+    ];
+    expect(() => migrate(db, steps)).toThrow("boom");
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").get()).toBeUndefined();
+    expect(
+      migrate(db, [
+        ...MIGRATIONS,
+        { version: SCHEMA_VERSION + 1, description: "ok", up: (d) => d.exec("CREATE TABLE extra (x)") },
+      ]),
+    ).toEqual([SCHEMA_VERSION + 1]);
+    db.close();
+  });
+
+  it("refuses a file written by a newer schema", () => {
+    store.close();
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    db.close();
+    expect(() => openStore(file)).toThrow(/newer/);
+    store = openStore(join(dir, "other.db"));
+  });
+
+  it("opens read-only without writing", () => {
+    store.ingest(usDoc());
+    const ro = openStore(file, { readonly: true });
+    expect(ro.events()).toHaveLength(3);
+    expect(() => ro.ingest(ruDoc())).toThrow(/readonly/i);
+    ro.close();
+    expect(() => openStore(join(dir, "missing.db"), { readonly: true })).toThrow();
+  });
+});
+
+describe("round trip", () => {
+  it("stores a document with its text, sentences, events, counts, persons and mentions", () => {
+    const doc = usDoc();
+    expect(store.ingest(doc)).toBe("added");
+    const d = store.document("na-2014")!;
+    expect(d).toMatchObject({
+      key: "na-2014",
+      kind: "bluebook",
+      edition: 2014,
+      coveredYear: 2013,
+      section: "North America",
+      summary: false,
+      hash: doc.source.hash,
+      wordCount: doc.wordCount,
+    });
+    expect(store.document(d.id)?.key).toBe("na-2014");
+    expect(store.documentText(d.id)).toBe(US_TEXT);
+    const sentences = store.sentences(d.id);
+    expect(sentences.map((s) => s.text)).toEqual(doc.sentences.map((s) => s.text));
+
+    const events = store.events({ documentId: d.id });
+    expect(events.map((e) => e.type)).toEqual(["meeting", "meeting", "agreement"]);
+    const [summit, call, statement] = events;
+    expect(summit).toMatchObject({
+      level: "summit",
+      modality: "in_person",
+      countries: ["JPN", "USA"],
+      date: "2013-04",
+      year: 2013,
+      location: "USA",
+      place: "Washington",
+      participants: ["Shinzo Abe", "Barack Obama"],
+    });
+    expect(statement).toMatchObject({ title: "Japan-U.S. Joint Statement", status: "released", level: null });
+    for (const e of events) {
+      expect(US_TEXT.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.text);
+      expect(e.evidence).toMatchObject({ documentKey: "na-2014", edition: 2014, section: "North America" });
+      const s = sentences.find((x) => x.id === e.evidence.sentenceId)!;
+      expect(s.text).toBe(e.evidence.text);
+    }
+    expect(call!.participants).toEqual(["Fumio Kishida", "John Kerry"]);
+    expect(store.event(summit!.id)).toEqual(summit);
+
+    const [count] = store.counts();
+    expect(count).toMatchObject({
+      level: "summit",
+      countries: ["JPN", "USA"],
+      total: 8,
+      telephone: null,
+      approximate: false,
+      periodStart: "2013-01",
+      periodEnd: "2013-12",
+    });
+    expect(count!.evidence.text).toContain("eight summit meetings");
+
+    expect(store.person("Abe")).toMatchObject({
+      name: "Shinzo Abe",
+      country: "JPN",
+      roles: ["Prime Minister"],
+      events: 1,
+    });
+    const ents = store.documentEntities(d.id);
+    expect(ents.countries).toEqual(["JPN", "USA"]);
+    expect(ents.organizations).toEqual(["G8"]);
+    expect(ents.persons).toContainEqual({ name: "John Kerry", role: "Secretary of State", country: "USA" });
+    const mentions = store.mentions(d.id);
+    expect(mentions.map((m) => [m.kind, m.key, US_TEXT.slice(m.start, m.end)])).toEqual([
+      ["person", "Shinzo Abe", "Shinzo Abe"],
+      ["country", "USA", "United States"],
+    ]);
+    expect(mentions[0]!.sentenceId).toBe(sentences[0]!.id);
+  });
+
+  it("keeps persons global with roles per document and counts their documents and events", () => {
+    store.ingestMany([usDoc(), ruDoc(), readoutDoc()]);
+    const abe = store.person("shinzo abe")!;
+    expect(abe.documents).toBe(2);
+    expect(abe.events).toBe(3);
+    expect(store.person("Yun")?.name).toBe("Yun Byung-se");
+    expect(store.persons({ country: "jpn" }).map((p) => p.name)).toEqual(["Shinzo Abe", "Fumio Kishida"]);
+    expect(store.persons({ name: "kish" }).map((p) => p.name)).toEqual(["Fumio Kishida"]);
+    expect(store.persons({ limit: 1 })).toHaveLength(1);
+  });
+
+  it("rejects evidence that is not the slice of the text it points at, storing nothing", () => {
+    const doc = usDoc();
+    doc.extraction.events[0]!.evidence = { start: 0, end: 10, text: "not there" };
+    expect(() => store.ingest(doc)).toThrow(/na-2014: event 1 \(meeting\) evidence text does not match/);
+    expect(store.documents()).toEqual([]);
+  });
+
+  it("reports statistics", () => {
+    store.ingestMany([usDoc(), ruDoc(), readoutDoc()]);
+    expect(store.stats()).toMatchObject({
+      documents: 3,
+      events: 6,
+      counts: 1,
+      persons: 6,
+      editions: [2014],
+      eventsByType: { agreement: 1, meeting: 4, visit: 1 },
+    });
+  });
+});
+
+describe("filters", () => {
+  beforeEach(() => {
+    store.ingestMany([usDoc(), ruDoc(), readoutDoc()]);
+  });
+  const keys = (f: Parameters<Store["events"]>[0]) =>
+    store.events(f).map((e) => `${e.evidence.documentKey}:${e.type}:${e.date}`);
+
+  it("filters events by country (every country named must be a party)", () => {
+    expect(store.events({ country: "rus" })).toHaveLength(2);
+    expect(store.events({ country: ["JPN", "USA"] })).toHaveLength(3);
+    expect(store.events({ country: ["USA", "RUS"] })).toHaveLength(0);
+  });
+
+  it("filters by type, level and modality, singly or as lists", () => {
+    expect(store.events({ type: "visit" }).map((e) => e.place)).toEqual(["Moscow"]);
+    expect(store.events({ level: "foreign_ministers" })).toHaveLength(2);
+    expect(store.events({ modality: "telephone" }).map((e) => e.participants)).toEqual([
+      ["Fumio Kishida", "John Kerry"],
+    ]);
+    expect(store.events({ type: ["visit", "agreement"] })).toHaveLength(2);
+    expect(store.countEvents({ type: "meeting", level: "summit" })).toBe(2);
+  });
+
+  it("filters by person name or family name, case-insensitively", () => {
+    expect(store.events({ person: "Kishida" })).toHaveLength(2);
+    expect(store.events({ person: "fumio kishida" })).toHaveLength(2);
+    expect(store.events({ person: "Yun" })).toHaveLength(1);
+    expect(store.events({ person: "Kish" })).toHaveLength(0);
+  });
+
+  it("filters by a date range of partial dates, overlapping the event's own precision", () => {
+    expect(keys({ from: "2013-05", to: "2013-12" })).toEqual(["na-2014:meeting:2013-06"]);
+    expect(keys({ from: "2015" })).toEqual(["readout-2015-06-21:meeting:2015-06-21"]);
+    expect(store.events({ from: "2013-04-15", to: "2013-04-15" })).toHaveLength(4);
+    expect(store.events({ to: "2013-03" })).toHaveLength(0);
+    expect(() => store.events({ from: "April 2013" })).toThrow(QueryError);
+    expect(() => store.events({ to: "2013-13" })).toThrow(/to must be a date/);
+  });
+
+  it("filters by edition, pages with limit and offset, and orders by date", () => {
+    expect(store.events({ edition: 2014 })).toHaveLength(5);
+    const all = store.events();
+    expect(all.map((e) => e.date)).toEqual(["2013-04", "2013-04", "2013-04", "2013-04", "2013-06", "2015-06-21"]);
+    expect(store.events({ limit: 2, offset: 4 })).toEqual(all.slice(4, 6));
+  });
+
+  it("filters counts by country, level and period", () => {
+    expect(store.counts({ country: "USA" })).toHaveLength(1);
+    expect(store.counts({ country: "RUS" })).toHaveLength(0);
+    expect(store.counts({ level: "foreign_ministers" })).toHaveLength(0);
+    expect(store.counts({ from: "2013-06", to: "2013-06" })).toHaveLength(1);
+    expect(store.counts({ from: "2014" })).toHaveLength(0);
+  });
+
+  it("filters documents", () => {
+    expect(store.documents({ kind: "readout" }).map((d) => d.key)).toEqual(["readout-2015-06-21"]);
+    expect(store.documents({ section: "central asia" }).map((d) => d.key)).toEqual(["ru-2014"]);
+    expect(store.documents({ edition: 2014 })).toHaveLength(2);
+  });
+
+  it("uses indexes for the query filters (EXPLAIN QUERY PLAN)", () => {
+    const db = store.readonlyDb();
+    const plan = (sql: string, ...params: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join("\n");
+    expect(plan("SELECT 1 FROM event_parties p WHERE p.event_id = 1 AND p.country = 'USA'")).toMatch(
+      /USING (COVERING |PRIMARY )?(INDEX|KEY)/,
+    );
+    expect(plan("SELECT event_id FROM event_parties WHERE country = 'USA'")).toMatch(/event_parties_country/);
+    expect(plan("SELECT id FROM events WHERE type = 'meeting' AND level = 'summit'")).toMatch(/events_type/);
+    expect(plan("SELECT id FROM events WHERE date_lo <= '2013-12-31' AND date_lo >= '2013-01-01'")).toMatch(
+      /events_date/,
+    );
+    expect(plan("SELECT id FROM persons WHERE family = 'Abe' COLLATE NOCASE")).toMatch(/persons_family/);
+    expect(plan("SELECT event_id FROM event_participants WHERE person_id = 1")).toMatch(/event_participants_person/);
+    expect(plan("SELECT id FROM documents WHERE edition = 2014")).toMatch(/documents_edition/);
+    expect(plan("SELECT count_id FROM count_parties WHERE country = 'USA'")).toMatch(/count_parties_country/);
+    expect(plan("SELECT id FROM events WHERE document_id = 1")).toMatch(/events_document/);
+  });
+});
+
+describe("full-text search", () => {
+  beforeEach(() => {
+    store.ingestMany([usDoc(), ruDoc(), readoutDoc()]);
+  });
+
+  it("finds words with keyword in context, edition and section", () => {
+    const hits = store.search("Putin");
+    expect(hits).toHaveLength(1);
+    const [h] = hits;
+    expect(h!.match).toBe("Putin");
+    expect(h!.left).toMatch(/President Vladimir $/);
+    expect(h!.right).toBe(" in Moscow.");
+    expect(h!.snippet).toContain("[Putin]");
+    expect(h!.document).toMatchObject({
+      key: "ru-2014",
+      edition: 2014,
+      section: "Russia, Central Asia, and the Caucasus",
+    });
+    expect(RU_TEXT.slice(h!.sentence.start, h!.sentence.end)).toBe(h!.sentence.text);
+  });
+
+  it("ignores case and diacritics, supports phrases and prefixes, ANDs words", () => {
+    expect(store.search("securite")).toHaveLength(1);
+    expect(store.search("CAFÉ")).toHaveLength(1);
+    expect(store.search('"summit meeting"')).toHaveLength(1);
+    expect(store.search("negot*")).toHaveLength(0);
+    expect(store.search("tele*").map((h) => h.match)).toEqual(["telephone"]);
+    expect(store.search("Kishida meeting")).toHaveLength(1);
+    expect(store.countSearch("Abe")).toBe(2);
+  });
+
+  it("filters by edition, section and kind", () => {
+    expect(store.search("Kishida", { kind: "readout" }).map((h) => h.document.key)).toEqual(["readout-2015-06-21"]);
+    expect(store.search("Kishida", { edition: 2014 }).map((h) => h.document.key)).toEqual(["na-2014"]);
+    expect(store.search("Abe", { section: "north america" })).toHaveLength(1);
+    expect(store.search("Abe", { limit: 1 })).toHaveLength(1);
+  });
+
+  it("quotes user input so that FTS syntax cannot break the query", () => {
+    for (const q of ['"unbalanced', "AND OR NOT", "Abe AND (", "col:Abe", "Japan-U.S.", "NEAR(", "*", "^Abe"]) {
+      expect(() => store.search(q), q).not.toThrow(/fts5|syntax/);
+    }
+    expect(store.search("Japan-U.S.")).toHaveLength(1);
+    expect(() => store.search("  ()*  ")).toThrow(QueryError);
+  });
+
+  it("reports a malformed raw FTS query as a QueryError", () => {
+    expect(store.search("Abe OR Putin", { raw: true })).toHaveLength(2);
+    expect(() => store.search("Abe AND (", { raw: true })).toThrow(QueryError);
+    expect(() => store.search('"open', { raw: true })).toThrow(/malformed search query/);
+  });
+});
+
+describe("transactional writes", () => {
+  it("skips unchanged content by hash", () => {
+    expect(store.ingest(usDoc())).toBe("added");
+    const before = snapshot(store.readonlyDb());
+    expect(store.hashOf("na-2014")).toBe(usDoc().source.hash);
+    expect(store.ingest(usDoc())).toBe("unchanged");
+    expect(snapshot(store.readonlyDb())).toEqual(before);
+    expect(store.ingest(usDoc(), { force: true })).toBe("replaced");
+  });
+
+  it("replaces a changed document (same key, new hash) with everything derived from it", () => {
+    store.ingestMany([usDoc(), readoutDoc()]);
+    const changed = makeDoc({
+      key: "na-2014",
+      text: "In May, Prime Minister Shinzo Abe held a summit meeting with Prime Minister Stephen Harper in Ottawa.",
+      meta: {
+        countries: ["CAN", "JPN"],
+        persons: [
+          { name: "Shinzo Abe", role: "Prime Minister", country: "JPN" },
+          { name: "Stephen Harper", role: "Prime Minister", country: "CAN" },
+        ],
+      },
+      events: [
+        {
+          type: "meeting",
+          level: "summit",
+          modality: "in_person",
+          countries: ["CAN", "JPN"],
+          date: "2013-05",
+          participants: ["Shinzo Abe", "Stephen Harper"],
+          at: "Harper",
+        },
+      ],
+    });
+    expect(store.ingest(changed)).toBe("replaced");
+    expect(
+      store
+        .documents()
+        .map((d) => d.key)
+        .sort(),
+    ).toEqual(["na-2014", "readout-2015-06-21"]);
+    const d = store.document("na-2014")!;
+    expect(store.documentText(d.id)).toContain("Harper");
+    expect(store.events({ documentId: d.id }).map((e) => e.countries)).toEqual([["CAN", "JPN"]]);
+    expect(store.counts()).toEqual([]);
+    expect(store.search("Obama")).toEqual([]);
+    expect(store.search("Harper")).toHaveLength(1);
+    expect(store.person("Obama")).toBeNull();
+    expect(store.person("Kishida")?.documents).toBe(1);
+    const db = store.readonlyDb();
+    expect(db.prepare("SELECT COUNT(*) AS n FROM sentences").get()).toEqual({ n: 2 });
+    expect(
+      db.prepare("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)").run(),
+    ).toBeTruthy();
+  });
+
+  it("leaves the store as it was when a document fails inside its transaction", () => {
+    store.ingestMany([usDoc(), readoutDoc()]);
+    const before = snapshot(store.readonlyDb());
+    const bad = usDoc(US_TEXT.replace("June", "July"));
+    // the failure comes late: after the old record was deleted and the new rows inserted
+    Object.defineProperty(bad, "mentions", {
+      get() {
+        throw new Error("extractor crashed");
+      },
+    });
+    expect(() => store.ingest(bad)).toThrow("extractor crashed");
+    expect(snapshot(store.readonlyDb())).toEqual(before);
+
+    const badMention = ruDoc();
+    badMention.mentions.push({ kind: "place" as "country", key: "X", start: 0, end: 1, surface: "P", sentence: 0 });
+    expect(() => store.ingest(badMention)).toThrow(/CHECK constraint/);
+    expect(snapshot(store.readonlyDb())).toEqual(before);
+  });
+
+  it("ingests many documents all or nothing", () => {
+    const bad = ruDoc();
+    bad.extraction.counts.push({
+      level: "summit",
+      countries: ["JPN"],
+      total: 1,
+      period: null,
+      evidence: { start: 0, end: 5000, text: "x" },
+    });
+    expect(() => store.ingestMany([usDoc(), bad])).toThrow(/ru-2014: count 1/);
+    expect(store.documents()).toEqual([]);
+  });
+
+  it("gives a concurrent reader a consistent snapshot during a replace", () => {
+    store.ingest(usDoc());
+    const reader = new Database(file, { readonly: true });
+    const countAll = () =>
+      reader
+        .prepare(
+          "SELECT (SELECT COUNT(*) FROM events) AS events, (SELECT COUNT(*) FROM sentences) AS sentences, (SELECT group_concat(key) FROM documents) AS keys",
+        )
+        .get();
+    reader.exec("BEGIN");
+    const seen = countAll();
+    expect(seen).toEqual({ events: 3, sentences: 4, keys: "na-2014" });
+    store.ingest(makeDoc({ key: "na-2014", text: "A short replacement text without events." }));
+    store.ingest(ruDoc());
+    expect(countAll()).toEqual(seen);
+    reader.exec("COMMIT");
+    expect(countAll()).toEqual({ events: 2, sentences: 4, keys: "na-2014,ru-2014" });
+    reader.close();
+  });
+
+  it("removes a document and what depends on it", () => {
+    store.ingestMany([usDoc(), ruDoc()]);
+    expect(store.removeDocument("na-2014")).toBe(true);
+    expect(store.removeDocument("na-2014")).toBe(false);
+    expect(store.events().every((e) => e.evidence.documentKey === "ru-2014")).toBe(true);
+    expect(store.person("Kerry")).toBeNull();
+    expect(store.person("Abe")?.documents).toBe(1);
+  });
+});
