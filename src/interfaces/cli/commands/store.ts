@@ -1,4 +1,71 @@
 import type { Command } from "commander";
+import { fileLabel, formatSummary, ingestPaths } from "../../../pipeline/ingest.js";
+import { openStore } from "../../../storage/index.js";
+import { action, dbOption, type Format, formatOption, progressBar, resolveDbPath, usageExits } from "../common.js";
 
-/** Registers this file's commands. (Placeholder until the work that owns it lands.) */
-export function register(_program: Command): void {}
+interface IngestOpts {
+  db?: string;
+  sample?: boolean;
+  force?: boolean;
+  format: Format;
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command("ingest")
+    .description(
+      "Read files or folders, extract their events, counts, persons and organizations, and store them with their evidence. " +
+        "A changed file replaces its previous record; an unchanged one is skipped. Bad files are reported and skipped (exit code 1).",
+    )
+    .argument("<paths...>", "files (.txt, .html, .htm) or folders of them");
+  dbOption(cmd);
+  cmd
+    .option("--sample", "mark the documents as sample texts")
+    .option("--force", "re-extract and re-store files even when their content is unchanged");
+  formatOption(cmd, ["table", "json"]);
+  usageExits(cmd);
+  cmd.action(
+    action(async (paths: string[], opts: IngestOpts) => {
+      const path = resolveDbPath(opts.db);
+      const store = openStore(path);
+      const controller = new AbortController();
+      const onSigint = () => {
+        if (controller.signal.aborted) process.exit(130);
+        process.stderr.write("\npanorama: interrupted; finishing the current document (Ctrl-C again to stop now)\n");
+        controller.abort();
+      };
+      process.on("SIGINT", onSigint);
+      let bar: ReturnType<typeof progressBar> | null = null;
+      const late: string[] = [];
+      try {
+        const summary = await ingestPaths(store, paths, {
+          sample: opts.sample,
+          force: opts.force,
+          signal: controller.signal,
+          onProgress: ({ done, total, result }) => {
+            if (done === 1) bar = progressBar(total);
+            bar?.tick(fileLabel(result.path));
+            if (result.outcome === "failed") {
+              const line = `panorama: ${result.message}`;
+              if (bar && total > 1 && process.stderr.isTTY) late.push(line);
+              else process.stderr.write(`${line}\n`);
+            }
+          },
+        });
+        (bar as ReturnType<typeof progressBar> | null)?.stop();
+        for (const line of late) process.stderr.write(`${line}\n`);
+        if (opts.format === "json") {
+          const { results, ...rest } = summary;
+          process.stdout.write(`${JSON.stringify({ store: path, ...rest, results }, null, 2)}\n`);
+        } else {
+          process.stdout.write(`${formatSummary(summary)}\n`);
+        }
+        if (summary.failed || summary.interrupted) process.exitCode = 1;
+      } finally {
+        (bar as ReturnType<typeof progressBar> | null)?.stop();
+        process.off("SIGINT", onSigint);
+        store.close();
+      }
+    }),
+  );
+}
