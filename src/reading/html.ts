@@ -1,9 +1,70 @@
 import * as cheerio from "cheerio";
 import type { AnyNode, Element, Text } from "domhandler";
 
+/**
+ * The main text of a ministry page. The site's templates across the years:
+ *
+ * - older framed Bluebook pages: a table layout, "Contents | Back | Next" bars above
+ *   and below the text, "PAGE TOP" links, images for headings;
+ * - chapter pages: a header with menus, breadcrumbs, the text in a content div
+ *   (#contents, #maincontents, .main-contents, main...), a footer; a "Text File" link;
+ * - meeting readouts: a relations line ("Japan-Republic of Korea Relations") above the
+ *   title, the title (h1), a date line ("June 21, 2015"), the body, "Back to ..." links.
+ *
+ * Out comes one block per line (blank line between), the relations line, title and date
+ * line first, everything that is site furniture gone. Parsing is cheerio's (parse5).
+ */
+
 /** Elements whose text is never part of the main text. */
 const DROP =
-  "script, style, noscript, template, nav, header, footer, iframe, svg, form, button, select, img, object, embed";
+  "script, style, noscript, template, nav, footer, iframe, svg, form, button, select, img, object, embed, map, area, link, meta, input, textarea, [hidden], [aria-hidden=true]";
+
+/** id/class words of page furniture (compared as whole words of the id/class, split on - _ and spaces). */
+const FURNITURE_WORDS = new Set([
+  "nav",
+  "navi",
+  "gnav",
+  "lnav",
+  "snav",
+  "navigation",
+  "globalnav",
+  "localnav",
+  "menu",
+  "breadcrumb",
+  "breadcrumbs",
+  "topicpath",
+  "pankuzu",
+  "footer",
+  "sidebar",
+  "sidenav",
+  "pagetop",
+  "skip",
+  "share",
+  "sns",
+  "social",
+  "banner",
+  "search",
+  "print",
+]);
+/** Ids/classes that are furniture as a whole: "header", "site-header", "page-top", "side". */
+const FURNITURE_WHOLE =
+  /^(?:header|site-?header|global-?header|page-?top|go-?top|to-?top|side|sub|related|related-?links?|lang|language|language-?switch)$/i;
+
+/** Where the main text lives, most specific first. */
+const MAIN_SELECTORS = [
+  "#maincontents",
+  "#main-contents",
+  ".main-contents",
+  ".maincontents",
+  "main",
+  "[role=main]",
+  "#contents",
+  "#content",
+  ".contents",
+  "article",
+  "#main",
+];
+
 /** Elements that start a new line in the extracted text. */
 const BLOCK = new Set([
   "p",
@@ -12,6 +73,7 @@ const BLOCK = new Set([
   "article",
   "main",
   "aside",
+  "header",
   "li",
   "ul",
   "ol",
@@ -36,24 +98,77 @@ const BLOCK = new Set([
   "figcaption",
   "caption",
   "address",
+  "center",
+  "body",
 ]);
+
 /** Lines that are site navigation, not content. */
-const NAV_LINE = /^(?:(?:contents|back|next|previous|home|top|page top|text file|print|menu)\s*(?:[|>\-–—]\s*)?)+$/i;
+const NAV_LINE =
+  /^(?:[▲△↑▼>»«<]\s*)?(?:(?:contents|table of contents|back|next|previous|prev|home|top|page top|to page top|back to top|go to top|text file|print|menu|japanese|english|日本語|pdf|main text|skip to main content|related links|related information)\s*(?:[|>\-–—/]\s*)?)+$/i;
+/** "Back to Japan-Republic of Korea Relations", "Back to Index" */
+const BACK_TO = /^(?:[▲△↑]\s*)?back to\b/i;
+/** A stray image or file name: "photo01.jpg", "title_e.gif" */
+const FILE_NAME = /^[\w.-]+\.(?:jpe?g|gif|png|bmp|svg|pdf|txt|html?)$/i;
+/** "(PDF)", "[PDF: 120KB]", "(Japanese)" */
+const FILE_NOTE = /^[([]\s*(?:pdf|japanese|text|english)[^)\]]*[)\]]$/i;
+/** A readout's relations line. */
+const RELATIONS = /^Japan\s*[-–—]\s*.+\s+Relations$/;
 
 export interface HtmlText {
   text: string;
   title: string | null;
 }
 
+function isFurniture(el: Element): boolean {
+  const id = el.attribs?.id ?? "";
+  const cls = el.attribs?.class ?? "";
+  for (const name of [id, ...cls.split(/\s+/)]) {
+    if (!name) continue;
+    if (FURNITURE_WHOLE.test(name)) return true;
+    for (const w of name.toLowerCase().split(/[-_\s]+/)) if (FURNITURE_WORDS.has(w)) return true;
+  }
+  const role = el.attribs?.role;
+  return role === "navigation" || role === "banner" || role === "contentinfo" || role === "search";
+}
+
+function cleanLines(raw: string): string[] {
+  return raw
+    .split("\n")
+    .map((l) => l.replace(/[ \t\u00a0\u3000]+/g, " ").trim())
+    .filter((l) => l.length > 0 && !NAV_LINE.test(l) && !BACK_TO.test(l) && !FILE_NAME.test(l) && !FILE_NOTE.test(l));
+}
+
 /**
- * The main text of an HTML page: blocks on their own lines, navigation, scripts,
- * styles and image names dropped. Parsed by cheerio (parse5 underneath).
+ * The main text of an HTML page: blocks on their own lines, navigation, breadcrumbs,
+ * menus, footers, scripts, styles and image names dropped.
  */
 export function htmlToText(html: string): HtmlText {
   const $ = cheerio.load(html);
-  const title = $("title").first().text().trim() || null;
+  const title = $("title").first().text().replace(/\s+/g, " ").trim() || null;
+
+  // A relations line that only the breadcrumbs give ("Home > Japan-ROK Relations > ...").
+  let crumbRelations: string | null = null;
+  $("[id*=bread], [class*=bread], [id*=topicpath], [class*=topicpath], [id*=pankuzu], [class*=pankuzu]").each(
+    (_, el) => {
+      $(el)
+        .find("a, li, span")
+        .each((_, a) => {
+          const t = $(a).text().replace(/\s+/g, " ").trim();
+          if (RELATIONS.test(t)) crumbRelations = t;
+        });
+    },
+  );
+
   $(DROP).remove();
-  const rootNode = $("main").get(0) ?? $("body").get(0) ?? $.root().get(0);
+  // <header> is the site's banner, unless it heads the article itself
+  $("header").each((_, el) => {
+    if (!$(el).parents("main, article, [role=main], #contents, #maincontents, .main-contents").length) $(el).remove();
+  });
+  $("*").each((_, el) => {
+    if (el.type === "tag" && isFurniture(el)) $(el).remove();
+  });
+
+  const root = chooseRoot($);
   const parts: string[] = [];
   const walk = (nodes: AnyNode[]) => {
     for (const node of nodes) {
@@ -68,12 +183,33 @@ export function htmlToText(html: string): HtmlText {
       }
     }
   };
-  if (rootNode && "children" in rootNode) walk(rootNode.children as AnyNode[]);
-  const lines = parts
-    .join("")
-    .split("\n")
-    .map((l) => l.replace(/[ \t\u00a0]+/g, " ").trim())
-    .filter((l) => l.length > 0 && !NAV_LINE.test(l));
+  if (root) walk(root.children as AnyNode[]);
+  const lines = cleanLines(parts.join(""));
+  if (crumbRelations && lines.length && !lines.slice(0, 3).some((l) => RELATIONS.test(l)))
+    lines.unshift(crumbRelations);
   // Paragraphs are separated by a blank line, as in the plain-text editions.
   return { text: lines.join("\n\n"), title };
+}
+
+/** The element that holds the main text: a known content container that also holds the page's h1, else the body. */
+function chooseRoot($: cheerio.CheerioAPI): Element | null {
+  const body = ($("body").get(0) ?? $.root().get(0)) as Element | undefined;
+  if (!body) return null;
+  const bodyText = $(body).text().replace(/\s+/g, "").length;
+  const h1 = $("h1").get(0);
+  for (const sel of MAIN_SELECTORS) {
+    const found = $(sel).get(0) as Element | undefined;
+    if (!found) continue;
+    let el: Element = found;
+    const len = $(el).text().replace(/\s+/g, "").length;
+    if (len < Math.min(200, bodyText * 0.3)) continue; // an empty shell: keep looking
+    // the title sits above the content div in some templates: climb until it is inside
+    if (h1 && !$(el).find(h1).length && el !== h1) {
+      let up = el.parent as Element | null;
+      while (up && up.type === "tag" && !$(up).find(h1).length) up = up.parent as Element | null;
+      if (up && up.type === "tag") el = up;
+    }
+    return el;
+  }
+  return body;
 }

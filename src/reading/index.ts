@@ -2,11 +2,15 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import type { ReadResult, SourceDocument, SourceFormat } from "../model/types.js";
+import { declaredCharset, decodeBytes } from "./decode.js";
 import { listInputFiles } from "./files.js";
 import { htmlToText } from "./html.js";
+import { PdfReadError, pdfToText } from "./pdf.js";
 
+export { type DecodeResult, decodeBytes, plausibility } from "./decode.js";
 export { INPUT_EXTENSIONS, listInputFiles } from "./files.js";
 export { htmlToText } from "./html.js";
+export { PdfReadError, pdfToText } from "./pdf.js";
 
 /** Files above this size are refused rather than read into memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -30,14 +34,48 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
+/** What the first bytes say a file is, whatever its name. */
+export type Sniffed = "pdf" | "html" | "text" | { binary: string };
+
+const MAGIC: Array<[RegExp, string]> = [
+  [/^PK\x03\x04/, "a ZIP archive (a Word or Excel file?)"],
+  [/^\x89PNG/, "a PNG image"],
+  [/^GIF8[79]a/, "a GIF image"],
+  [/^\xff\xd8\xff/, "a JPEG image"],
+  [/^%!PS/, "a PostScript file"],
+  [/^\xd0\xcf\x11\xe0/, "an old Office document"],
+  [/^\x1f\x8b/, "a gzip archive"],
+  [/^\{\\rtf/, "an RTF document"],
+  [/^SQLite format 3/, "an SQLite database"],
+];
+
+/** Sniffs the content: PDF signature, other binary signatures, HTML markup, else text. */
+export function sniff(bytes: Uint8Array): Sniffed {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
+  // a PDF header may follow up to 1 KB of junk, but it starts a line
+  if (/(?:^|[\r\n])\s*%PDF-\d\.\d/.test(head)) return "pdf";
+  for (const [re, what] of MAGIC) if (re.test(head)) return { binary: what };
+  // skip a BOM and the zero bytes of UTF-16 to look at the markup
+  const ascii = head.replace(/^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, "").replace(/\x00/g, "");
+  if (
+    /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<\?xml[^>]*>\s*<!doctype\s+html|<!--[\s\S]*?-->\s*<html)/i.test(
+      ascii,
+    )
+  )
+    return "html";
+  if (/<(?:body|frameset|table|div|p)[\s>]/i.test(ascii) && /<\/(?:p|div|td|a|title)>/i.test(ascii)) return "html";
+  return "text";
+}
+
 /** Reads one file into a SourceDocument, or says clearly why it cannot. Never throws. */
 export async function readOne(path: string): Promise<ReadResult> {
-  const format = formatOf(path);
-  if (!format)
+  const named = formatOf(path);
+  if (!named)
     return fail(path, `unsupported file type "${extname(path) || "(none)"}" (expected .txt, .html, .htm or .pdf)`);
   let bytes: Buffer;
   try {
     const st = await stat(path);
+    if (st.isDirectory()) return fail(path, "is a folder, not a file");
     if (st.size > MAX_INPUT_BYTES)
       return fail(path, `file is too large (${st.size} bytes; the limit is ${MAX_INPUT_BYTES})`);
     bytes = await readFile(path);
@@ -45,17 +83,49 @@ export async function readOne(path: string): Promise<ReadResult> {
     return fail(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   if (bytes.length === 0) return fail(path, "file is empty");
-  if (format === "pdf") return fail(path, "PDF input is not supported yet");
-  if (bytes.includes(0)) return fail(path, "looks like a binary file (it contains NUL bytes), not text");
-  const decoded = decodeUtf8(bytes);
-  if (decoded === null) return fail(path, "is not valid UTF-8 text");
-  let text = decoded;
+  try {
+    return await readBytes(path, bytes, named);
+  } catch (e) {
+    return fail(path, `cannot be read (${(e as Error).message})`);
+  }
+}
+
+/** The body of readOne once the bytes are in memory: sniff, decode, convert. */
+export async function readBytes(path: string, bytes: Uint8Array, named: SourceFormat): Promise<ReadResult> {
+  const sniffed = sniff(bytes);
+  if (typeof sniffed === "object")
+    return fail(path, `is ${sniffed.binary}, not ${named === "pdf" ? "a PDF" : "text"}: cannot read it`);
+  let format: SourceFormat = named;
+  if (sniffed === "pdf") format = "pdf";
+  else if (named === "pdf")
+    return fail(
+      path,
+      `is named .pdf but is not a PDF (it holds ${sniffed === "html" ? "an HTML page: a download error page?" : "plain text"})`,
+    );
+  else if (sniffed === "html") format = "html";
+
+  let text: string;
+  let encoding: string;
   let title: string | null = null;
-  if (format === "html") {
-    const h = htmlToText(decoded);
-    text = h.text;
-    title = h.title;
-    if (!text.trim()) return fail(path, "HTML page has no main text");
+  if (format === "pdf") {
+    try {
+      text = await pdfToText(bytes);
+    } catch (e) {
+      if (e instanceof PdfReadError) return fail(path, e.message);
+      throw e;
+    }
+    encoding = "pdf";
+  } else {
+    const decoded = decodeBytes(bytes, format === "html" ? declaredCharset(bytes) : null);
+    if (!decoded.ok) return fail(path, decoded.reason);
+    encoding = decoded.encoding;
+    text = decoded.text;
+    if (format === "html") {
+      const h = htmlToText(text);
+      text = h.text;
+      title = h.title;
+      if (!text.trim()) return fail(path, "HTML page has no main text (only navigation, scripts or images)");
+    }
   }
   if (!text.trim()) return fail(path, "file has no text");
   const doc: SourceDocument = {
@@ -63,7 +133,7 @@ export async function readOne(path: string): Promise<ReadResult> {
     path,
     format,
     text,
-    encoding: "utf-8",
+    encoding,
     bytes: bytes.length,
     hash: createHash("sha256").update(bytes).digest("hex"),
     title,

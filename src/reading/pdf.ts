@@ -1,0 +1,374 @@
+/**
+ * PDF -> plain text in the shape of the plain-text editions: one paragraph per
+ * line, a blank line between paragraphs, headings on their own lines, running
+ * headers/footers and page numbers dropped, line-break hyphens repaired, and
+ * footnotes gathered at the end after a line "Notes" as "*1 ..." / "• (1) ..." lines
+ * (which the segmenter marks as footnotes).
+ *
+ * Text positions come from pdfjs-dist (legacy build for Node: no worker thread,
+ * no font loading, no eval, no network). The layout rules below are ours.
+ */
+
+export class PdfReadError extends Error {}
+
+/** One run of text as pdfjs places it on the page (PDF units, y upwards). */
+export interface PdfItem {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  items: PdfItem[];
+}
+
+interface Line {
+  page: number;
+  column: number;
+  text: string;
+  x: number;
+  xEnd: number;
+  y: number;
+  size: number;
+  /** the page's height, for the margin zones */
+  height: number;
+}
+
+/** Reads the pages of a PDF with pdfjs. Throws PdfReadError with a plain message. */
+export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
+  if (!head.includes("%PDF-")) throw new PdfReadError("is not a PDF (no %PDF- header)");
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString("latin1");
+  if (!tail.includes("%%EOF")) throw new PdfReadError("PDF is truncated (no %%EOF marker at its end)");
+
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes), // pdfjs takes ownership of the buffer: give it a copy
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    stopAtErrors: true,
+    verbosity: 0,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const name = (e as Error).name;
+    const msg = (e as Error).message;
+    if (name === "PasswordException") throw new PdfReadError("PDF is encrypted with a password: cannot read it");
+    if (name === "InvalidPDFException") throw new PdfReadError(`PDF is corrupt (${msg})`);
+    throw new PdfReadError(`PDF cannot be read (${msg})`);
+  }
+  const pages: PdfPage[] = [];
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+      const content = await page.getTextContent();
+      const items: PdfItem[] = [];
+      for (const it of content.items) {
+        if (!("str" in it) || !it.str) continue;
+        const t = it.transform as number[];
+        const size = Math.hypot(t[2]!, t[3]!) || it.height || 10;
+        items.push({ str: it.str, x: t[4]! - x0, y: t[5]! - y0, w: it.width, size });
+      }
+      pages.push({ width: x1 - x0, height: y1 - y0, items });
+      page.cleanup();
+    }
+  } catch (e) {
+    throw new PdfReadError(`PDF is damaged (${(e as Error).message})`);
+  } finally {
+    await doc.destroy();
+  }
+  return pages;
+}
+
+/** The text of a PDF file, laid out as described at the top of this file. */
+export async function pdfToText(bytes: Uint8Array): Promise<string> {
+  const pages = await readPdfPages(bytes);
+  const text = layoutPages(pages);
+  if (!text.trim())
+    throw new PdfReadError("PDF has no text layer (a scanned image?): it would need OCR, which Panorama does not do");
+  return text;
+}
+
+// ---------------------------------------------------------------------------
+// Layout
+
+const round = (n: number, step: number) => Math.round(n / step) * step;
+
+/** The most frequent value, weighted. */
+function mode(values: Array<[number, number]>): number {
+  const m = new Map<number, number>();
+  for (const [v, w] of values) m.set(v, (m.get(v) ?? 0) + w);
+  let best = 0;
+  let bestW = -1;
+  for (const [v, w] of m) if (w > bestW) [best, bestW] = [v, w];
+  return best;
+}
+
+/** Where a two-column page splits, or null for a single column. */
+function findGutter(page: PdfPage): number | null {
+  const body = page.items.filter((i) => i.str.trim());
+  if (body.length < 10) return null;
+  let best: { x: number; crossing: number } | null = null;
+  for (let x = page.width * 0.3; x <= page.width * 0.7; x += 2) {
+    let crossing = 0;
+    for (const i of body) if (i.x < x && i.x + i.w > x) crossing++;
+    if (!best || crossing < best.crossing) best = { x, crossing };
+  }
+  if (!best) return null;
+  const left = body.filter((i) => i.x + i.w <= best.x).length;
+  const right = body.filter((i) => i.x >= best.x).length;
+  if (best.crossing > body.length * 0.05 || left < body.length * 0.2 || right < body.length * 0.2) return null;
+  return best.x;
+}
+
+/** Items on one baseline (superscripts included) joined into lines, top to bottom. */
+function groupLines(items: PdfItem[], page: number, column: number, height: number): Line[] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: PdfItem[][] = [];
+  for (const it of sorted) {
+    const g = groups.find((g) => {
+      const base = g[0]!;
+      return Math.abs(base.y - it.y) <= 0.5 * Math.max(base.size, it.size);
+    });
+    if (g) g.push(it);
+    else groups.push([it]);
+  }
+  const lines: Line[] = [];
+  for (const g of groups) {
+    g.sort((a, b) => a.x - b.x);
+    const size = mode(g.map((i) => [round(i.size, 0.5), i.str.length]));
+    let text = "";
+    let end = g[0]!.x;
+    for (const it of g) {
+      const gap = it.x - end;
+      if (text && gap > 0.15 * size && !/\s$/.test(text) && !/^\s/.test(it.str)) text += " ";
+      text += it.str;
+      end = Math.max(end, it.x + it.w);
+    }
+    text = text.replace(/\s+/g, " ").trim();
+    if (!text) continue;
+    const main = g.filter((i) => round(i.size, 0.5) === size);
+    const y = (main[0] ?? g[0]!).y;
+    lines.push({ page, column, text, x: g[0]!.x, xEnd: end, y, size, height });
+  }
+  return lines.sort((a, b) => b.y - a.y);
+}
+
+/** A page's lines in reading order: full-width lines split the page into bands; in each band, left column then right. */
+function pageLines(page: PdfPage, n: number): Line[] {
+  const gutter = findGutter(page);
+  if (gutter === null) return groupLines(page.items, n, 0, page.height);
+  const full = groupLines(
+    page.items.filter((i) => i.x < gutter && i.x + i.w > gutter),
+    n,
+    0,
+    page.height,
+  );
+  const left = groupLines(
+    page.items.filter((i) => i.x + i.w <= gutter),
+    n,
+    1,
+    page.height,
+  );
+  const right = groupLines(
+    page.items.filter((i) => i.x >= gutter),
+    n,
+    2,
+    page.height,
+  );
+  const out: Line[] = [];
+  const cuts = [Number.POSITIVE_INFINITY, ...full.map((l) => l.y), Number.NEGATIVE_INFINITY];
+  for (let b = 0; b < cuts.length - 1; b++) {
+    const [top, bottom] = [cuts[b]!, cuts[b + 1]!];
+    if (b > 0) out.push(full[b - 1]!);
+    const inBand = (l: Line) => l.y < top && l.y > bottom;
+    out.push(...left.filter(inBand), ...right.filter(inBand));
+  }
+  return out;
+}
+
+const BARE_NUMBER = /^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:\/|of)\s*\d{1,4})?$/i;
+const furnitureKey = (t: string) => t.toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ");
+
+/** Drops running headers/footers (the same line at the same height on many pages) and page numbers. */
+export function dropFurniture(lines: Line[], pageCount: number): Line[] {
+  const inMargin = (l: Line) => l.y > l.height * 0.88 || l.y < l.height * 0.12;
+  const seen = new Map<string, Set<number>>();
+  for (const l of lines) {
+    if (!inMargin(l)) continue;
+    const key = `${furnitureKey(l.text)}@${Math.round(l.y / 6)}`;
+    const s = seen.get(key) ?? new Set<number>();
+    seen.set(key, s);
+    s.add(l.page);
+  }
+  const need = Math.max(2, Math.ceil(pageCount * 0.5));
+  return lines.filter((l) => {
+    if (!inMargin(l)) return true;
+    if (BARE_NUMBER.test(l.text)) return false;
+    const key = furnitureKey(l.text);
+    const b = Math.round(l.y / 6);
+    let pages = 0;
+    for (const d of [-1, 0, 1]) pages = Math.max(pages, seen.get(`${key}@${b + d}`)?.size ?? 0);
+    return pageCount < 2 || pages < need;
+  });
+}
+
+/** "*1 ...", "(1) ...", "※1 ...", "1 ..." at the start of a footnote line. */
+const FOOTNOTE_MARK = /^(?:\*\s?\d+|※\s?\d*|\(\d+\)|\d{1,2}(?=\s)|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*/;
+
+/** Footnote lines in the segmenter's forms: "*1 text", "• (1) text", "※1 text". */
+function footnoteLine(text: string): string {
+  const m = FOOTNOTE_MARK.exec(text);
+  if (!m) return text;
+  const mark = m[0].trim();
+  const rest = text.slice(m[0].length);
+  if (/^\*/.test(mark) || /^※/.test(mark)) return `${mark.replace(/\s+/g, "")} ${rest}`;
+  if (/^\(\d+\)$/.test(mark)) return `• ${mark} ${rest}`;
+  const digits = mark.replace(/[¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => String("¹²³⁴⁵⁶⁷⁸⁹".indexOf(c) + 1));
+  return `*${digits} ${rest}`;
+}
+
+const WORD = /[A-Za-z]+(?:-[A-Za-z]+)*/g;
+
+/** Joins two lines of one paragraph, repairing a line-break hyphen when the word was only split. */
+export function joinLines(prev: string, next: string, vocab: Set<string>): string {
+  const m = /([A-Za-z]+)-$/.exec(prev);
+  if (!m || prev.endsWith("--")) return `${prev} ${next}`;
+  const head = m[1]!;
+  const tail = /^[A-Za-z]+/.exec(next)?.[0];
+  // "Japan-" + "U.S.", "COVID-" + "19", "Asia-" + "Pacific": a real hyphen, the line broke after it
+  if (!tail || /^[A-Z]/.test(next) || /[A-Z]/.test(head.slice(1))) return prev + next;
+  const joined = (head + tail).toLowerCase();
+  const hyphened = `${head}-${tail}`.toLowerCase();
+  if (vocab.has(joined)) return prev.slice(0, -1) + next;
+  if (vocab.has(hyphened)) return prev + next;
+  // both halves are words of the document ("long-" + "term"): a compound
+  if (vocab.has(head.toLowerCase()) && vocab.has(tail.toLowerCase()) && head.length > 1) return prev + next;
+  return prev.slice(0, -1) + next;
+}
+
+/** Lines (already in reading order, furniture removed) -> paragraphs. */
+export function buildParagraphs(lines: Line[]): { paragraphs: string[]; notes: string[] } {
+  if (!lines.length) return { paragraphs: [], notes: [] };
+  const bodySize = mode(lines.map((l) => [l.size, l.text.length]));
+  const vocab = new Set<string>();
+  for (const l of lines) {
+    for (const w of l.text.match(WORD) ?? []) {
+      vocab.add(w.toLowerCase());
+      for (const part of w.split("-")) vocab.add(part.toLowerCase());
+    }
+  }
+  // words that only exist because a line broke inside them are not vocabulary
+  for (const l of lines) {
+    const m = /([A-Za-z]+)-$/.exec(l.text);
+    if (m) vocab.delete(m[1]!.toLowerCase());
+  }
+
+  // per page+column: the left edge, right edge and usual line spacing of body text
+  const geo = new Map<string, { left: number; right: number; gap: number }>();
+  const keyOf = (l: Line) => `${l.page}/${l.column}`;
+  const byCol = new Map<string, Line[]>();
+  for (const l of lines) {
+    const k = keyOf(l);
+    if (!byCol.has(k)) byCol.set(k, []);
+    byCol.get(k)!.push(l);
+  }
+  const gaps: Array<[number, number]> = [];
+  for (const [k, ls] of byCol) {
+    const body = ls.filter((l) => Math.abs(l.size - bodySize) < 0.6);
+    const use = body.length ? body : ls;
+    const left = mode(use.map((l) => [round(l.x, 2), 1]));
+    const right = Math.max(...use.map((l) => l.xEnd));
+    const colGaps: Array<[number, number]> = [];
+    for (let i = 1; i < use.length; i++) colGaps.push([round(use[i - 1]!.y - use[i]!.y, 0.5), 1]);
+    const gap = colGaps.length ? mode(colGaps) : bodySize * 1.25;
+    gaps.push(...colGaps);
+    geo.set(k, { left, right, gap });
+  }
+  const docGap = gaps.length ? mode(gaps) : bodySize * 1.25;
+
+  const paragraphs: string[] = [];
+  const notes: string[] = [];
+  // Footnotes interrupt a paragraph at the foot of a page; the paragraph goes on after them.
+  let cur: string | null = null;
+  let note: string | null = null;
+  let prev: Line | null = null;
+  let prevNote: Line | null = null;
+  const flushNote = () => {
+    if (note !== null) notes.push(note);
+    note = null;
+    prevNote = null;
+  };
+  for (const l of lines) {
+    const g = geo.get(keyOf(l))!;
+    const small = l.size < bodySize - 0.75;
+    if (small && l.y < l.height * 0.45 && FOOTNOTE_MARK.test(l.text)) {
+      flushNote();
+      note = footnoteLine(l.text);
+      prevNote = l;
+      continue;
+    }
+    if (note !== null && prevNote && small && l.page === prevNote.page && prevNote.y > l.y) {
+      note = joinLines(note, l.text, vocab);
+      prevNote = l;
+      continue;
+    }
+    flushNote();
+    let startNew = prev === null;
+    if (prev) {
+      const samePlace = prev.page === l.page && prev.column === l.column;
+      const ended = /[.!?:;。”"’)]$/.test(prev.text);
+      if (Math.abs(l.size - prev.size) > 0.6) startNew = true;
+      else if (samePlace) {
+        const gap = prev.y - l.y;
+        // headings in a larger type have a wider line spacing
+        const spacing = (g.gap > 0 ? g.gap : docGap) * Math.max(1, l.size / bodySize);
+        if (gap > spacing * 1.45 || gap < 0) startNew = true;
+        else if (l.x > g.left + 0.8 * l.size && Math.abs(l.x - prev.x) > 0.8 * l.size)
+          startNew = true; // indented
+        else if (ended && prev.xEnd < g.right - 2.5 * l.size)
+          startNew = true; // short last line
+        else if (/^(?:[•・●■◆○▪*※]|\(\d+\)|\d+\.\s)/.test(l.text)) startNew = true;
+        else if (ended && prev.size > bodySize + 0.6) startNew = true;
+      } else {
+        // over a page or column break, a paragraph goes on only mid-sentence, from a full line
+        const pg = geo.get(keyOf(prev))!;
+        const full = prev.xEnd >= pg.right - 2.5 * prev.size;
+        startNew =
+          ended ||
+          /^[•・●■◆○▪*※]/.test(l.text) ||
+          (!/^[a-z(“"'‘]/.test(l.text) && (!full || l.x > g.left + 0.8 * l.size));
+      }
+    }
+    if (startNew || cur === null) {
+      if (cur !== null) paragraphs.push(cur);
+      cur = l.text;
+    } else {
+      cur = joinLines(cur, l.text, vocab);
+    }
+    prev = l;
+  }
+  flushNote();
+  if (cur !== null) paragraphs.push(cur);
+  return { paragraphs, notes };
+}
+
+/** Pages -> the document's text. */
+export function layoutPages(pages: PdfPage[]): string {
+  const lines = pages.flatMap((p, n) => pageLines(p, n));
+  const kept = dropFurniture(lines, pages.length);
+  const { paragraphs, notes } = buildParagraphs(kept);
+  const out = [...paragraphs];
+  if (notes.length) out.push("Notes", ...notes);
+  return out.join("\n\n");
+}
