@@ -117,6 +117,8 @@ const RELATIONS = /^Japan\s*[-–—]\s*.+\s+Relations$/;
 export interface HtmlText {
   text: string;
   title: string | null;
+  /** a frameset page: the pages of its frames (src attributes), whose text it does not hold */
+  frames?: string[];
 }
 
 function isFurniture(el: Element): boolean {
@@ -159,6 +161,12 @@ export function htmlToText(html: string): HtmlText {
     },
   );
 
+  const frames = $("frame[src], iframe[src]")
+    .map((_, el) => $(el).attr("src") ?? "")
+    .get()
+    .filter(Boolean);
+  if ($("frameset").length) return { text: "", title, frames };
+
   $(DROP).remove();
   // <header> is the site's banner, unless it heads the article itself
   $("header").each((_, el) => {
@@ -176,8 +184,23 @@ export function htmlToText(html: string): HtmlText {
         parts.push((node as Text).data.replace(/\s+/g, " "));
       } else if (node.type === "tag") {
         const el = node as Element;
-        const block = BLOCK.has(el.name.toLowerCase());
+        const name = el.name.toLowerCase();
+        if (name === "tr" && isDataRow(el)) {
+          // a row of a data table: its short cells on one line
+          const cells = el.children.filter((c) => c.type === "tag" && /^t[dh]$/i.test((c as Element).name));
+          const texts = cells.map((c) => textOf(c).replace(/\s+/g, " ").trim()).filter(Boolean);
+          parts.push(`\n${texts.join(" | ")}\n`);
+          continue;
+        }
+        const block = BLOCK.has(name);
         if (block) parts.push("\n");
+        // ordered lists keep their numbers, as the plain-text versions print them
+        if (name === "li" && el.parent && (el.parent as Element).name === "ol") {
+          const ol = el.parent as Element;
+          const items = ol.children.filter((c) => c.type === "tag" && (c as Element).name === "li");
+          const start = Number.parseInt(ol.attribs?.start ?? "1", 10);
+          parts.push(`${(Number.isFinite(start) ? start : 1) + items.indexOf(el)}. `);
+        }
         walk(el.children);
         if (block) parts.push("\n");
       }
@@ -212,4 +235,22 @@ function chooseRoot($: cheerio.CheerioAPI): Element | null {
     return el;
   }
   return body;
+}
+
+function textOf(node: AnyNode): string {
+  if (node.type === "text") return (node as Text).data;
+  if (node.type === "tag") return (node as Element).children.map(textOf).join(" ");
+  return "";
+}
+
+/** A table row of two or more short cells with no block content: data, not layout. */
+function isDataRow(tr: Element): boolean {
+  const cells = tr.children.filter((c) => c.type === "tag" && /^t[dh]$/i.test((c as Element).name)) as Element[];
+  if (cells.length < 2) return false;
+  const hasBlock = (el: Element): boolean =>
+    el.children.some(
+      (c) =>
+        c.type === "tag" && (/^(?:p|div|table|br|ul|ol|h\d)$/i.test((c as Element).name) || hasBlock(c as Element)),
+    );
+  return cells.every((c) => textOf(c).replace(/\s+/g, " ").trim().length < 100 && !hasBlock(c));
 }

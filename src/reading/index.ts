@@ -124,6 +124,8 @@ export async function readBytes(path: string, bytes: Uint8Array, named: SourceFo
       const h = htmlToText(text);
       text = h.text;
       title = h.title;
+      if (h.frames?.length && !text.trim())
+        return fail(path, `is a frameset page: its text is in its frames (${h.frames.join(", ")}); read those instead`);
       if (!text.trim()) return fail(path, "HTML page has no main text (only navigation, scripts or images)");
     }
   }

@@ -33,7 +33,7 @@ export const SECTION: Para[] = [
   },
   { text: "(2) Canada", kind: "heading" },
   {
-    text: "In October, Minister for Foreign Affairs Kishida held a telephone talk with Minister of Foreign Affairs of Canada St\u00e9phane Dion, and the two ministers confirmed that Japan and Canada would continue their close cooperation on international challenges such as climate change and peacekeeping operations.",
+    text: "In October, Minister for Foreign Affairs Kishida held a telephone talk with Minister of Foreign Affairs of Canada Stephane Dion, and the two ministers confirmed that Japan and Canada would continue their close cooperation on international challenges such as climate change and peacekeeping operations.",
   },
   {
     text: "Japan and Canada also held the fourth round of negotiations on the Economic Partnership Agreement in Ottawa in November, and the two sides made steady progress toward an early conclusion of the negotiations.",
