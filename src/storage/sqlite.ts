@@ -707,7 +707,8 @@ export class SqliteStore implements Store {
     );
     return rows.map((r) => {
       const row = r as Row;
-      const marked = String(row.marked);
+      // adjacent matched tokens ("Prime Minister") form one span
+      const marked = String(row.marked).replace(/\u0002([\s\p{P}]{0,3})\u0001/gu, "$1");
       const a = marked.indexOf("\u0001");
       const b = marked.indexOf("\u0002", a);
       const plain = (s: string) => s.replace(/[\u0001\u0002]/g, "");

@@ -303,6 +303,9 @@ describe("full-text search", () => {
     expect(store.search("securite")).toHaveLength(1);
     expect(store.search("CAFÉ")).toHaveLength(1);
     expect(store.search('"summit meeting"')).toHaveLength(1);
+    const [pm] = store.search("Vladimir Putin");
+    expect(pm!.match).toBe("Vladimir Putin");
+    expect(pm!.snippet).toContain("President [Vladimir Putin] in Moscow");
     expect(store.search("negot*")).toHaveLength(0);
     expect(store.search("tele*").map((h) => h.match)).toEqual(["telephone"]);
     expect(store.search("Kishida meeting")).toHaveLength(1);

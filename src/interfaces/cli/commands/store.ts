@@ -23,6 +23,7 @@ export function register(program: Command): void {
     .option("--sample", "mark the documents as sample texts")
     .option("--force", "re-extract and re-store files even when their content is unchanged");
   formatOption(cmd, ["table", "json"]);
+  cmd.showHelpAfterError('(see "panorama ingest --help")');
   usageExits(cmd);
   cmd.action(
     action(async (paths: string[], opts: IngestOpts) => {
