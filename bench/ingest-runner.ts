@@ -1,6 +1,7 @@
-/** Ingest for the benchmark: extraction on the worker pool, documents stored as they come. */
+/** Ingest for the benchmark: `ingestPaths` (what `panorama ingest` runs) with the extraction worker pool. */
 import { statSync } from "node:fs";
-import { extractFilesParallel } from "../src/pipeline/parallel.js";
+import { ingestPaths } from "../src/pipeline/ingest.js";
+import { createExtractorPool } from "../src/pipeline/parallel.js";
 import { openStore } from "../src/storage/index.js";
 
 export interface IngestFigures {
@@ -9,33 +10,46 @@ export interface IngestFigures {
   documents: number;
   sentences: number;
   events: number;
+  failed: number;
   dbBytes: number;
 }
 
-/** Ingests `files` into a fresh store at `dbPath`: what `panorama ingest` does, measured. */
+/** Ingests `files` into a fresh store at `dbPath`, extraction on `workers` threads (0: in this thread). */
 export async function ingestCorpus(files: string[], dbPath: string, workers: number): Promise<IngestFigures> {
   const store = openStore(dbPath);
+  const pool = workers > 0 ? createExtractorPool({ workers }) : null;
   let bytes = 0;
   let documents = 0;
-  let sentences = 0;
-  let events = 0;
+  let failed = 0;
   try {
-    for await (const r of extractFilesParallel(files, { workers })) {
-      if (!r.ok || !r.doc) continue;
-      store.ingest(r.doc);
-      bytes += r.doc.source.bytes;
-      documents++;
-      sentences += r.doc.sentences.length;
-      events += r.doc.extraction.events.length;
+    const summary = await ingestPaths(store, files, {
+      ...(pool ? { extract: pool.extract, concurrency: pool.size * 3 } : {}),
+    });
+    failed = summary.failed;
+    for (const r of summary.results) {
+      if (r.outcome === "added" || r.outcome === "replaced") {
+        documents++;
+        bytes += statSync(r.path).size;
+      }
     }
+    const st = store.stats();
+    let dbBytes = 0;
+    for (const suffix of ["", "-wal"]) {
+      try {
+        dbBytes += statSync(dbPath + suffix).size;
+      } catch {}
+    }
+    return {
+      mode: pool ? `${workers} workers + SQLite` : "1 thread + SQLite",
+      bytes,
+      documents,
+      sentences: st.sentences,
+      events: st.events,
+      failed,
+      dbBytes,
+    };
   } finally {
+    await pool?.close();
     store.close();
   }
-  let dbBytes = 0;
-  for (const suffix of ["", "-wal"]) {
-    try {
-      dbBytes += statSync(dbPath + suffix).size;
-    } catch {}
-  }
-  return { mode: `${workers} workers + SQLite`, bytes, documents, sentences, events, dbBytes };
 }

@@ -1,6 +1,7 @@
 /**
  * One worker of the extraction pool (see parallel.ts): reads a file and
- * extracts it, posting back either the whole AnalyzedDocument or a small summary.
+ * extracts it, posting back either the whole AnalyzedDocument or a small
+ * summary; or extracts a SourceDocument the caller has read.
  */
 import { parentPort } from "node:worker_threads";
 import { extract } from "../extraction/index.js";
@@ -12,6 +13,22 @@ const port = parentPort;
 
 port.on("message", async (req: WorkerRequest) => {
   let reply: WorkerReply;
+  if ("doc" in req) {
+    // a document already read by the caller: extract it
+    try {
+      reply = { seq: req.seq, path: req.doc.path, ok: true, doc: extract(req.doc) };
+    } catch (e) {
+      reply = {
+        seq: req.seq,
+        path: req.doc.path,
+        ok: false,
+        stage: "extract",
+        message: `${req.doc.path}: extraction failed (${(e as Error)?.message ?? String(e)})`,
+      };
+    }
+    port.postMessage(reply);
+    return;
+  }
   try {
     const r = await readOne(req.path);
     if (!r.ok) {

@@ -11,7 +11,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { AnalyzedDocument } from "../model/types.js";
+import type { AnalyzedDocument, SourceDocument } from "../model/types.js";
 
 export interface ExtractSummary {
   bytes: number;
@@ -22,7 +22,9 @@ export interface ExtractSummary {
   mentions: number;
 }
 
-export type WorkerRequest = { seq: number; path: string; output: "document" | "summary" };
+export type WorkerRequest =
+  | { seq: number; path: string; output: "document" | "summary" }
+  | { seq: number; doc: SourceDocument };
 
 export type WorkerReply =
   | { seq: number; path: string; ok: true; doc: AnalyzedDocument; summary?: undefined }
@@ -149,4 +151,88 @@ export async function* extractFilesParallel(
     workers.clear();
     await Promise.all(all.map((w) => w.terminate()));
   }
+}
+
+/** A pool of extraction workers behind one async function: the injectable extractor of `ingestPaths`. */
+export interface ExtractorPool {
+  /** extracts one read document on a free worker (queued when all are busy); rejects when extraction fails */
+  extract(doc: SourceDocument): Promise<AnalyzedDocument>;
+  /** the number of worker threads */
+  readonly size: number;
+  /** stops the workers; pending extractions reject */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `workers` extraction threads (default: the available cores, at most 8).
+ * Use with ingest: `ingestPaths(store, paths, { extract: pool.extract, concurrency: pool.size * 2 })`,
+ * then `await pool.close()`.
+ */
+export function createExtractorPool(opts: { workers?: number } = {}): ExtractorPool {
+  const size = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
+  type Job = { seq: number; doc: SourceDocument; resolve: (d: AnalyzedDocument) => void; reject: (e: Error) => void };
+  const queue: Job[] = [];
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Job>();
+  const all = new Set<Worker>();
+  let seq = 0;
+  let closed = false;
+
+  const pump = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const w = idle.pop()!;
+      const job = queue.shift()!;
+      busy.set(w, job);
+      const req: WorkerRequest = { seq: job.seq, doc: job.doc };
+      w.postMessage(req);
+    }
+  };
+  const add = () => {
+    const w = spawnWorker();
+    all.add(w);
+    w.on("message", (reply: WorkerReply) => {
+      const job = busy.get(w);
+      busy.delete(w);
+      idle.push(w);
+      if (job) {
+        if (reply.ok && reply.doc) job.resolve(reply.doc);
+        else job.reject(new Error(reply.ok ? "the worker returned no document" : reply.message));
+      }
+      pump();
+    });
+    const lost = (why: string) => {
+      if (!all.delete(w)) return;
+      const job = busy.get(w);
+      busy.delete(w);
+      const i = idle.indexOf(w);
+      if (i >= 0) idle.splice(i, 1);
+      job?.reject(new Error(`${job.doc.path}: ${why}`));
+      if (!closed) add();
+      pump();
+    };
+    w.on("error", (e) => lost(`extraction worker failed (${e.message})`));
+    w.on("exit", (code) => lost(`extraction worker exited (code ${code})`));
+    idle.push(w);
+  };
+  for (let i = 0; i < size; i++) add();
+
+  return {
+    size,
+    extract(doc: SourceDocument): Promise<AnalyzedDocument> {
+      if (closed) return Promise.reject(new Error("the extractor pool is closed"));
+      return new Promise((resolve, reject) => {
+        queue.push({ seq: seq++, doc, resolve, reject });
+        pump();
+      });
+    },
+    async close(): Promise<void> {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error("the extractor pool is closed"));
+      const workers = [...all];
+      all.clear();
+      for (const job of busy.values()) job.reject(new Error("the extractor pool is closed"));
+      busy.clear();
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
 }

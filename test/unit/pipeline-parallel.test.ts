@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extract, readOne } from "../../src/index.js";
-import { extractFilesParallel, type ParallelResult } from "../../src/pipeline/parallel.js";
+import type { SourceDocument } from "../../src/model/types.js";
+import { createExtractorPool, extractFilesParallel, type ParallelResult } from "../../src/pipeline/parallel.js";
 
 const TEXT = (i: number) =>
   `2. North America\n\nOn April ${1 + (i % 28)}, 2013, Prime Minister Shinzo Abe held a summit meeting with President Barack Obama in Washington, D.C. ` +
@@ -21,7 +22,7 @@ beforeAll(() => {
     paths.push(p);
   }
   const bin = join(dir, "binary.txt");
-  writeFileSync(bin, Buffer.from([0x41, 0x00, 0xff, 0x00]));
+  writeFileSync(bin, Buffer.concat([Buffer.from("\x89PNG\r\n\x1a\n", "latin1"), Buffer.alloc(64, 0)]));
   paths.splice(5, 0, bin);
   const empty = join(dir, "empty.txt");
   writeFileSync(empty, "");
@@ -85,5 +86,40 @@ describe("extractFilesParallel", () => {
 
   it("yields nothing for no paths", async () => {
     expect(await collect(extractFilesParallel([]))).toEqual([]);
+  });
+});
+
+describe("createExtractorPool", () => {
+  it("extracts read documents on worker threads, equal to extracting in this thread", async () => {
+    const pool = createExtractorPool({ workers: 2 });
+    try {
+      expect(pool.size).toBe(2);
+      const docs: SourceDocument[] = [];
+      for (const p of paths) {
+        const r = await readOne(p);
+        if (r.ok) docs.push(r.doc);
+      }
+      const out = await Promise.all(docs.map((d) => pool.extract(d)));
+      expect(out.map((a) => a.source.path)).toEqual(docs.map((d) => d.path));
+      out.forEach((a, i) => {
+        expect(a).toEqual(extract(docs[i]!));
+      });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("rejects a document whose extraction fails, naming the file, and keeps working", async () => {
+    const pool = createExtractorPool({ workers: 1 });
+    try {
+      const bad = { id: "bad", path: "/nowhere/bad.txt", format: "txt", text: 42 } as unknown as SourceDocument;
+      await expect(pool.extract(bad)).rejects.toThrow(/bad\.txt/);
+      const r = await readOne(paths[0]!);
+      if (!r.ok) throw new Error("unreadable");
+      expect((await pool.extract(r.doc)).sentences.length).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.extract({} as SourceDocument)).rejects.toThrow(/closed/);
   });
 });
