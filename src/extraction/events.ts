@@ -1,7 +1,377 @@
-import type { ExtractedEvent } from "../model/types.js";
+import { readFileSync } from "node:fs";
+import { dataFile } from "../model/paths.js";
+import type { ExtractedEvent, Level } from "../model/types.js";
 import type { DocContext } from "./context.js";
+import {
+  type Anchor,
+  type ConferenceAnchor,
+  findConferences,
+  findMeetings,
+  findVisits,
+  type MeetingAnchor,
+  type VisitAnchor,
+} from "./events/anchors.js";
+import { findInstruments } from "./events/instruments.js";
+import { levelOfRanks } from "./events/lexicon.js";
+import { buildViews, type PersonRef, type SentenceView } from "./events/view.js";
 
-/** Events (meetings, visits, conferences, agreements, policy releases, negotiations). Stub: owned by the events work. */
-export function extractEvents(_ctx: DocContext): ExtractedEvent[] {
-  return [];
+let citiesCache: Map<string, string> | null = null;
+
+/** data/cities.json: city name -> alpha-3 of its country. */
+export function cities(): Map<string, string> {
+  if (citiesCache) return citiesCache;
+  const map = new Map<string, string>();
+  try {
+    const raw = JSON.parse(readFileSync(dataFile("cities.json"), "utf8")) as Record<string, string>;
+    for (const [k, v] of Object.entries(raw)) if (!k.startsWith("_")) map.set(k, v);
+  } catch {
+    // no gazetteer: places stay null
+  }
+  citiesCache = map;
+  return map;
+}
+
+interface Placed {
+  anchor: Anchor;
+  /** where dates are looked for from */
+  pos: number;
+  group: number;
+  date: string | null;
+}
+
+const ANAPHORA =
+  /\b(?:at|during|on)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b|\bthe\s+two\s+(?:leaders|prime\s+ministers|presidents|ministers|foreign\s+ministers|countries|sides)\b|\bboth\s+(?:leaders|ministers|sides)\b/i;
+
+function anchorPos(a: Anchor): number {
+  return a.kind === "visit" ? a.destEnd : a.start;
+}
+
+/** Dates for each anchor of one sentence: its own (right, before the next unlinked anchor), a leading one, or a neighbour's. */
+function assignDates(v: SentenceView, placed: Placed[], fallback: string | null, inherited: string | null): void {
+  const usable = v.dates.filter((d) => d.value && d.kind !== "range");
+  placed.sort((a, b) => a.pos - b.pos);
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i]!;
+    let stop = v.text.length;
+    for (let j = i + 1; j < placed.length; j++) {
+      if (placed[j]!.group !== p.group) {
+        stop = placed[j]!.pos;
+        break;
+      }
+    }
+    const right = usable.find((d) => d.start >= p.pos && d.start < stop);
+    if (right) {
+      p.date = right.value;
+      continue;
+    }
+    const lefts = usable.filter((d) => d.end <= p.pos);
+    const left = lefts[lefts.length - 1];
+    if (left) {
+      const between = placed.some((q) => q.group !== p.group && q.pos > left.end && q.pos < p.pos);
+      if (!between || left.leading) {
+        p.date = left.value;
+        continue;
+      }
+      const lead = lefts.find((d) => d.leading);
+      if (lead) {
+        p.date = lead.value;
+      }
+    }
+  }
+  // coordinated anchors of one kind sharing the date at their end: "at the X, at the Y and at the Z, on May 9"
+  for (let i = placed.length - 1; i >= 0; i--) {
+    const p = placed[i]!;
+    if (p.date) continue;
+    const next = placed.slice(i + 1).find((q) => q.date && q.anchor.kind === p.anchor.kind);
+    if (
+      next &&
+      !placed.slice(i + 1).some((q) => q.anchor.kind !== p.anchor.kind && q.group !== p.group && q.pos < next.pos)
+    )
+      p.date = next.date;
+  }
+  for (const p of placed) if (!p.date) p.date = inherited && ANAPHORA.test(v.text) ? inherited : fallback;
+}
+
+function names(people: PersonRef[]): string[] {
+  return [...new Set(people.map((p) => p.name))];
+}
+
+/** A city or country after "in" in [from, to): the place of a meeting or conference. */
+function placeIn(v: SentenceView, from: number, to: number): { location: string; place: string | null } | null {
+  const seg = v.text.slice(from, Math.min(to, from + 110));
+  const re = /\bin\s+(?:the\s+)?/g;
+  for (const m of seg.matchAll(re)) {
+    const at = from + (m.index ?? 0) + m[0].length;
+    const c = v.countries.find((x) => x.start === at && !x.adjective && !x.org);
+    if (c) return { location: c.code, place: null };
+    const rest = v.text.slice(at, at + 40);
+    for (const [city, code] of cities()) {
+      if (rest.startsWith(city) && !/^\w/.test(rest.slice(city.length))) return { location: code, place: city };
+    }
+  }
+  return null;
+}
+
+/** Same real occurrence: same type, level, parties, compatible dates, similar titles. */
+function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (a.type !== b.type || (a.level ?? null) !== (b.level ?? null)) return false;
+  if (a.countries.join() !== b.countries.join()) return false;
+  const da = a.date ?? "";
+  const db = b.date ?? "";
+  if (!(da.startsWith(db) || db.startsWith(da))) return false;
+  if (a.type === "agreement" || a.type === "policy_release" || a.type === "conference") {
+    if (a.type === "conference" && a.organization && a.organization === b.organization && da === db) return true;
+    const wa = titleWords(a.title);
+    const wb = titleWords(b.title);
+    if (!wa.size || !wb.size) return false;
+    let shared = 0;
+    for (const w of wa) if (wb.has(w)) shared++;
+    return shared / Math.min(wa.size, wb.size) >= 0.5;
+  }
+  if (a.type === "visit") {
+    const pa = a.participants ?? [];
+    const pb = b.participants ?? [];
+    if (pa.length && pb.length && !pa.some((x) => pb.includes(x))) return false;
+    if ((a.location ?? null) !== (b.location ?? null)) return false;
+  }
+  return true;
+}
+
+const STOP = new Set(["the", "of", "a", "an", "and", "for", "on", "in", "to", "its", "with", "by"]);
+function titleWords(t: string | null | undefined): Set<string> {
+  return new Set(
+    (
+      String(t ?? "")
+        .toLowerCase()
+        .match(/[a-z0-9]+/g) ?? []
+    ).filter((w) => !STOP.has(w)),
+  );
+}
+
+function merge(into: ExtractedEvent, from: ExtractedEvent): void {
+  if ((from.date?.length ?? 0) > (into.date?.length ?? 0)) into.date = from.date;
+  if (!into.location && from.location) into.location = from.location;
+  if (!into.place && from.place) into.place = from.place;
+  if (from.participants?.length) into.participants = [...new Set([...(into.participants ?? []), ...from.participants])];
+  if (into.modality === "in_person" && from.modality && from.modality !== "in_person") into.modality = from.modality;
+}
+
+/** Events (meetings, visits, conferences, agreements, policy releases, negotiations). */
+export function extractEvents(ctx: DocContext): ExtractedEvent[] {
+  const views = buildViews(ctx);
+  const meta = ctx.metadata;
+  const readout = meta.kind === "readout" && meta.date ? meta.date : null;
+  const fallback = readout ? readout.slice(0, 7) : meta.coveredYear !== null ? String(meta.coveredYear) : null;
+  const out: ExtractedEvent[] = [];
+  const cityMap = cities();
+  let previousDate: string | null = null;
+  let previousMeeting: ExtractedEvent | null = null;
+  let firstReadoutMeeting = true;
+
+  for (const v of views) {
+    const s = v.sentence;
+    const evidence = { start: s.start, end: s.end, text: s.text };
+    const meetings = findMeetings(v, []).filter((m) => !m.plural && m.level);
+    const visits = findVisits(v, cityMap);
+    const conferences = findConferences(v);
+    const instruments = findInstruments(v);
+    if (s.kind === "caption") meetings.push(...captionMeetings(v));
+
+    // links: a meeting held during a visit, a visit made for a meeting, a visitor who takes part
+    let group = 0;
+    const placed: Placed[] = [];
+    const groupOf = new Map<Anchor, number>();
+    for (const a of [...meetings, ...visits, ...conferences, ...instruments]) groupOf.set(a, group++);
+    const linkedVisit = new Map<MeetingAnchor, VisitAnchor>();
+    for (const m of meetings) {
+      for (const vi of visits) {
+        const after = v.text.slice(m.end, vi.start);
+        const afterVisit = v.text.slice(vi.destEnd, m.start);
+        const during =
+          /^\s*(?:,\s*)?(?:held\s+)?(?:during|on\s+the\s+occasion\s+of|at\s+the\s+time\s+of|in\s+conjunction\s+with)\s+(?:the\s+|his\s+|her\s+)?$/i.test(
+            after,
+          );
+        const forMeeting =
+          vi.destEnd <= m.start &&
+          /^(?:\s+in\s+[^,;]{1,25}?)?\s*,?\s*(?:for|to\s+attend|to\s+hold|to\s+participate\s+in|where\s+(?:he|she|they)\s+held|and\s+held|holding|at\s+which)\s+(?:the\s+|a\s+)?(?:historic\s+|first\s+)?(?:meeting\s+of\s+the\s+)?$/i.test(
+            afterVisit,
+          );
+        const shared =
+          vi.visitors.some((p) => m.participants.some((q) => q.name === p.name)) &&
+          m.end <= vi.start &&
+          vi.start - m.end < 160;
+        if (during || forMeeting || shared) {
+          linkedVisit.set(m, vi);
+          groupOf.set(m, groupOf.get(vi)!);
+        }
+      }
+    }
+    // "During A's visit to X ..., the two leaders agreed": a summit at the host
+    const twoLeaders =
+      /\bthe\s+two\s+(leaders|prime\s+ministers|presidents|foreign\s+ministers|ministers)\s+(?:\w+\s+)?(?:agreed|confirmed|concurred|shared|reaffirmed|exchanged|discussed|determined|welcomed|affirmed|decided|held|reached|signed|issued|announced)\b/i.exec(
+        v.text,
+      );
+    if (twoLeaders) {
+      const vi = visits.find((x) => x.destEnd <= (twoLeaders.index ?? 0));
+      if (vi && !meetings.some((m) => linkedVisit.get(m) === vi)) {
+        const who = twoLeaders[1]!.toLowerCase();
+        const level: Level = /foreign/.test(who)
+          ? "foreign_ministers"
+          : /^ministers$/.test(who)
+            ? "ministerial"
+            : "summit";
+        const visitorCountries = [...new Set(vi.visitors.map((p) => p.country).filter((c): c is string => !!c))];
+        const m: MeetingAnchor = {
+          kind: "meeting",
+          start: twoLeaders.index ?? 0,
+          end: (twoLeaders.index ?? 0) + twoLeaders[0].length,
+          parties: [...new Set([...visitorCountries, vi.host])].sort(),
+          level,
+          modality: "in_person",
+          participants: [],
+          plural: false,
+          compound: false,
+          phrase: twoLeaders[0],
+        };
+        meetings.push(m);
+        linkedVisit.set(m, vi);
+        groupOf.set(m, groupOf.get(vi)!);
+      }
+    }
+    for (const a of [...meetings, ...visits, ...conferences, ...instruments])
+      placed.push({ anchor: a, pos: anchorPos(a), group: groupOf.get(a)!, date: null });
+    assignDates(v, placed, fallback, previousDate);
+    const dateOf = new Map<Anchor, string | null>(placed.map((p) => [p.anchor, p.date]));
+    // a linked meeting and visit share one date: the visit's when the meeting has none of its own
+    for (const [m, vi] of linkedVisit) {
+      const dm = dateOf.get(m) ?? null;
+      const dv = dateOf.get(vi) ?? null;
+      if (dv && (!dm || dm === fallback)) dateOf.set(m, dv);
+      if (dm && (!dv || dv === fallback)) dateOf.set(vi, dm);
+    }
+
+    const sentenceEvents: ExtractedEvent[] = [];
+    for (const m of meetings) {
+      const vi = linkedVisit.get(m);
+      let date = dateOf.get(m) ?? null;
+      if (readout && firstReadoutMeeting && date && date.length < 10 && m.compound) date = readout;
+      const participants = [...m.participants, ...(vi ? vi.visitors : [])].filter(
+        (p) => !p.country || m.parties.includes(p.country),
+      );
+      const ev: ExtractedEvent = {
+        type: "meeting",
+        level: m.level!,
+        modality: m.modality,
+        countries: m.parties,
+        date,
+        location: vi?.host ?? null,
+        place: vi?.place ?? null,
+        participants: names(participants),
+        evidence,
+      };
+      if (!vi) {
+        const next = meetings
+          .concat()
+          .sort((a, b) => a.start - b.start)
+          .find((x) => x.start > m.end);
+        const where = placeIn(v, m.end, next ? next.start : v.text.length);
+        if (where) {
+          ev.location = where.location;
+          ev.place = where.place;
+        }
+      }
+      if (readout) firstReadoutMeeting = false;
+      sentenceEvents.push(ev);
+    }
+    for (const vi of visits) {
+      sentenceEvents.push({
+        type: "visit",
+        countries: [...new Set([...vi.visitors.map((p) => p.country).filter((c): c is string => !!c), vi.host])].sort(),
+        date: dateOf.get(vi) ?? null,
+        location: vi.host,
+        place: vi.place,
+        participants: names(vi.visitors),
+        evidence,
+      });
+    }
+    for (const c of conferences) sentenceEvents.push(conferenceEvent(c, dateOf.get(c) ?? null, evidence));
+    for (const ins of instruments) {
+      let parties = ins.parties;
+      if (ins.kind === "agreement" && parties.length < 2 && ANAPHORA.test(v.text)) {
+        const m = sentenceEvents.find((e) => e.type === "meeting") ?? previousMeeting;
+        if (m) parties = m.countries;
+      }
+      if (ins.kind === "agreement" && parties.length === 0) continue;
+      let date = dateOf.get(ins) ?? null;
+      if (ins.kind === "agreement" && date === fallback && ANAPHORA.test(v.text)) {
+        const m = sentenceEvents.find((e) => e.type === "meeting");
+        if (m?.date) date = m.date;
+      }
+      sentenceEvents.push({
+        type: ins.kind,
+        countries: parties,
+        date,
+        title: ins.title,
+        ...(ins.kind === "agreement" ? { status: ins.status } : {}),
+        evidence,
+      });
+    }
+    for (const e of sentenceEvents) {
+      const known = out.find((o) => sameEvent(o, e));
+      if (known) merge(known, e);
+      else out.push(e);
+    }
+    const lastDated = [...sentenceEvents].reverse().find((e) => e.date && e.date !== fallback);
+    previousDate = lastDated?.date ?? (v.dates.length ? null : previousDate);
+    const lastMeeting = [...sentenceEvents].reverse().find((e) => e.type === "meeting");
+    previousMeeting = lastMeeting ?? null;
+  }
+  for (const e of out) {
+    if (e.type !== "meeting" && e.type !== "visit") delete e.participants;
+    if (e.type === "meeting" || e.type === "visit") {
+      if (!e.participants?.length) delete e.participants;
+    }
+  }
+  return out;
+}
+
+function conferenceEvent(
+  c: ConferenceAnchor,
+  date: string | null,
+  evidence: ExtractedEvent["evidence"],
+): ExtractedEvent {
+  return {
+    type: "conference",
+    countries: [],
+    date,
+    location: c.location,
+    place: c.place,
+    title: c.title,
+    organization: c.organization,
+    evidence,
+  };
+}
+
+/** "Prime Minister A, right, and President B at the Joint Press Conference (November 13, Yokohama, Japan; photo: ...)" */
+function captionMeetings(v: SentenceView): MeetingAnchor[] {
+  const people = v.persons.filter((p) => p.country && p.rank);
+  if (people.length < 2) return [];
+  const a = people[0]!;
+  const b = people.find((p) => p.country !== a.country);
+  if (!b || !a.rank || !b.rank) return [];
+  if (!/\(/.test(v.text) || !v.dates.some((d) => d.kind === "day" || d.kind === "month")) return [];
+  return [
+    {
+      kind: "meeting",
+      start: a.start,
+      end: b.end,
+      parties: [a.country!, b.country!].sort(),
+      level: levelOfRanks(a.rank, b.rank),
+      modality: "in_person",
+      participants: [a, b],
+      plural: false,
+      compound: false,
+      phrase: v.text.slice(a.start, b.end),
+    },
+  ];
 }

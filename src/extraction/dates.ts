@@ -1,0 +1,307 @@
+/**
+ * Date expressions of one sentence, resolved to partial dates (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`)
+ * as precise as the text allows, never more.
+ *
+ * A month or day without a year takes, in order: the nearest year named before it in the same
+ * sentence ("in April 2024, and ... in December of that year"), the year of a month named right
+ * after it ("in April and May 2024"), the year the previous sentence names, then the context's
+ * default year (the edition's coveredYear, or a readout's date-line year).
+ */
+
+export const MONTH_NAMES = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+] as const;
+
+const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept\\.)";
+
+export type DateKind = "day" | "month" | "year" | "range";
+
+export interface DateMention {
+  /** offsets into the scanned string */
+  start: number;
+  end: number;
+  kind: DateKind;
+  /** the resolved partial date; for a range, its start (as precise as written) */
+  value: string | null;
+  /** for ranges ("since April", "between January 2024 and the end of February 2025"): months covered */
+  range?: { start: string; end: string };
+  /** the year was written in the expression itself */
+  explicitYear: boolean;
+  /** the expression opens the sentence or its first clause ("In April, ...") */
+  leading: boolean;
+}
+
+export interface DateContext {
+  /** year for a month or day with no year of its own (coveredYear, or the readout's year) */
+  defaultYear: number | null;
+  /** the last year the previous sentence names, if any */
+  previousYear?: number | null;
+  /** a readout's date line: a day/month with no year takes this year and nothing else */
+  readoutYear?: number | null;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+export function monthIndex(name: string): number {
+  const n = name.toLowerCase().replace(/\.$/, "");
+  if (n === "sept") return 9;
+  return MONTH_NAMES.indexOf(n as (typeof MONTH_NAMES)[number]) + 1;
+}
+
+const YEAR = "((?:19|20)\\d{2})(?!\\d|,\\d)";
+
+/** All the date shapes, in priority order inside one alternation (longest forms first). */
+const DATE_RE = new RegExp(
+  [
+    // 1 range: between/from Month [YYYY] and/to [the end of] Month YYYY
+    `(?<range>\\b(?:between|from)\\s+(?:the\\s+(?:beginning|start|end)\\s+of\\s+)?(?<rm1>${MONTH})(?:\\s+(?<ry1>(?:19|20)\\d{2}))?\\s+(?:and|to|until|through|till)\\s+(?:the\\s+(?:beginning|start|end)\\s+of\\s+)?(?<rm2>${MONTH})(?:\\s+(?<ry2>(?:19|20)\\d{2}))?)`,
+    // 2 since Month [YYYY] / since YYYY
+    `(?<since>\\bsince\\s+(?:(?<sm>${MONTH})(?:\\s+(?:of\\s+)?(?<sy>(?:19|20)\\d{2}))?|(?<sy2>(?:19|20)\\d{2})(?!\\d|,\\d)))`,
+    // 3 Month D[-D], YYYY  /  D Month YYYY
+    `(?<mdy>\\b(?<m3>${MONTH})\\s+(?<d3>\\d{1,2})(?:\\s*[-–]\\s*\\d{1,2})?(?:st|nd|rd|th)?,?\\s+(?<y3>(?:19|20)\\d{2})(?!\\d|,\\d))`,
+    `(?<dmy>\\b(?<d4>\\d{1,2})\\s+(?<m4>${MONTH})\\s+(?<y4>(?:19|20)\\d{2})(?!\\d|,\\d))`,
+    // 4 Month [of] YYYY / Month of that year
+    `(?<my>\\b(?<m5>${MONTH})\\s+(?:of\\s+)?(?<y5>(?:19|20)\\d{2})(?!\\d|,\\d))`,
+    `(?<mthat>\\b(?<m6>${MONTH})\\s+of\\s+(?:that|the\\s+same)\\s+year)`,
+    // 5 Month D (no year)  /  D Month
+    `(?<md>\\b(?<m7>${MONTH})\\s+(?<d7>\\d{1,2})(?:\\s*[-–]\\s*\\d{1,2})?(?:st|nd|rd|th)?(?![\\d:]))`,
+    // 6 the first half of YYYY, early/mid/late YYYY, the end of YYYY
+    `(?<part>\\b(?:the\\s+(?:first|second|latter|former)\\s+half\\s+of|(?:early|mid|late)[-\\s]|the\\s+(?:end|beginning|start)\\s+of)\\s*(?<py>(?:19|20)\\d{2})(?!\\d|,\\d))`,
+    // 7 mid-90's
+    `(?<decade>\\bmid[-\\s]?(?<dd>[1-9]0)['’]?s\\b)`,
+    // 8 bare month after a preposition or period word
+    `(?<bm>\\b(?<bmpre>in|In|early|Early|late|Late|mid-|Mid-|by|until|till|through|of|from|to|and|end of|beginning of)\\s*(?<m8>${MONTH})\\b(?!\\s+\\d|\\s+of\\s+(?:that|the\\s+same)\\s+year))`,
+    `(?<bm2>\\b(?<m9>January|February|March|April|June|July|August|September|October|November|December)\\b(?!\\s+\\d|\\s+of\\s+(?:that|the\\s+same)\\s+year))`,
+    // 9 a year
+    `(?<yr>(?<![\\w-])${YEAR}(?![-–]\\w))`,
+  ].join("|"),
+  "g",
+);
+
+/** Years (four digits) named in a string, as written. */
+export function yearsIn(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/(?<![\w-])((?:19|20)\d{2})(?!\d|,\d)(?!\s*(?:million|billion|people|yen|dollars))/g)) {
+    out.push(Number(m[1]));
+  }
+  return out;
+}
+
+function leadingAt(text: string, start: number): boolean {
+  const before = text.slice(0, start);
+  return /^\s*(?:\(\d+\)\s*|[-•]\s*)?(?:(?:also|furthermore|moreover|in addition|then|meanwhile|subsequently|later|further|and|also,)\s*,?\s*)?(?:on|in|since|from|between|during|at|by|early|late|mid-)?\s*$/i.test(
+    before,
+  );
+}
+
+/**
+ * Finds and resolves the date expressions of `text` (one sentence).
+ * Bare "May" needs a preposition before it ("in May") or a day after it ("May 9"): "may" is also a verb.
+ */
+export function findDates(text: string, ctx: DateContext): DateMention[] {
+  const raw: DateMention[] = [];
+  const pendingYear: number[] = []; // indices of raw mentions that need a year
+  let lastYear: number | null = null;
+  for (const m of text.matchAll(DATE_RE)) {
+    const g = m.groups ?? {};
+    const start = m.index ?? 0;
+    let end = start + m[0].length;
+    const leading = leadingAt(text, start);
+    let mention: DateMention | null = null;
+    if (g.range) {
+      const m1 = monthIndex(g.rm1!);
+      const m2 = monthIndex(g.rm2!);
+      const y2 = g.ry2 ? Number(g.ry2) : null;
+      const y1 = g.ry1 ? Number(g.ry1) : y2 !== null && m1 <= m2 ? y2 : y2 !== null ? y2 - 1 : null;
+      mention = {
+        start,
+        end,
+        kind: "range",
+        value: y1 !== null ? `${y1}-${pad(m1)}` : null,
+        explicitYear: y2 !== null,
+        leading,
+      };
+      if (y1 !== null && y2 !== null) mention.range = { start: `${y1}-${pad(m1)}`, end: `${y2}-${pad(m2)}` };
+      else {
+        mention.range = { start: `?-${pad(m1)}`, end: `?-${pad(m2)}` };
+        pendingYear.push(raw.length);
+      }
+      if (y2 !== null) lastYear = y2;
+    } else if (g.since) {
+      if (g.sm) {
+        const mo = monthIndex(g.sm);
+        const y = g.sy ? Number(g.sy) : null;
+        mention = {
+          start,
+          end,
+          kind: "range",
+          value: y !== null ? `${y}-${pad(mo)}` : null,
+          explicitYear: y !== null,
+          leading,
+        };
+        mention.range = { start: `${y ?? "?"}-${pad(mo)}`, end: "?-12" };
+        if (y === null) pendingYear.push(raw.length);
+        else lastYear = y;
+      } else {
+        const y = Number(g.sy2);
+        mention = { start, end, kind: "range", value: String(y), explicitYear: true, leading };
+        mention.range = { start: `${y}-01`, end: "?-12" };
+        lastYear = y;
+      }
+    } else if (g.mdy || g.dmy) {
+      const mo = monthIndex(g.m3 ?? g.m4!);
+      const d = Number(g.d3 ?? g.d4);
+      const y = Number(g.y3 ?? g.y4);
+      mention = {
+        start,
+        end,
+        kind: d >= 1 && d <= 31 ? "day" : "month",
+        value: d >= 1 && d <= 31 ? `${y}-${pad(mo)}-${pad(d)}` : `${y}-${pad(mo)}`,
+        explicitYear: true,
+        leading,
+      };
+      lastYear = y;
+    } else if (g.my) {
+      const y = Number(g.y5);
+      mention = { start, end, kind: "month", value: `${y}-${pad(monthIndex(g.m5!))}`, explicitYear: true, leading };
+      lastYear = y;
+    } else if (g.mthat) {
+      const mo = monthIndex(g.m6!);
+      const y = lastYear ?? ctx.previousYear ?? ctx.readoutYear ?? ctx.defaultYear;
+      mention = {
+        start,
+        end,
+        kind: "month",
+        value: y !== null ? `${y}-${pad(mo)}` : null,
+        explicitYear: false,
+        leading,
+      };
+    } else if (g.md) {
+      const mo = monthIndex(g.m7!);
+      const d = Number(g.d7);
+      if (d < 1 || d > 31) continue;
+      mention = { start, end, kind: "day", value: `?-${pad(mo)}-${pad(d)}`, explicitYear: false, leading };
+      pendingYear.push(raw.length);
+    } else if (g.part) {
+      const y = Number(g.py);
+      mention = { start, end, kind: "year", value: String(y), explicitYear: true, leading };
+      lastYear = y;
+    } else if (g.decade) {
+      const dd = Number(g.dd);
+      const y = (dd >= 30 ? 1900 : 2000) + dd + 5;
+      mention = { start, end, kind: "year", value: String(y), explicitYear: true, leading };
+    } else if (g.bm) {
+      const mo = monthIndex(g.m8!);
+      // "may" after "to"/"and" is usually the verb
+      if (mo === 5 && /^(?:to|and|of)$/i.test(g.bmpre ?? "")) continue;
+      mention = {
+        start,
+        end,
+        kind: "month",
+        value: `?-${pad(mo)}`,
+        explicitYear: false,
+        leading,
+      };
+      pendingYear.push(raw.length);
+    } else if (g.bm2) {
+      mention = { start, end, kind: "month", value: `?-${pad(monthIndex(g.m9!))}`, explicitYear: false, leading };
+      pendingYear.push(raw.length);
+    } else if (g.yr) {
+      const y = Number(m[1] ?? g.yr);
+      // "2022 was a year", "in 2022", "2014 will mark": a year mention
+      mention = { start, end, kind: "year", value: String(y), explicitYear: true, leading };
+      lastYear = y;
+      end = start + g.yr.length;
+      mention.end = end;
+    }
+    if (mention) raw.push(mention);
+  }
+
+  // resolve the mentions that lack a year
+  for (const i of pendingYear) {
+    const d = raw[i]!;
+    let year: number | null = null;
+    // nearest explicit year before it in the sentence
+    for (let j = i - 1; j >= 0 && year === null; j--) {
+      const p = raw[j]!;
+      if (p.explicitYear && p.value) year = Number(p.value.slice(0, 4));
+    }
+    // "in April and May 2024": the year of the month right after it
+    if (year === null) {
+      const next = raw[i + 1];
+      if (
+        next?.explicitYear &&
+        next.value &&
+        next.kind !== "year" &&
+        /^\s*(?:,|and|to|or|-|–)\s*(?:in\s+)?$/.test(text.slice(d.end, next.start))
+      ) {
+        year = Number(next.value.slice(0, 4));
+      }
+    }
+    if (year === null && ctx.readoutYear) year = ctx.readoutYear;
+    if (year === null && ctx.previousYear != null) year = ctx.previousYear;
+    if (year === null) year = ctx.defaultYear;
+    if (year === null) {
+      d.value = null;
+      if (d.range) d.range = undefined;
+      continue;
+    }
+    if (d.value?.startsWith("?")) d.value = `${year}${d.value.slice(1)}`;
+    else if (d.value === null && d.range) d.value = `${year}${d.range.start.slice(1)}`;
+    if (d.range) {
+      d.range = {
+        start: d.range.start.startsWith("?") ? `${year}${d.range.start.slice(1)}` : d.range.start,
+        end: d.range.end.startsWith("?") ? `${year}${d.range.end.slice(1)}` : d.range.end,
+      };
+    }
+  }
+  // "since 2019" ends with the default year
+  for (const d of raw) {
+    if (d.range?.end.startsWith("?")) {
+      const y = ctx.readoutYear ?? ctx.defaultYear;
+      d.range = y !== null ? { start: d.range.start, end: `${y}${d.range.end.slice(1)}` } : undefined;
+    }
+  }
+  return raw;
+}
+
+/**
+ * The year context a sentence hands to the next one: the last year it dates something with
+ * ("in 2013", "September 2013", "May 9, 2018"), unless that year lies after `maxYear`
+ * (a plan for "2025" does not date the next sentence's "In April").
+ */
+export function carryYear(text: string, mentions: DateMention[], maxYear: number | null): number | null {
+  let year: number | null = null;
+  for (const d of mentions) {
+    if (!d.explicitYear || !d.value) continue;
+    if (
+      d.kind === "year" &&
+      !/\b(?:in|In|of|during|During|since|Since)\s+$/.test(text.slice(Math.max(0, d.start - 8), d.start))
+    )
+      continue;
+    const y = Number(d.value.slice(0, 4));
+    if (maxYear !== null && y > maxYear) continue;
+    year = y;
+  }
+  return year;
+}
+
+/** The months a count covers, from a sentence's date mentions (first range, else first bare year). */
+export function periodOf(mentions: DateMention[], coveredYear: number | null): { start: string; end: string } | null {
+  for (const d of mentions) if (d.range) return d.range;
+  for (const d of mentions) {
+    if (d.kind === "year" && d.value) return { start: `${d.value}-01`, end: `${d.value}-12` };
+  }
+  return coveredYear !== null ? { start: `${coveredYear}-01`, end: `${coveredYear}-12` } : null;
+}

@@ -1,0 +1,469 @@
+/**
+ * Anchors: the places in one sentence where an event is stated, before dates, parties and
+ * links are resolved. One finder per event shape; each is a general syntactic frame.
+ */
+import type { AgreementStatus, Level, Modality } from "../../model/types.js";
+import { HABITUAL, levelOfPhrase, levelOfRanks, modalityOf, PLAN_AFTER, PLAN_BEFORE, rankOf } from "./lexicon.js";
+import type { PersonRef, SentenceView, Span } from "./view.js";
+
+export interface MeetingAnchor extends Span {
+  kind: "meeting";
+  parties: string[];
+  level: Level | null;
+  modality: Modality;
+  participants: PersonRef[];
+  /** plural head ("meetings"): a reference to several, not one occurrence */
+  plural: boolean;
+  /** true when parties came from a "Japan-X" compound */
+  compound: boolean;
+  phrase: string;
+}
+
+export interface VisitAnchor extends Span {
+  kind: "visit";
+  visitors: PersonRef[];
+  host: string;
+  place: string | null;
+  /** end of the destination name */
+  destEnd: number;
+}
+
+export interface ConferenceAnchor extends Span {
+  kind: "conference";
+  title: string;
+  organization: string | null;
+  location: string | null;
+  place: string | null;
+}
+
+export interface InstrumentAnchor extends Span {
+  kind: "agreement" | "policy_release";
+  title: string;
+  status: AgreementStatus | null;
+  parties: string[];
+}
+
+export type Anchor = MeetingAnchor | VisitAnchor | ConferenceAnchor | InstrumentAnchor;
+
+// ---------------------------------------------------------------------------
+// helpers
+
+const MEETING_WORDS =
+  "(?:first|second|third|fourth|fifth|\\d+(?:st|nd|rd|th)|joint|summit|leaders['’]?|foreign|defen[cs]e|ministers['’]?|ministerial|vice[- ]?ministerial|vice[- ]?ministers['’]?|vice[- ]?foreign|high[- ]level|director[- ]general(?:[- ]level)?|working[- ]level|economic|strategic|security|policy|consultative|video|telephone|tele-?conference|online|virtual|and|trade|political|senior|officials['’]?|level|bilateral|informal|trilateral|plus|foreign\\s+and\\s+defen[cs]e|meetings?|talks?|calls?|conversations?|consultations?|dialogues?|summits?|committee|conference|2\\s*\\+\\s*2|\\(2\\s*\\+\\s*2\\)|[“\"]?economic\\s+2\\s*\\+\\s*2[”\"]?)";
+const MEETING_RUN = new RegExp(`^\\s*(?:\\([^()]{1,25}\\)\\s*)?((?:${MEETING_WORDS}\\s*)+)`, "i");
+const MEETING_HEAD =
+  /\b(meetings?|talks?|calls?|conversations?|consultations?|dialogues?|summits?|committee|2\s*\+\s*2|tele-?conference|video\s+conference)\b/i;
+const PLURAL_HEAD = /\b(?:meetings|calls|conversations|dialogues|summits|conferences)\b/i;
+
+function before(text: string, pos: number, n = 90): string {
+  const s = text.slice(Math.max(0, pos - n), pos);
+  const cut = Math.max(s.lastIndexOf(";"), s.lastIndexOf(". "));
+  return cut >= 0 ? s.slice(cut + 1) : s;
+}
+
+/** A plan, wish, negation or habit around [start, end). */
+export function isUnreal(text: string, start: number, end: number): boolean {
+  const pre = before(text, start, 70);
+  if (PLAN_BEFORE.test(pre)) return true;
+  if (/\bleading\s+up\s+to\s*(?:the\s*)?$/i.test(pre)) return true;
+  if (/\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}$/i.test(pre)) return true;
+  if (PLAN_AFTER.test(text.slice(end, end + 60))) return true;
+  return false;
+}
+
+function personsIn(v: SentenceView, start: number, end: number): PersonRef[] {
+  return v.persons.filter((p) => p.start >= start && p.end <= end);
+}
+
+function personBefore(v: SentenceView, pos: number, maxGap = 140): PersonRef | null {
+  let best: PersonRef | null = null;
+  for (const p of v.persons) if (p.end <= pos && pos - p.end <= maxGap) best = p;
+  return best;
+}
+
+function uniqSorted(xs: Iterable<string | null | undefined>): string[] {
+  return [...new Set([...xs].filter((x): x is string => Boolean(x)))].sort();
+}
+
+// ---------------------------------------------------------------------------
+// meetings
+
+/** Persons after "with"/"between" that follows a meeting phrase, up to the next clause break. */
+function counterparts(v: SentenceView, from: number, limit: number): PersonRef[] {
+  const rest = v.text.slice(from, limit);
+  const m = /^\s*(?:\([^()]*\)\s*)?(?:(?:held|was held|in\s+\w+(?:\s+\d{1,2})?,?)\s+)?(with|between|by)\s+/i.exec(rest);
+  if (!m) return [];
+  const start = from + m[0].length;
+  const stopRel = rest.slice(m[0].length).search(/;|,\s+(?:and\s+)?(?:at|during|in|on|where|which|who|while)\s|\.\s/);
+  const stop = stopRel < 0 ? limit : start + stopRel;
+  const found = personsIn(v, start, stop);
+  if (m[1]!.toLowerCase() === "between") return found.slice(0, 2);
+  // "with Mr. X, President of ..., and Mr. Y" : the first, plus those joined by "and"
+  const out: PersonRef[] = [];
+  for (const p of found) {
+    if (!out.length) {
+      if (p.start - start > 60) break;
+      out.push(p);
+      continue;
+    }
+    const gap = v.text.slice(out[out.length - 1]!.end, p.start);
+    if (/^(?:,[^,]{0,70},)?\s*(?:,\s*)?and\s+(?:\w+\s+){0,4}$/.test(gap)) out.push(p);
+    else break;
+  }
+  return out;
+}
+
+/** The subject of "X held/had/met ..." just before `pos`. */
+function subjectOf(v: SentenceView, pos: number): PersonRef | null {
+  const pre = v.text.slice(Math.max(0, pos - 30), pos);
+  if (
+    !/\b(?:held|had|hold|conducted|attended|paid|made|met)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:first\s+)?$/i.test(
+      pre,
+    )
+  )
+    return null;
+  return personBefore(v, pos, 170);
+}
+
+function rankLevel(people: PersonRef[]): Level | null {
+  if (people.length < 2) return null;
+  const a = people[0]!.rank;
+  const b = people[people.length - 1]!.rank;
+  if (!a || !b) return null;
+  return levelOfRanks(a, b);
+}
+
+export function findMeetings(v: SentenceView, allAnchorsStart: number[]): MeetingAnchor[] {
+  const out: MeetingAnchor[] = [];
+  const { text } = v;
+  const taken: Span[] = [];
+
+  // 1. compounds: "the Japan-U.S. Summit Video Teleconference Meeting"
+  for (const c of v.chains) {
+    const m = MEETING_RUN.exec(text.slice(c.end));
+    if (!m) continue;
+    let run = m[1]!;
+    // the run must end on a meeting head ("Japan-U.S. Security Arrangements" has none)
+    const heads = [...run.matchAll(new RegExp(MEETING_HEAD.source, "gi"))];
+    if (!heads.length) continue;
+    const lastHead = heads[heads.length - 1]!;
+    run = run.slice(0, (lastHead.index ?? 0) + lastHead[0].length);
+    let end = c.end + m[0].length - m[1]!.length + run.length;
+    const paren = /^\s*\((?:2\s*\+\s*2|[^()]{1,20}2\s*\+\s*2)\)/.exec(text.slice(end));
+    if (paren) end += paren[0].length;
+    const phrase = text.slice(c.start, end);
+    const headWord = lastHead[0].toLowerCase();
+    if (/^(?:committee|conference)$/.test(headWord) && !/consultative|2\s*\+\s*2/i.test(phrase)) continue;
+    const plural = PLURAL_HEAD.test(lastHead[0]) && !/\btalks\b/i.test(lastHead[0]);
+    if (isUnreal(text, c.start, end)) continue;
+    const subject = subjectOf(v, c.start - (/\b(?:the|a|an)\s+$/i.test(text.slice(0, c.start)) ? 0 : 0));
+    const objs = counterparts(v, end, text.length);
+    const participants = [...(subject ? [subject] : []), ...objs];
+    let level = levelOfPhrase(phrase.slice(c.end - c.start));
+    if (!level) level = rankLevel(participants);
+    out.push({
+      kind: "meeting",
+      start: c.start,
+      end,
+      parties: c.codes,
+      level,
+      modality: modalityOf(phrase),
+      participants,
+      plural,
+      compound: true,
+      phrase,
+    });
+    taken.push({ start: c.start, end });
+  }
+
+  // 2. "X held a telephone talk / meeting / talks with Y", "X met (with) Y", "had a talk with"
+  const VERB =
+    /\b(?:held|had|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|summit|leaders['’]?|foreign\s+ministers['’]?|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?))\s+with\b|\bmet\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/g;
+  for (const m of text.matchAll(VERB)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (taken.some((t) => t.start < end && start < t.end)) continue;
+    if (isUnreal(text, start, end)) continue;
+    const subject = personBefore(v, start, 170);
+    const objs = counterparts(v, end - (m[0].endsWith("with") ? 4 : 0), text.length);
+    let obj = objs[0] ?? null;
+    if (!obj) {
+      // "met Prime Minister X" without "with": the next person right after
+      const next = v.persons.find((p) => p.start >= end && p.start - end < 60);
+      if (next) obj = next;
+    }
+    const participants = [...(subject ? [subject] : []), ...(obj ? [obj] : [])];
+    const phrase = m[1] ?? m[0];
+    let level = levelOfPhrase(phrase);
+    // the counterpart may be named only by office: "held talks with State Minister for Foreign Affairs"
+    let otherRank = obj?.rank ?? null;
+    let objCountry = obj?.country ?? null;
+    if (!obj) {
+      const after = text.slice(end, end + 80);
+      const title = /^\s*(?:the\s+)?((?:[A-Z][\w’'-]*|of|for)(?:\s+(?:[A-Z][\w’'-]*|of|for))*)/.exec(after);
+      if (title) {
+        const role = title[1]!;
+        otherRank = rankOf(role);
+        const c = v.countries.find((x) => x.start >= end && x.start < end + 80);
+        objCountry = c?.code ?? null;
+      }
+      if (!otherRank) {
+        // "met with Canada", "held a telephone talk with the U.S."
+        const c = v.countries.find((x) => x.start >= end && x.start - end < 12);
+        if (c) objCountry = c.code;
+      }
+    }
+    if (!level && subject?.rank && otherRank) level = levelOfRanks(subject.rank, otherRank);
+    if (!level) continue;
+    const parties = new Set<string>();
+    if (subject?.country) parties.add(subject.country);
+    if (objCountry) parties.add(objCountry);
+    // the side not named is Japan's: "... held talks with State Minister for Foreign Affairs"
+    if (parties.size === 1 && !parties.has("JPN")) parties.add("JPN");
+    if (parties.size < 2) continue;
+    out.push({
+      kind: "meeting",
+      start: subject && subject.start < start ? subject.start : start,
+      end,
+      parties: [...parties].sort(),
+      level,
+      modality: modalityOf(phrase),
+      participants,
+      plural: false,
+      compound: false,
+      phrase,
+    });
+  }
+
+  // 3. "vice-ministerial level talks held in August", "director-general level consultations were held"
+  const LEVELED =
+    /\b((?:vice[- ]ministerial|director[- ]general|working|summit|foreign\s+ministers['’]?|ministerial)[- ](?:level\s+)?(?:talks|meeting|consultations?|dialogue))\s+(?:was\s+|were\s+)?held\b/gi;
+  for (const m of text.matchAll(LEVELED)) {
+    const start = m.index ?? 0;
+    const end = start + m[1]!.length;
+    if (taken.some((t) => t.start < end && start < t.end)) continue;
+    if (out.some((o) => o.start < end && start < o.end)) continue;
+    if (isUnreal(text, start, end)) continue;
+    const level = levelOfPhrase(m[1]!);
+    if (!level) continue;
+    const inSentence = uniqSorted(v.persons.map((p) => p.country));
+    const named = uniqSorted(v.countries.filter((c) => !c.adjective).map((c) => c.code));
+    const parties = inSentence.length >= 2 ? inSentence : named.length === 2 ? named : [];
+    if (parties.length < 2) continue;
+    out.push({
+      kind: "meeting",
+      start,
+      end,
+      parties,
+      level,
+      modality: modalityOf(m[1]!),
+      participants: [],
+      plural: false,
+      compound: false,
+      phrase: m[1]!,
+    });
+  }
+  void allAnchorsStart;
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// visits
+
+const VISIT_TRIGGER =
+  /\b(?:visited|(?:paid|pay|paying|made|make|making|is\s+making|was\s+making|made)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,5}?visits?(?:\s+with\s+[\w\s]{1,25}?)?\s+to|visits?\s+to|visits?\s+of\b|trip\s+to|travel(?:l)?ed\s+to)/gi;
+
+export function findVisits(v: SentenceView, cities: Map<string, string>): VisitAnchor[] {
+  const out: VisitAnchor[] = [];
+  const { text } = v;
+  for (const m of text.matchAll(VISIT_TRIGGER)) {
+    const start = m.index ?? 0;
+    const trig = m[0];
+    let end = start + trig.length;
+    const pre = before(text, start, 70);
+    if (isUnreal(text, start, end)) continue;
+    if (/\b(?:will|would)\s+(?:\w+\s+){0,2}$/i.test(pre)) continue;
+    const windowText = text.slice(Math.max(0, start - 25), Math.min(text.length, end + 40));
+    if (HABITUAL.test(windowText) && !/\bvisits?\s+of\b/i.test(trig)) {
+      // "visited each other frequently", "frequent visits"
+      if (/each other|one another|frequent|mutual|regular|repeatedly|series of|numerous/i.test(windowText)) continue;
+    }
+    let visitors: PersonRef[] = [];
+    let destFrom = end;
+    if (/visits?\s+of$/i.test(trig)) {
+      // "the visits of A and B to X"
+      const to = text.slice(end).search(/\bto\s+/);
+      if (to < 0 || to > 200) continue;
+      visitors = personsIn(v, end, end + to);
+      destFrom = end + to + 3;
+    } else if (/^visits?\s+to$/i.test(trig)) {
+      // "A's visit to X" or "the visit to X by A"
+      const pos = before(text, start, 6);
+      const poss = v.persons.find(
+        (p) =>
+          p.end <= start &&
+          /^['’]s?\s*(?:(?:first|official|working|state|recent|latest)\s+)*$/i.test(text.slice(p.end, start)),
+      );
+      if (poss) visitors = [poss];
+      else {
+        const by = /^[^.;]{0,60}?\bby\s+/i.exec(text.slice(end));
+        if (by) {
+          const p = v.persons.find((q) => q.start >= end + by[0].length && q.start - (end + by[0].length) < 30);
+          if (p) visitors = [p];
+        }
+      }
+      void pos;
+    } else {
+      // "A visited X", "A, who visited X", "A ... to pay an Official Visit to X", "he visited X"
+      const who = /\bwho\s+(?:had\s+|has\s+|is\s+|was\s+)?(?:also\s+)?$/i.test(
+        text.slice(Math.max(0, start - 20), start),
+      );
+      const subj = personBefore(v, start, who ? 130 : 160);
+      if (subj) {
+        // the subject must not be separated by another clause's verb-object ("X met Y and visited Z" is fine)
+        visitors = [subj];
+        // "A and B visited": a second person joined by "and"
+        const idx = v.persons.indexOf(subj);
+        const prev = v.persons[idx - 1];
+        if (prev && /^(?:,[^,]{0,60},)?\s+and\s+(?:\w+\s+){0,4}$/.test(text.slice(prev.end, subj.start)))
+          visitors = [prev, subj];
+      } else if (/\b(?:he|she)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, start - 12), start))) {
+        const p = personBefore(v, start, 400);
+        if (p) visitors = [p];
+      }
+    }
+    if (!visitors.length) continue;
+    // destination(s): country or city right after
+    const dests = destinations(v, destFrom, cities);
+    if (!dests.length) continue;
+    for (const d of dests) {
+      const visitorCountries = uniqSorted(visitors.map((p) => p.country));
+      if (!visitorCountries.length) continue;
+      if (visitorCountries.includes(d.code)) continue;
+      end = Math.max(end, d.end);
+      out.push({
+        kind: "visit",
+        start: Math.min(start, ...visitors.map((p) => p.start)),
+        end: d.end,
+        visitors,
+        host: d.code,
+        place: d.place,
+        destEnd: d.end,
+      });
+    }
+  }
+  return out;
+}
+
+interface Dest {
+  code: string;
+  place: string | null;
+  start: number;
+  end: number;
+}
+
+const CITY_RE_CACHE = new WeakMap<Map<string, string>, RegExp>();
+function cityRe(cities: Map<string, string>): RegExp {
+  let re = CITY_RE_CACHE.get(cities);
+  if (!re) {
+    const names = [...cities.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    re = new RegExp(`^(?:${names.join("|")})\\b`);
+    CITY_RE_CACHE.set(cities, re);
+  }
+  return re;
+}
+
+/** Country or city names right at `pos` ("the U.S.", "Tokyo", "Canada"), and those joined by "and" with dates between. */
+function destinations(v: SentenceView, pos: number, cities: Map<string, string>): Dest[] {
+  const out: Dest[] = [];
+  let at = pos;
+  for (let k = 0; k < 4; k++) {
+    const rest = v.text.slice(at);
+    const lead = /^\s*(?:the\s+)?/i.exec(rest)![0].length;
+    const p = at + lead;
+    const country = v.countries.find((c) => c.start === p && !c.adjective && !c.org);
+    let d: Dest | null = null;
+    if (country) d = { code: country.code, place: null, start: country.start, end: country.end };
+    else {
+      const cm = cityRe(cities).exec(v.text.slice(p));
+      if (cm) {
+        const code = cities.get(cm[0])!;
+        d = { code, place: cm[0], start: p, end: p + cm[0].length };
+        // "Yokohama, Japan": skip the country after the city
+        const after = /^,\s*(?:the\s+)?/.exec(v.text.slice(d.end));
+        if (after) {
+          const c2 = v.countries.find((c) => c.start === d!.end + after[0].length && c.code === code);
+          if (c2) d.end = c2.end;
+        }
+      }
+    }
+    if (!d) break;
+    // "to Tokyo, Japan" / "to Canada (Ottawa)"
+    out.push(d);
+    const next =
+      /^(?:\s+(?:in|on)\s+[A-Z]\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:to\s+)?/.exec(
+        v.text.slice(d.end),
+      );
+    if (!next) break;
+    at = d.end + next[0].length;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// conferences
+
+const GATHERING =
+  /^\s*(?:\(\w+\)\s*)?(?:(?:\d+(?:st|nd|rd|th)?|[IVX]+)\s+)?((?:(?:Leaders['’]?|Foreign|Ministers['’]?|Ministerial|Economic|Trade|Finance|Summit|Plus\s+Three|plus|Post\s+Ministerial|Regional|High-Level|Special|Extraordinary|Informal|Senior\s+Officials['’]?|Defen[cs]e|Health|Energy|Environment|Digital|Heads\s+of\s+(?:State|Government))\s+)*)(Summit(?:\s+Meeting)?|Meeting|Conference|Session|Forum|Dialogue)\b/;
+
+export function findConferences(v: SentenceView): ConferenceAnchor[] {
+  const out: ConferenceAnchor[] = [];
+  const { text } = v;
+  const cands: Array<{ start: number; end: number; org: string | null }> = [];
+  for (const o of v.orgs) {
+    if (["TPP", "CPTPP", "RCEP", "NPT", "UN", "UNSC"].includes(o.id)) continue;
+    const after = text.slice(o.end);
+    const num = /^\s*\d{1,2}\b/.exec(after);
+    if (o.id === "TICAD" && num) {
+      cands.push({ start: o.start, end: o.end + num[0].length, org: o.id });
+      continue;
+    }
+    const g = GATHERING.exec(after);
+    if (g) cands.push({ start: o.start, end: o.end + g[0].length, org: o.id });
+    else if (o.id === "UNGA" || o.id === "EAS" || o.id === "PALM")
+      cands.push({ start: o.start, end: o.end, org: o.id });
+    else if (["G7", "G8", "G20", "APEC", "ASEM", "TICAD"].includes(o.id) && /^\s+(?:in|held)\b/.test(after))
+      cands.push({ start: o.start, end: o.end, org: o.id });
+  }
+  for (const m of text.matchAll(/\bCOP\s?\d{1,2}\b/g))
+    cands.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, org: null });
+  for (const c of cands) {
+    if (out.some((o) => o.start <= c.start && c.start < o.end)) continue;
+    // the text must say it was held, hosted or attended
+    const pre = text.slice(Math.max(0, c.start - 60), c.start);
+    const post = text.slice(c.end, c.end + 70);
+    const attended =
+      /\b(?:attended|attending|hosted|hosting|chaired|participated\s+in|took\s+part\s+in|joined|convened|co-chaired|held)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$/i.test(
+        pre,
+      );
+    const held =
+      /^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:which|that)\s+)?(?:was|were)?\s*(?:held|hosted|convened|took\s+place)\b/i.test(
+        post,
+      );
+    if (!attended && !held) continue;
+    if (isUnreal(text, c.start, c.end)) continue;
+    const title = text.slice(c.start, c.end).trim();
+    let location: string | null = null;
+    const place: string | null = null;
+    const inPlace = /^(?:\s+held)?\s+in\s+(?:the\s+)?/.exec(text.slice(c.end));
+    if (inPlace) {
+      const p = c.end + inPlace[0].length;
+      const country = v.countries.find((x) => x.start === p && !x.adjective);
+      if (country) location = country.code;
+    }
+    out.push({ kind: "conference", start: c.start, end: c.end, title, organization: c.org, location, place });
+  }
+  return out;
+}

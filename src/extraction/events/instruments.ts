@@ -1,0 +1,311 @@
+/**
+ * Named instruments (agreements, joint statements, action plans, exchanges of notes) and one
+ * government's own strategy or policy documents, with the verb that says what happened to them.
+ */
+import type { AgreementStatus } from "../../model/types.js";
+import type { InstrumentAnchor } from "./anchors.js";
+import { isUnreal } from "./anchors.js";
+import type { SentenceView, Span } from "./view.js";
+
+const AGREEMENT_HEAD =
+  /\b(?:Agreements?|agreements?|Treaty|treaty|Joint\s+(?:Leaders['’]\s+)?Statement|joint\s+statement|Leaders['’]\s+Statement|Joint\s+(?:Vision\s+)?Statement|Vision\s+Statement|Joint\s+Declaration|joint\s+declaration|Declaration|Action\s+Plan|action\s+plan|Joint\s+Communiqu[eé]|Communiqu[eé]|communiqu[eé]|Exchanges?\s+of\s+Notes|exchanges?\s+of\s+notes|Memorandum\s+of\s+(?:Cooperation|Understanding)|memorandum\s+of\s+(?:cooperation|understanding)|Convention|Protocol|FTAs?|EPAs?|Roadmap|Joint\s+Plan)\b/g;
+const POLICY_HEAD =
+  /\b(?:Strateg(?:y|ies)|Polic(?:y|ies)|Guidelines|Outlook|Doctrine|White\s+Paper|policy|strategy)\b/g;
+
+/** Lower-case words that may stand inside an instrument's name ("grant aid agreement", "peacebuilding policy"). */
+const LOWER_MODS = new Set([
+  "grant",
+  "aid",
+  "loan",
+  "joint",
+  "free",
+  "trade",
+  "economic",
+  "partnership",
+  "investment",
+  "tax",
+  "social",
+  "security",
+  "peacebuilding",
+  "defense",
+  "defence",
+  "comprehensive",
+  "strategic",
+  "bilateral",
+  "technical",
+  "cooperation",
+  "nuclear",
+  "leaders'",
+  "leaders’",
+  "yen",
+]);
+const SKIP_MODS = /^(?:first-ever|first|new|revised|updated|latest|second|third|historic|landmark|important)$/i;
+
+interface Np extends Span {
+  title: string;
+  /** the phrase is lower-case only ("a joint statement") */
+  generic: boolean;
+}
+
+/** The noun phrase an instrument head stands in: its name as written. */
+function nounPhrase(text: string, hs: number, he: number): Np {
+  // inside quotes: “Japan-Canada Action Plan for ...”
+  const open = text.lastIndexOf("“", hs);
+  if (open >= 0 && text.indexOf("”", open) > he && text.lastIndexOf("”", hs) < open) {
+    const close = text.indexOf("”", open);
+    const title = text
+      .slice(open + 1, close)
+      .trim()
+      .replace(/[.,;]+$/, "");
+    return { start: open, end: close + 1, title, generic: false };
+  }
+  // left: capitalized words, compounds, "of/and/on/for" between them, known lower-case modifiers
+  let start = hs;
+  const tokens = text.slice(Math.max(0, hs - 160), hs);
+  const words = tokens.split(/(\s+)/);
+  let i = words.length - 1;
+  let consumed = 0;
+  let lastGood = 0;
+  while (i >= 0) {
+    const w = words[i]!;
+    if (/^\s*$/.test(w)) {
+      consumed += w.length;
+      i--;
+      continue;
+    }
+    const bare = w.replace(/^[(“"]+|[)”",]+$/g, "");
+    if (SKIP_MODS.test(bare)) break;
+    if (/^[A-Z0-9(]/.test(w) && !/^(?:The|A|An|In|On|At|During|Following|Its|This|These|That)$/.test(w)) {
+      consumed += w.length;
+      lastGood = consumed;
+      i--;
+      continue;
+    }
+    if (/^(?:of|and|on|for|the|to)$/.test(w) && i >= 2 && /^[A-Z]/.test(words[i - 2] ?? "") && lastGood === consumed) {
+      // only inside a capitalized name: "Acquisition and Cross-Servicing"
+      consumed += w.length;
+      i--;
+      continue;
+    }
+    if (LOWER_MODS.has(bare.toLowerCase()) || /^[A-Z]?[\w’'.]+[-–]\s*$/.test(w)) {
+      consumed += w.length;
+      lastGood = consumed;
+      i--;
+      continue;
+    }
+    break;
+  }
+  start = hs - lastGood;
+  let end = he;
+  const rest = text.slice(he);
+  const quoted = /^\s*(?:for\s+)?[“"][^”"]{2,200}[”"]/.exec(rest);
+  const onCaps =
+    /^\s+(?:on|for|between)\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+|\s+on\s+|\s+for\s+|\s+)[A-Z][\w’'-]*)*/.exec(
+      rest,
+    );
+  const concerning = /^\s+concerning\s+(?:[a-z][\w-]*\s?){1,4}/.exec(rest);
+  const withCountry = /^\s+with\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?/.exec(rest);
+  if (quoted) end = he + quoted[0].length;
+  else if (onCaps) end = he + onCaps[0].length;
+  else if (concerning) end = he + concerning[0].trimEnd().length;
+  else if (withCountry && /^(?:FTA|EPA)s?$/.test(text.slice(hs, he))) end = he + withCountry[0].length;
+  const title = text
+    .slice(start, end)
+    .replace(/^[(“"]+/, "")
+    .replace(/[\s,.;]+$/, "")
+    .trim();
+  return { start, end, title, generic: !/[A-Z]/.test(text.slice(start, he)) };
+}
+
+const ACTIVE: Array<[RegExp, AgreementStatus]> = [
+  [
+    /\b(?:reached\s+(?:a\s+)?(?:substantial|basic|broad|an?)?\s*agreement\s+in\s+principle\s+on|reached\s+(?:a\s+)?(?:substantial|basic)\s+agreement\s+on|agreed\s+in\s+principle\s+on|agreement\s+in\s+principle\s+on)\s+$/i,
+    "agreed_in_principle",
+  ],
+  [/\b(?:signed|signing\s+of|signature\s+of|(?:the\s+)?signing\s+ceremony\s+for)\s+$/i, "signed"],
+  [/\b(?:concluded|conclusion\s+of)\s+$/i, "concluded"],
+  [/\b(?:adopted|adoption\s+of)\s+$/i, "adopted"],
+  [/\b(?:released|issued|publi(?:shed|cation\s+of)|release\s+of|issuance\s+of)\s+$/i, "released"],
+  [/\b(?:announced|announcement\s+of|unveiled|launched|launch\s+of)\s+$/i, "announced"],
+  [/\b(?:entry\s+into\s+force\s+of|brought\s+into\s+force)\s+$/i, "entered_into_force"],
+];
+const PASSIVE: Array<[RegExp, AgreementStatus]> = [
+  [/^(?:was|were|had\s+been|has\s+been|have\s+been)?\s*(?:jointly\s+)?signed\b/i, "signed"],
+  [/^(?:was|were|had\s+been|has\s+been|have\s+been)?\s*(?:jointly\s+)?concluded\b/i, "concluded"],
+  [/^(?:was|were|had\s+been|has\s+been|have\s+been)\s*(?:jointly\s+)?agreed\b/i, "agreed_in_principle"],
+  [/^(?:was|were|had\s+been|has\s+been|have\s+been)?\s*(?:jointly\s+|unanimously\s+)?adopted\b/i, "adopted"],
+  [/^(?:was|were|had\s+been|has\s+been|have\s+been)?\s*(?:jointly\s+)?(?:released|issued|published)\b/i, "released"],
+  [/^(?:was|were|had\s+been|has\s+been|have\s+been)?\s*(?:jointly\s+)?announced\b/i, "announced"],
+  [
+    /^(?:came|entered|went|has\s+entered|had\s+entered)\s+into\s+(?:force|effect)\b|^took\s+effect\b/i,
+    "entered_into_force",
+  ],
+];
+
+function activeStatus(text: string, npStart: number): AgreementStatus | null {
+  const pre = text
+    .slice(Math.max(0, npStart - 70), npStart)
+    .replace(/(?:\b(?:the|a|an|its|their|this|new|first|first-ever|revised|joint)\s+)*$/i, "");
+  for (const [re, st] of ACTIVE) if (re.test(pre)) return st;
+  // "issued a joint statement", "signed the X" with an object pronoun/article already stripped
+  return null;
+}
+
+function passiveStatus(text: string, npEnd: number): AgreementStatus | null {
+  let rest = text.slice(npEnd, npEnd + 80);
+  // "(EPA)", ", signed in", " in February 2016,"
+  rest = rest.replace(/^\s*\([^()]{1,30}\)/, "").replace(/^\s*,?\s*(?:which|that)?\s*/, "");
+  rest = rest.replace(/^(?:negotiations\s+)?(?:with\s+(?:the\s+)?[A-Z][\w.]*\s+)?/, "");
+  for (const [re, st] of PASSIVE) if (re.test(rest)) return st;
+  return null;
+}
+
+function countriesIn(v: SentenceView, start: number, end: number): string[] {
+  return [...new Set(v.countries.filter((c) => c.start >= start && c.end <= end).map((c) => c.code))].sort();
+}
+
+/** Countries after "with" in the rest of the clause: "issued a joint statement in July with the U.S. and Finland". */
+function withCountries(v: SentenceView, from: number): string[] {
+  const rest = v.text.slice(from);
+  const m = /^[^;.]{0,40}?\bwith\s+/.exec(rest);
+  if (!m) return [];
+  const s = from + m[0].length;
+  const stopRel = v.text.slice(s).search(/\s(?:on|in|to|for|at|which|that)\s|[;.]|,\s(?!and)/);
+  const e = stopRel < 0 ? v.text.length : s + stopRel;
+  return countriesIn(v, s, e);
+}
+
+function subjectCountry(v: SentenceView, before: number): string | null {
+  const pre = v.text.slice(0, before);
+  const clauseStart = Math.max(pre.lastIndexOf(";"), 0);
+  let best: string | null = null;
+  for (const c of v.countries) {
+    if (c.start < clauseStart || c.end > before) continue;
+    // not a country inside "with X", "in X", "of X" (objects), and not in a compound
+    const lead = v.text.slice(Math.max(0, c.start - 12), c.start);
+    if (/\b(?:with|in|to|from|against|of|toward|towards|and|between)\s+(?:the\s+)?$/i.test(lead)) continue;
+    if (/[-–]\s?$/.test(lead) || /^\s?[-–]/.test(v.text.slice(c.end, c.end + 2))) continue;
+    best = c.code;
+  }
+  return best;
+}
+
+export function findInstruments(v: SentenceView): InstrumentAnchor[] {
+  const out: InstrumentAnchor[] = [];
+  const { text } = v;
+  const seen: Span[] = [];
+
+  // agreements
+  for (const m of text.matchAll(AGREEMENT_HEAD)) {
+    const hs = m.index ?? 0;
+    const he = hs + m[0].length;
+    if (seen.some((s) => s.start <= hs && hs < s.end)) continue;
+    const np = nounPhrase(text, hs, he);
+    seen.push(np);
+    if (
+      /\b(?:negotiations?|talks)\s+(?:on|for|toward)\s+(?:the\s+)?$/i.test(
+        text.slice(Math.max(0, np.start - 30), np.start),
+      )
+    )
+      continue;
+    const status = activeStatus(text, np.start) ?? passiveStatus(text, np.end);
+    if (!status) continue;
+    if (isUnreal(text, Math.max(0, np.start - 30), np.end)) continue;
+    if (
+      /\b(?:concluding|to\s+conclude|to\s+sign|signing)\s+(?:the\s+|a\s+)?$/i.test(
+        text.slice(Math.max(0, np.start - 25), np.start),
+      ) &&
+      status !== "signed"
+    )
+      continue;
+    if (np.title.length < 3) continue;
+    let parties = countriesIn(v, np.start, np.end);
+    const withC = withCountries(v, np.end);
+    const subject = subjectCountry(v, np.start);
+    const set = new Set([...parties, ...withC]);
+    if (subject && !(parties.length >= 2)) set.add(subject);
+    parties = [...set].sort();
+    const multilateral = v.orgs.some((o) => o.start >= np.start && o.end <= np.end);
+    if (parties.length === 1 && !multilateral) {
+      const other = v.focus && v.focus !== parties[0] ? v.focus : parties[0] !== "JPN" ? "JPN" : null;
+      if (other) parties = [...parties, other].sort();
+    } else if (parties.length === 0 && !multilateral && /\bgrant|loan|exchange/i.test(np.title)) {
+      parties = [...new Set([v.focus ?? "JPN", "JPN"])].sort();
+    }
+    out.push({ kind: "agreement", start: np.start, end: np.end, title: np.title, status, parties });
+  }
+
+  // policy releases: one government's own document
+  const policies: Array<InstrumentAnchor & { triggered: boolean }> = [];
+  for (const m of text.matchAll(POLICY_HEAD)) {
+    const hs = m.index ?? 0;
+    const he = hs + m[0].length;
+    if (seen.some((s) => s.start <= hs && hs < s.end)) continue;
+    const np = nounPhrase(text, hs, he);
+    seen.push(np);
+    const words = np.title.split(/\s+/);
+    if (words.length < 2) continue;
+    if (v.chains.some((c) => c.start >= np.start && c.end <= np.end)) continue; // joint: not one government's
+    const pre = text.slice(Math.max(0, np.start - 60), np.start);
+    const post = text.slice(np.end, np.end + 40);
+    const activeVerb =
+      /\b(?:announced|released|issued|adopted|published|unveiled|formulated|revised|launched|updated|approved|compiled|set\s+out)\s+(?:its|a|an|the|their)?\s*(?:(?:new|first|first-ever|revised|updated|latest|own)\s+)*$/i.test(
+        pre,
+      );
+    const nominal =
+      /\b(?:the\s+)?(?:announcement|release|publication|adoption|revision|formulation|launch)\s+of\s+(?:the\s+|its\s+|a\s+)?$/i.test(
+        pre,
+      );
+    const revisedAdj = /\bits\s+(?:revised|new|updated|first-ever)\s+$/i.test(pre);
+    const passive =
+      /^\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*)?(?:which\s+|that\s+)?(?:was|were)?\s*(?:announced|released|issued|adopted|published|unveiled|formulated|revised|launched)\b/i.test(
+        post,
+      );
+    const triggered = activeVerb || nominal || revisedAdj || passive;
+    if (isUnreal(text, np.start, np.end)) continue;
+    policies.push({
+      kind: "policy_release",
+      start: np.start,
+      end: np.end,
+      title: np.title,
+      status: null,
+      parties: [],
+      triggered,
+    });
+  }
+  // coordination: "announced its X in February and its Y in October"
+  for (let k = 1; k < policies.length; k++) {
+    const a = policies[k - 1]!;
+    const b = policies[k]!;
+    if (!a.triggered || b.triggered) continue;
+    const gap = text.slice(a.end, b.start);
+    if (
+      /^(?:\s+(?:in|on)\s+[\w\s,]{1,25}?)?\s*,?\s*(?:and|as\s+well\s+as)\s+(?:its\s+|the\s+|a\s+)?(?:(?:new|first|first-ever|revised)\s+)?$/i.test(
+        gap,
+      )
+    )
+      b.triggered = true;
+  }
+  for (const p of policies) {
+    if (!p.triggered) continue;
+    const issuer = issuerOf(v, p.start, p.end);
+    if (!issuer) continue;
+    out.push({ kind: "policy_release", start: p.start, end: p.end, title: p.title, status: null, parties: [issuer] });
+  }
+  return out;
+}
+
+function issuerOf(v: SentenceView, start: number, end: number): string | null {
+  const poss = v.countries.find(
+    (c) =>
+      /^['’]s?\s*$/.test(v.text.slice(c.end, start).replace(/\s*(?:new|first|revised)\s*/g, " ")) && c.end <= start,
+  );
+  if (poss) return poss.code;
+  const before = subjectCountry(v, start);
+  if (before) return before;
+  const after = v.countries.find((c) => c.start >= end && !/^\s?[-–]/.test(v.text.slice(c.end, c.end + 2)));
+  if (after) return after.code;
+  const person = v.persons.find((p) => p.country);
+  if (person) return person.country;
+  return null;
+}

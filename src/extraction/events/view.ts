@@ -1,0 +1,189 @@
+/**
+ * A sentence seen by the event and count extractors: its text, the countries, organizations
+ * and persons found in it (offsets relative to the sentence), its dates, and the party chains
+ * ("Japan-U.S.", "Japan-China-ROK") it holds. Built in one pass over the document's hits.
+ */
+import type { DocumentMetadata, Sentence } from "../../model/types.js";
+import type { DocContext } from "../context.js";
+import { carryYear, type DateMention, findDates } from "../dates.js";
+import { type Rank, rankOf } from "./lexicon.js";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface CountryRef extends Span {
+  code: string;
+  adjective: boolean;
+  /** an organization (EU, ASEAN) standing as a party */
+  org: boolean;
+}
+
+export interface PersonRef extends Span {
+  name: string;
+  country: string | null;
+  rank: Rank | null;
+  role: string | null;
+}
+
+export interface Chain extends Span {
+  codes: string[];
+}
+
+export interface SentenceView {
+  sentence: Sentence;
+  text: string;
+  /** sentence start in the document */
+  base: number;
+  countries: CountryRef[];
+  orgs: Array<Span & { id: string }>;
+  persons: PersonRef[];
+  dates: DateMention[];
+  chains: Chain[];
+  /** the country the nearest heading above names (a Bluebook section on "Ghana") */
+  focus: string | null;
+}
+
+/** Organizations that can be a party of a meeting or agreement ("Japan-EU Summit"). */
+const PARTY_ORGS = new Set([
+  "EU",
+  "ASEAN",
+  "AU",
+  "GCC",
+  "NATO",
+  "CARICOM",
+  "MERCOSUR",
+  "CELAC",
+  "PIF",
+  "V4",
+  "OSCE",
+  "OAS",
+]);
+
+const TITLE_BEFORE =
+  /((?:(?:Vice|Deputy|State|Parliamentary|Senior|Prime|Foreign|Defen[cs]e|Minister|Ministers|Secretary|President|Premier|Chancellor|King|Queen|Emperor|Sultan|Emir|Amir|Director-General|Director|Ambassador|General|Chief|Cabinet|Crown|Prince|Affairs|External|National|Europe|of|for|and|the|State|Councilor|Counsellor|Special|Envoy|Representative|High)\s+)+)(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.\s+|His\s+Excellency\s+|Her\s+Excellency\s+|the\s+Honou?rable\s+)*$/;
+const TITLE_AFTER = /^,\s+((?:[A-Z][\w’'-]*|of|for|the|and)(?:\s+(?:[A-Z][\w’'-]*|of|for|the|and))*)/;
+
+function localRole(text: string, start: number, end: number): string | null {
+  const before = TITLE_BEFORE.exec(text.slice(Math.max(0, start - 60), start));
+  const b = before?.[1]?.trim();
+  if (b && rankOf(b)) return b;
+  const after = TITLE_AFTER.exec(text.slice(end, end + 90));
+  const a = after?.[1]?.trim();
+  if (a && rankOf(a)) return a;
+  return null;
+}
+
+/** "Japan", "-", "U.S." ... joined by dashes (a parenthetical alias "(ROK)" belongs to the name before it). */
+function findChains(text: string, parties: CountryRef[]): Chain[] {
+  const units: Array<{ start: number; end: number; code: string }> = [];
+  for (const p of parties) {
+    if (p.adjective && p.code !== "KOR") continue;
+    const last = units[units.length - 1];
+    if (last && /^\s*\(\s*$/.test(text.slice(last.end, p.start))) {
+      // alias in parentheses: "Republic of Korea (ROK)"
+      const close = text.indexOf(")", p.end);
+      if (close >= 0 && close - p.end < 3) last.end = close + 1;
+      continue;
+    }
+    units.push({ start: p.start, end: p.end, code: p.code });
+  }
+  const chains: Chain[] = [];
+  let cur: Chain | null = null;
+  let prev: (typeof units)[number] | null = null;
+  for (const u of units) {
+    if (cur && prev && /^\s?[-–—]\s?$/.test(text.slice(prev.end, u.start))) {
+      cur.end = u.end;
+      if (!cur.codes.includes(u.code)) cur.codes.push(u.code);
+    } else {
+      if (cur && cur.codes.length >= 2) chains.push(cur);
+      cur = { start: u.start, end: u.end, codes: [u.code] };
+    }
+    prev = u;
+  }
+  if (cur && cur.codes.length >= 2) chains.push(cur);
+  // a chain whose last name is followed by a hyphenated word is still a chain ("Japan-U.S.-led"): fine.
+  for (const c of chains) c.codes.sort();
+  return chains;
+}
+
+function readoutYear(meta: DocumentMetadata): number | null {
+  return meta.kind === "readout" && meta.date ? Number(meta.date.slice(0, 4)) : null;
+}
+
+/** The sentences that can state events (not headings, not navigation), each with its hits. */
+export function buildViews(ctx: DocContext): SentenceView[] {
+  const { metadata } = ctx;
+  const defaultYear = metadata.coveredYear ?? readoutYear(metadata);
+  const maxYear = metadata.coveredYear !== null ? metadata.coveredYear + 1 : null;
+  const views: SentenceView[] = [];
+  let ci = 0;
+  let oi = 0;
+  let pi = 0;
+  let previousYear: number | null = null;
+  let focus: string | null = null;
+  for (const s of ctx.sentences) {
+    const base = s.start;
+    const countries: CountryRef[] = [];
+    const orgs: Array<Span & { id: string }> = [];
+    const persons: PersonRef[] = [];
+    while (ci < ctx.countries.length && ctx.countries[ci]!.start < s.start) ci++;
+    for (let j = ci; j < ctx.countries.length && ctx.countries[j]!.start < s.end; j++) {
+      const h = ctx.countries[j]!;
+      countries.push({ code: h.code, start: h.start - base, end: h.end - base, adjective: h.adjective, org: false });
+    }
+    while (oi < ctx.organizations.length && ctx.organizations[oi]!.start < s.start) oi++;
+    for (let j = oi; j < ctx.organizations.length && ctx.organizations[j]!.start < s.end; j++) {
+      const h = ctx.organizations[j]!;
+      orgs.push({ id: h.id, start: h.start - base, end: h.end - base });
+    }
+    while (pi < ctx.persons.length && ctx.persons[pi]!.start < s.start) pi++;
+    for (let j = pi; j < ctx.persons.length && ctx.persons[j]!.start < s.end; j++) {
+      const h = ctx.persons[j]!;
+      const start = h.start - base;
+      const end = h.end - base;
+      const role = h.role ?? localRole(s.text, start, end);
+      const rank = rankOf(h.role) ?? rankOf(localRole(s.text, start, end));
+      persons.push({ name: h.name, country: h.country, rank, role, start, end });
+    }
+    if (s.kind === "heading") {
+      const named = countries.filter((c) => !c.adjective);
+      if (named.length === 1 && !/relations/i.test(s.text)) focus = named[0]!.code;
+      else if (/^\s*(?:\(\d+\)|\d+[.)]?|section\s+\d+)/i.test(s.text))
+        focus = named.length === 1 ? named[0]!.code : focus;
+      continue;
+    }
+    if (s.kind === "navigation") continue;
+    const partyRefs: CountryRef[] = [...countries];
+    for (const o of orgs) {
+      if (PARTY_ORGS.has(o.id)) partyRefs.push({ code: o.id, start: o.start, end: o.end, adjective: false, org: true });
+    }
+    partyRefs.sort((a, b) => a.start - b.start);
+    const dates = findDates(s.text, {
+      defaultYear,
+      previousYear,
+      readoutYear: readoutYear(metadata),
+    });
+    views.push({
+      sentence: s,
+      text: s.text,
+      base,
+      countries: partyRefs,
+      orgs,
+      persons,
+      dates,
+      chains: findChains(s.text, partyRefs),
+      focus,
+    });
+    previousYear = carryYear(s.text, dates, maxYear);
+  }
+  return views;
+}
+
+/** The clause around `pos`: from the last ";" or sentence start to the next ";" or sentence end. */
+export function clauseBounds(text: string, pos: number): Span {
+  const before = text.lastIndexOf(";", pos);
+  const after = text.indexOf(";", pos);
+  return { start: before < 0 ? 0 : before + 1, end: after < 0 ? text.length : after };
+}
