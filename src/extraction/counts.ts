@@ -1,7 +1,181 @@
-import type { ExtractedCount } from "../model/types.js";
+import type { CountLevel, ExtractedCount } from "../model/types.js";
 import type { DocContext } from "./context.js";
+import { periodOf } from "./dates.js";
+import { levelOfPhrase, NUMBER_SRC, parseNumber, type Rank } from "./events/lexicon.js";
+import { buildViews, type SentenceView, type Span } from "./events/view.js";
 
-/** Stated counts of meetings and negotiation rounds. Stub: owned by the events work. */
-export function extractCounts(_ctx: DocContext): ExtractedCount[] {
-  return [];
+const APPROX =
+  "(?:over|more\\s+than|about|approximately|around|nearly|almost|some|at\\s+least|a\\s+total\\s+of|in\\s+total)";
+
+/** "<number> <kind of meeting>": "eight summit meetings", "13 foreign ministers' meetings", "three rounds of negotiations". */
+const COUNT_RE = new RegExp(
+  `(?<![\\w-])(?:(?<approx>${APPROX})\\s+)?(?<num>${NUMBER_SRC})\\s+(?<noun>(?:(?:[A-Z][\\w.’'-]*[-–]){1,4}[A-Z][\\w.’'()-]*\\s+)?(?:(?:summit|leaders['’]?|foreign|ministers['’]?|ministerial|vice[- ]?ministerial|vice[- ]?ministers['’]?|director[- ]general(?:[- ]level)?|working[- ]level|bilateral|in-person|face-to-face|video|tele-?conference|telephone|online|defen[cs]e|2\\s*\\+\\s*2|high-level|strategic|economic|policy)\\s+)*(?:meetings|talks|summits|telephone\\s+(?:talks|calls)|calls|video\\s+(?:tele)?conferences(?:\\s*/\\s*telephone\\s+calls)?|tele-?conferences|conferences\\s*/\\s*telephone\\s+calls|consultations|dialogues|(?:rounds|sessions)\\s+of\\s+(?:the\\s+)?(?:negotiations|talks|consultations|dialogue))|(?:summit|foreign\\s+ministers['’]?|ministerial)\\s+meeting|meeting|summit|telephone\\s+(?:talk|call)|round\\s+of\\s+negotiations)\\b`,
+  "gi",
+);
+
+/** "<meeting phrase> were held three times" */
+const TIMES_RE = new RegExp(
+  `(?<noun>(?:[A-Z][\\w.’'-]*[-–]){1,4}[A-Z][\\w.’'()-]*\\s+(?:[\\w’'+-]+\\s+){0,5}?(?:Meetings|Talks|Summits|meetings|talks|summits|Consultations|consultations|Dialogues?|dialogues?))\\s+(?:were|have\\s+been|had\\s+been)\\s+held\\s+(?:(?<approx>${APPROX})\\s+)?(?<num>${NUMBER_SRC}|once|twice|thrice)(?:\\s+times)?\\b`,
+  "g",
+);
+
+const BREAKDOWN = /^\s*\(\s*(?:including|of\s+which|among\s+them|with)\s+([^()]*)\)/i;
+
+function breakdown(text: string): { telephone?: number; video?: number } {
+  const out: { telephone?: number; video?: number } = {};
+  const re = new RegExp(`(${NUMBER_SRC})\\s+([^,()]*?)(?=,|\\s+and\\s+|$)`, "gi");
+  for (const m of text.matchAll(re)) {
+    const n = parseNumber(m[1]!);
+    if (n === null) continue;
+    const what = m[2]!.toLowerCase();
+    if (/video|tele-?conference|online|virtual/.test(what)) out.video = (out.video ?? 0) + n;
+    else if (/telephone|phone|calls?\b/.test(what)) out.telephone = (out.telephone ?? 0) + n;
+  }
+  return out;
+}
+
+function rankLevel(rank: Rank | null): CountLevel | null {
+  if (rank === "head") return "summit";
+  if (rank === "foreign") return "foreign_ministers";
+  return null;
+}
+
+function partiesBetween(v: SentenceView, from: number): string[] | null {
+  const m = /^\s*(?:\([^()]*\)\s*)?(?:held\s+)?between\s+/i.exec(v.text.slice(from));
+  if (!m) return null;
+  const s = from + m[0].length;
+  const stopRel = v.text.slice(s).search(/[;.]|,\s|\s(?:in|on|at|since|during)\s/);
+  const e = stopRel < 0 ? v.text.length : s + stopRel;
+  const people = v.persons.filter((p) => p.start >= s && p.end <= e && p.country);
+  if (people.length >= 2) return uniq(people.map((p) => p.country!));
+  const cs = v.countries.filter((c) => c.start >= s && c.end <= e);
+  if (cs.length >= 1) return uniq(cs.map((c) => c.code));
+  return null;
+}
+
+function uniq(xs: string[]): string[] {
+  return [...new Set(xs)].sort();
+}
+
+function countriesIn(v: SentenceView, span: Span): string[] {
+  return uniq(v.countries.filter((c) => c.start >= span.start && c.end <= span.end && !c.adjective).map((c) => c.code));
+}
+
+function withJapan(codes: string[]): string[] {
+  if (codes.length === 1 && codes[0] !== "JPN") return uniq([...codes, "JPN"]);
+  return codes;
+}
+
+/** Stated counts of meetings and negotiation rounds. */
+export function extractCounts(ctx: DocContext): ExtractedCount[] {
+  const views = buildViews(ctx);
+  const out: ExtractedCount[] = [];
+  const coveredYear = ctx.metadata.coveredYear ?? (ctx.metadata.date ? Number(ctx.metadata.date.slice(0, 4)) : null);
+  let prev: SentenceView | null = null;
+  for (const v of views) {
+    const { text } = v;
+    const evidence = { start: v.sentence.start, end: v.sentence.end, text: v.sentence.text };
+    const found: Array<ExtractedCount & { at: number; local: boolean }> = [];
+    const skip: Span[] = [];
+    const add = (at: number, end: number, noun: string, num: string, approx: string | undefined) => {
+      const total = parseNumber(num);
+      if (total === null || total < 1) return;
+      if (/^(?:a|an)$/i.test(num)) return;
+      let level: CountLevel | null = /rounds?\s+of|sessions\s+of/i.test(noun)
+        ? "negotiation_round"
+        : levelOfPhrase(noun);
+      if (!level) {
+        // "Prime Minister Suga held over 40 video conferences/telephone calls": the subject's rank
+        const subj = [...v.persons].reverse().find((p) => p.end <= at);
+        level = rankLevel(subj?.rank ?? null);
+      }
+      if (!level) return;
+      if (total === 1 && !/meeting$|summit$|talk$|call$|negotiations$/i.test(noun.trim())) return;
+      // the parties: a compound in the phrase, "between A and B", the negotiated instrument's compound
+      let countries: string[] = [];
+      let local = false;
+      const inPhrase = v.chains.find((c) => c.start >= at - 2 && c.end <= end);
+      if (inPhrase) {
+        countries = inPhrase.codes;
+        local = true;
+      }
+      const after = end;
+      if (!countries.length) {
+        const b = partiesBetween(v, after);
+        if (b) {
+          countries = b;
+          local = true;
+        }
+      }
+      if (!countries.length && level === "negotiation_round") {
+        const chain = v.chains.find((c) => c.start >= end && c.start - end < 40);
+        if (chain) {
+          countries = chain.codes;
+          local = true;
+        }
+      }
+      const item: ExtractedCount & { at: number; local: boolean } = {
+        level,
+        countries,
+        total,
+        period: null,
+        evidence,
+        at,
+        local,
+      };
+      if (approx && !/total/i.test(approx)) item.approximate = true;
+      const bd = BREAKDOWN.exec(text.slice(end));
+      if (bd) {
+        Object.assign(item, breakdown(bd[1]!));
+        skip.push({ start: end, end: end + bd[0].length });
+      }
+      found.push(item);
+    };
+    for (const m of text.matchAll(TIMES_RE)) {
+      const at = m.index ?? 0;
+      const noun = m.groups!.noun!;
+      const num = m.groups!.num!;
+      const n = /^once$/i.test(num) ? "one" : /^twice$/i.test(num) ? "two" : num;
+      add(at, at + noun.length, noun, n, m.groups!.approx);
+      skip.push({ start: at, end: at + m[0].length });
+    }
+    for (const m of text.matchAll(COUNT_RE)) {
+      const at = m.index ?? 0;
+      if (skip.some((s) => at >= s.start && at < s.end)) continue;
+      const numStart = at + m[0].indexOf(m.groups!.num!, m.groups!.approx ? m.groups!.approx.length : 0);
+      const noun = m.groups!.noun!;
+      // a number that belongs to a date or a sum ("in 2022 summit meetings", "2,650 million")
+      if (/[\d,.]$/.test(text.slice(Math.max(0, at - 1), at))) continue;
+      if (/\b(?:the|first|of\s+the|since)\s*$/i.test(text.slice(Math.max(0, at - 8), at)) && !/rounds?/i.test(noun))
+        continue;
+      add(numStart, at + m[0].length, noun, m.groups!.num!, m.groups!.approx);
+    }
+    if (found.length) {
+      // parties stated once for the sentence: "Japan and Canada held three summit meetings and four ..."
+      const first = Math.min(...found.map((f) => f.at));
+      let sentenceParties = countriesIn(v, { start: 0, end: first });
+      if (!sentenceParties.length) {
+        const sib = found.find((f) => f.local);
+        if (sib) sentenceParties = sib.countries;
+      }
+      if (!sentenceParties.length)
+        sentenceParties = uniq(v.persons.map((p) => p.country).filter((c): c is string => !!c));
+      if (!sentenceParties.length) sentenceParties = countriesIn(v, { start: 0, end: text.length });
+      if (!sentenceParties.length && prev) {
+        const pc = countriesIn(prev, { start: 0, end: prev.text.length });
+        if (pc.length <= 3) sentenceParties = pc;
+      }
+      if (sentenceParties.length > 3) sentenceParties = sentenceParties.filter((c) => c === "JPN");
+      const period = periodOf(v.dates, coveredYear);
+      for (const f of found) {
+        const { at: _at, local: _local, ...rest } = f;
+        if (!rest.countries.length) rest.countries = sentenceParties.length ? sentenceParties : ["JPN"];
+        rest.countries = withJapan(rest.countries);
+        rest.period = period;
+        out.push(rest);
+      }
+    }
+    prev = v;
+  }
+  return out;
 }
