@@ -9,7 +9,6 @@
  * order (the store itself is written by this thread only).
  */
 import { basename } from "node:path";
-import { extract as extractInProcess } from "../extraction/index.js";
 import type { AnalyzedDocument, SourceDocument } from "../model/types.js";
 import { listInputFiles, readOne } from "../reading/index.js";
 import type { IngestOutcome, Store } from "../storage/api.js";
@@ -79,7 +78,8 @@ export async function ingestPaths(
   paths: string[],
   opts: IngestPathsOptions = {},
 ): Promise<IngestSummary> {
-  const extractor = opts.extract ?? extractInProcess;
+  // loaded on demand: a caller that injects its own extractor (a worker pool, a test) never loads this one
+  const extractor = opts.extract ?? (await import("../extraction/index.js")).extract;
   const { files, problems } = await listInputFiles(paths);
   const summary: IngestSummary = {
     files: files.length + problems.length,

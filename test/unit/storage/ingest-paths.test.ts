@@ -1,0 +1,137 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AnalyzedDocument, SourceDocument } from "../../../src/model/types.js";
+import { type IngestProgress, ingestPaths } from "../../../src/pipeline/ingest.js";
+import { openStore, type Store } from "../../../src/storage/index.js";
+import { makeDoc } from "./fixtures.js";
+
+/** A stand-in extractor: one meeting per document, on its first sentence. */
+function fakeExtract(doc: SourceDocument): AnalyzedDocument {
+  const first = doc.text.split(/(?<=\.)\s/)[0]!;
+  const a = makeDoc({
+    key: doc.id,
+    text: doc.text,
+    events: [
+      { type: "meeting", level: "summit", modality: "in_person", countries: ["JPN", "USA"], date: "2013", at: first },
+    ],
+  });
+  return { ...a, source: { ...doc } };
+}
+
+let dir: string;
+let store: Store;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "panorama-ingest-"));
+  mkdirSync(join(dir, "in"));
+  for (const n of ["a", "b", "c", "d"])
+    writeFileSync(join(dir, "in", `${n}.txt`), `Text ${n} says the leaders met in Tokyo. Nothing else happened.`);
+  store = openStore(join(dir, "s.db"));
+});
+afterEach(() => store.close());
+
+describe("ingestPaths", () => {
+  it("reads, extracts with the injected function, stores, reports progress in order and sums up", async () => {
+    writeFileSync(join(dir, "in", "empty.txt"), "");
+    const seen: IngestProgress[] = [];
+    const s = await ingestPaths(store, [join(dir, "in")], { extract: fakeExtract, onProgress: (p) => seen.push(p) });
+    expect(s).toMatchObject({ files: 5, added: 4, replaced: 0, unchanged: 0, failed: 1, events: 4, counts: 0 });
+    expect(s.failures).toEqual([
+      { path: join(dir, "in", "empty.txt"), message: expect.stringMatching(/empty\.txt: file is empty/) },
+    ]);
+    expect(seen.map((p) => [p.done, p.total, p.result.key])).toEqual([
+      [1, 5, "a"],
+      [2, 5, "b"],
+      [3, 5, "c"],
+      [4, 5, "d"],
+      [5, 5, null],
+    ]);
+    expect(store.events().map((e) => e.evidence.documentKey)).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("does not extract unchanged files again, and replaces changed ones", async () => {
+    await ingestPaths(store, [join(dir, "in")], { extract: fakeExtract });
+    const calls: string[] = [];
+    const counting = (d: SourceDocument) => {
+      calls.push(d.id);
+      return fakeExtract(d);
+    };
+    writeFileSync(join(dir, "in", "b.txt"), "Text b now says the ministers talked by telephone. Then nothing.");
+    const s = await ingestPaths(store, [join(dir, "in")], { extract: counting });
+    expect(calls).toEqual(["b"]);
+    expect(s).toMatchObject({ added: 0, replaced: 1, unchanged: 3, failed: 0 });
+    expect(store.search("telephone").map((h) => h.document.key)).toEqual(["b"]);
+    const forced = await ingestPaths(store, [join(dir, "in")], { extract: counting, force: true });
+    expect(forced.replaced).toBe(4);
+  });
+
+  it("counts a file whose extraction throws as failed, naming it, and stores the others", async () => {
+    const flaky = (d: SourceDocument) => {
+      if (d.id === "c") throw new Error("no sentences");
+      return fakeExtract(d);
+    };
+    const s = await ingestPaths(store, [join(dir, "in")], { extract: flaky });
+    expect(s.failures).toEqual([
+      { path: join(dir, "in", "c.txt"), message: `${join(dir, "in", "c.txt")}: extraction failed (no sentences)` },
+    ]);
+    expect(store.documents().map((d) => d.key)).toEqual(["a", "b", "d"]);
+  });
+
+  it("counts a record the store refuses as failed, keeping the previous record", async () => {
+    await ingestPaths(store, [join(dir, "in")], { extract: fakeExtract });
+    writeFileSync(join(dir, "in", "a.txt"), "Text a changed. Still short.");
+    const broken = (d: SourceDocument) => {
+      const a = fakeExtract(d);
+      a.extraction.events[0]!.evidence = { start: 0, end: 3, text: "xyz" };
+      return a;
+    };
+    const s = await ingestPaths(store, [join(dir, "in", "a.txt")], { extract: broken });
+    expect(s.failed).toBe(1);
+    expect(s.failures[0]!.message).toMatch(
+      /a\.txt: could not be stored \(a: event 1 \(meeting\) evidence text does not match/,
+    );
+    expect(store.documentText(store.document("a")!.id)).toMatch(/met in Tokyo/);
+  });
+
+  it("keeps input order with an asynchronous extractor running several documents at once", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const slowFirst = async (d: SourceDocument) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, d.id === "a" ? 30 : 1));
+      inFlight--;
+      return fakeExtract(d);
+    };
+    const order: string[] = [];
+    const s = await ingestPaths(store, [join(dir, "in")], {
+      extract: slowFirst,
+      concurrency: 3,
+      onProgress: (p) => order.push(p.result.key!),
+    });
+    expect(s.added).toBe(4);
+    expect(order).toEqual(["a", "b", "c", "d"]);
+    expect(most).toBe(3);
+  });
+
+  it("stops after the current document when aborted, leaving complete records only", async () => {
+    const controller = new AbortController();
+    const s = await ingestPaths(store, [join(dir, "in")], {
+      extract: fakeExtract,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done === 2) controller.abort();
+      },
+    });
+    expect(s.interrupted).toBe(true);
+    expect(s.added).toBe(2);
+    expect(store.documents().map((d) => d.key)).toEqual(["a", "b"]);
+    expect(store.events()).toHaveLength(2);
+  });
+
+  it("marks sample documents", async () => {
+    await ingestPaths(store, [join(dir, "in", "a.txt")], { extract: fakeExtract, sample: true });
+    expect(store.document("a")?.sample).toBe(true);
+  });
+});
