@@ -461,7 +461,7 @@ export class SqliteStore implements Store {
     const w: Where = { sql: [], params: [] };
     // every named country must be a party (Japan-US events: ["JPN", "USA"])
     for (const c of asArray(f.country)) {
-      w.sql.push("EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = e.id AND p.country = ?)");
+      w.sql.push("e.id IN (SELECT event_id FROM event_parties WHERE country = ?)");
       w.params.push(c.toUpperCase());
     }
     inList(w, "e.type", asArray(f.type));
@@ -557,7 +557,7 @@ export class SqliteStore implements Store {
   counts(filter: CountFilter = {}): CountRow[] {
     const w: Where = { sql: [], params: [] };
     if (filter.country) {
-      w.sql.push("EXISTS (SELECT 1 FROM count_parties p WHERE p.count_id = c.id AND p.country = ?)");
+      w.sql.push("c.id IN (SELECT count_id FROM count_parties WHERE country = ?)");
       w.params.push(filter.country.toUpperCase());
     }
     if (filter.level) inList(w, "c.level", [filter.level]);

@@ -276,6 +276,33 @@ describe("filters", () => {
     expect(plan("SELECT count_id FROM count_parties WHERE country = 'USA'")).toMatch(/count_parties_country/);
     expect(plan("SELECT id FROM events WHERE document_id = 1")).toMatch(/events_document/);
   });
+
+  it("drives the store's own filtered queries from an index, not a scan of events or counts", () => {
+    const db = store.readonlyDb();
+    const plans: string[] = [];
+    const prepare = db.prepare.bind(db);
+    const spy = (sql: string) => {
+      if (/FROM (events e|counts c) JOIN/.test(sql) && /WHERE/.test(sql)) {
+        const n = (sql.match(/\?/g) ?? []).length;
+        const rows = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(n).fill("x")) as { detail: string }[];
+        plans.push(rows.map((r) => r.detail).join("\n"));
+      }
+      return prepare(sql);
+    };
+    (db as { prepare: unknown }).prepare = spy;
+    try {
+      store.events({ country: "USA" });
+      store.events({ person: "Abe" });
+      store.events({ type: "visit" });
+      store.events({ from: "2013", to: "2013-06" });
+      store.events({ documentId: 1 });
+      store.counts({ country: "USA" });
+    } finally {
+      (db as { prepare: unknown }).prepare = prepare;
+    }
+    expect(plans).toHaveLength(6);
+    for (const p of plans) expect(p).not.toMatch(/^SCAN (e|c)$/m);
+  });
 });
 
 describe("full-text search", () => {
