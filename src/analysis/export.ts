@@ -175,13 +175,23 @@ export function toPlover(events: Iterable<EventRow>, opts: { home?: string; anno
     text: e.evidence.text,
   });
   for (const e of events) {
-    const base = { id: `panorama-${e.id}`, event_date: e.date, date_precision: precision(e.date), source: source(e) };
+    const base = { id: `panorama-${e.id}`, event_date: e.date, date_precision: precision(e.date) };
+    const src = source(e);
     const parties = [...e.countries].sort();
     if (parties.length < 2 && e.type !== "agreement") continue;
     if (e.type === "meeting" || e.type === "visit") {
       if (e.type === "meeting" && (e.modality === "telephone" || e.modality === "video")) {
         const [actor, recipient] = pair(parties, home);
-        out.push({ ...base, event_type: "CONSULT", mode: "phone", actor, recipient, cameo: "041", oriented: true });
+        out.push({
+          ...base,
+          event_type: "CONSULT",
+          mode: "phone",
+          actor,
+          recipient,
+          cameo: "041",
+          oriented: true,
+          source: src,
+        });
         continue;
       }
       if (parties.length > 2) {
@@ -230,13 +240,23 @@ export function toPlover(events: Iterable<EventRow>, opts: { home?: string; anno
           recipient,
           cameo: e.type === "visit" ? "042" : "040",
           oriented: e.type !== "visit",
+          source: src,
         });
       }
       continue;
     }
     if (e.type === "negotiation") {
       const [actor, recipient] = pair(parties, home);
-      out.push({ ...base, event_type: "CONSULT", mode: null, actor, recipient, cameo: "046", oriented: true });
+      out.push({
+        ...base,
+        event_type: "CONSULT",
+        mode: null,
+        actor,
+        recipient,
+        cameo: "046",
+        oriented: true,
+        source: src,
+      });
       continue;
     }
     if (e.type === "agreement") {
