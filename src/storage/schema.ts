@@ -11,7 +11,7 @@
  *   persons(name)/persons(family)), edition (documents(edition)) and document
  *   (events(document_id)).
  * - counts by party country (count_parties(country, count_id)) and level.
- * - mentions by (kind, key) for the analysis layer, sentences by document.
+ * - mentions by (kind, key) and by sentence for the analysis layer, sentences by document.
  */
 import type Database from "better-sqlite3";
 
@@ -206,6 +206,11 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX mentions_document ON mentions(document_id, start);
         CREATE INDEX mentions_key ON mentions(kind, key);
       `),
+  },
+  {
+    version: 2,
+    description: "index mentions by sentence (analysis looks up the countries named in a sentence)",
+    up: (db) => db.exec("CREATE INDEX IF NOT EXISTS mentions_sentence ON mentions(sentence_id, kind)"),
   },
 ];
 

@@ -75,6 +75,31 @@ describe("schema and migrations", () => {
     db.close();
   });
 
+  it("migrates a store written at version 1 forward, keeping its data", () => {
+    store.close();
+    const old = join(dir, "v1.db");
+    const db = new Database(old);
+    migrate(db, MIGRATIONS.slice(0, 1));
+    expect(db.pragma("user_version", { simple: true })).toBe(1);
+    db.close();
+    store = openStore(old);
+    store.ingest(usDoc());
+    store.close();
+    const raw = new Database(old);
+    raw.exec("DROP INDEX mentions_sentence");
+    raw.pragma("user_version = 1");
+    raw.close();
+    store = openStore(old);
+    expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(
+      store.readonlyDb().prepare("SELECT name FROM sqlite_master WHERE name = 'mentions_sentence'").get(),
+    ).toBeTruthy();
+    expect(store.events()).toHaveLength(3);
+    expect(store.readonlyDb().prepare("SELECT key FROM meta WHERE key LIKE 'migration_%' ORDER BY key").all()).toEqual(
+      MIGRATIONS.map((m) => ({ key: `migration_${m.version}` })),
+    );
+  });
+
   it("refuses a file written by a newer schema", () => {
     store.close();
     const db = new Database(file);
