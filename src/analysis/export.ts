@@ -204,6 +204,7 @@ export function toPlover(events: Iterable<EventRow>, opts: { home?: string; anno
           recipient,
           cameo: "040",
           oriented: true,
+          source: src,
         });
         continue;
       }
@@ -218,6 +219,7 @@ export function toPlover(events: Iterable<EventRow>, opts: { home?: string; anno
           recipient: host,
           cameo: "042",
           oriented: true,
+          source: src,
         });
       } else if (e.location) {
         const [actor, recipient] = pair(parties, home);
@@ -229,6 +231,7 @@ export function toPlover(events: Iterable<EventRow>, opts: { home?: string; anno
           recipient,
           cameo: "044",
           oriented: true,
+          source: src,
         });
       } else {
         const [actor, recipient] = pair(parties, home);
@@ -271,6 +274,7 @@ export function toPlover(events: Iterable<EventRow>, opts: { home?: string; anno
         recipient,
         cameo: signed ? "057" : null,
         oriented: true,
+        source: src,
       });
     }
   }
