@@ -92,3 +92,10 @@ function isCapsRun(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 12);
   return /[A-Z]{2,}\s+$/.test(before) && !/^[-.]/.test(after) && /^\s+[A-Z]{2,}/.test(after);
 }
+
+/** Every surface form that names a country (names, short forms, demonyms), as written in the gazetteer. */
+export function countrySurfaces(): string[] {
+  const out: string[] = [];
+  for (const [k, e] of ENTRIES) if (e.code) out.push(k);
+  return out;
+}

@@ -1,4 +1,15 @@
+import { foldChars } from "../segmenting/normalize.js";
 import type { CountryHit, PersonHit } from "./context.js";
+import { countrySurfaces } from "./countries.js";
+import {
+  bestRow,
+  isKnownFamily,
+  nameKey,
+  type Officeholder,
+  officeholders,
+  resolveFamily,
+  rowsByName,
+} from "./officeholders.js";
 
 export interface PersonContext {
   /** the year the text speaks of (coveredYear, or the readout's year), for resolving "Foreign Minister Hayashi" */
@@ -7,7 +18,775 @@ export interface PersonContext {
   countries: CountryHit[];
 }
 
-/** Every named person in `text`, in text order. Stub: owned by the entities work. */
-export function findPersons(_text: string, _ctx: PersonContext): PersonHit[] {
-  return [];
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alt = (xs: string[]) => xs.map(esc).sort((a, b) => b.length - a.length);
+
+// --- name words -----------------------------------------------------------
+
+/** A capitalised name word: "Abe", "ABE", "Jae-in", "Akufo-Addo", "O'Neill", "Mélanie". */
+const WORD = String.raw`(?:\p{Lu}')?\p{Lu}[\p{Ll}\p{Lu}\p{M}]*(?:'\p{Lu}[\p{L}\p{M}]*)?(?:-[\p{L}\p{M}]+)*`;
+const INITIAL = String.raw`\p{Lu}\.(?:\s?\p{Lu}\.)*`;
+const SUFFIX = String.raw`(?:Jr\.|Sr\.|II|III|IV|VI|XIV|XVI)`;
+const PARTICLES = [
+  "bin",
+  "binti",
+  "bint",
+  "ibn",
+  "al",
+  "el",
+  "von",
+  "van",
+  "der",
+  "den",
+  "de",
+  "du",
+  "da",
+  "das",
+  "do",
+  "dos",
+  "e",
+  "la",
+  "le",
+  "di",
+];
+const PARTICLE = `(?:${PARTICLES.join("|")})`;
+/** A name of up to six words after a title or honorific ("Donald J. Trump", "José Ulisses Correia e Silva"). */
+const NAME_RE = new RegExp(
+  String.raw`(?:${WORD})(?:\s+(?:${INITIAL}|${SUFFIX}|(?:${PARTICLE}\s+){0,2}(?:${WORD}))(?![\p{L}\p{M}])){0,5}(?![\p{L}\p{M}])`,
+  "uy",
+);
+const PARTICLE_SET = new Set(PARTICLES);
+
+/**
+ * Capitalised words that end a name: they follow titles in headlines and
+ * prose ("Prime Minister Abe Visits", "President Trump Administration").
+ */
+const STOP_WORDS = new Set(
+  [
+    "Administration",
+    "Government",
+    "Cabinet",
+    "Summit",
+    "Meeting",
+    "Meetings",
+    "Talks",
+    "Talk",
+    "Dialogue",
+    "Conference",
+    "Telephone",
+    "Call",
+    "Video",
+    "Visit",
+    "Visits",
+    "Office",
+    "Council",
+    "Statement",
+    "Initiative",
+    "Doctrine",
+    "Plan",
+    "Declaration",
+    "Foundation",
+    "Memorial",
+    "Institute",
+    "Award",
+    "Prize",
+    "Center",
+    "Centre",
+    "University",
+    "Day",
+    "Era",
+    "Residence",
+    "Ministry",
+    "Minister",
+    "Ministers",
+    "Prime",
+    "President",
+    "Secretary",
+    "Foreign",
+    "State",
+    "Vice",
+    "Deputy",
+    "Chief",
+    "General",
+    "Director",
+    "Director-General",
+    "Ambassador",
+    "Extraordinary",
+    "Plenipotentiary",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "To",
+    "With",
+    "And",
+    "But",
+    "As",
+    "After",
+    "Before",
+    "During",
+    "While",
+    "When",
+    "Both",
+    "Following",
+    "Also",
+    "Attends",
+    "Attend",
+    "Holds",
+    "Hold",
+    "Meets",
+    "Meet",
+    "Receives",
+    "Pays",
+    "Makes",
+    "Hosts",
+    "Delivers",
+    "Gives",
+    "Joins",
+    "Welcomes",
+    "Signs",
+    "Announces",
+    "Leaves",
+    "Departs",
+    "Arrives",
+    "Returns",
+    "Travels",
+    "Tours",
+    "Calls",
+    "Courtesy",
+    "Condolence",
+    "Congratulatory",
+    "Message",
+    "Speech",
+    "Remarks",
+    "Attendance",
+    "Participation",
+    "Island",
+    "Islands",
+    "Street",
+    "Airport",
+    "Hall",
+    "Park",
+    "Bridge",
+    "Port",
+    "Station",
+    "Award",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Emeritus",
+    "Cooperation",
+    "Partnership",
+    "Agreement",
+    "Alliance",
+    "Strategy",
+    "Policy",
+    "Forum",
+    "Session",
+    "Committee",
+    "Commission",
+    "Party",
+    "Republic",
+    "Kingdom",
+    "Federation",
+    "Union",
+    "Affairs",
+    "Bureau",
+    "Division",
+  ].map((w) => w.toLowerCase()),
+);
+/** Family names that are also common words: a title is needed before them. */
+const COMMON_FAMILIES = new Set([
+  "english",
+  "may",
+  "major",
+  "key",
+  "cook",
+  "brown",
+  "hunt",
+  "rice",
+  "bishop",
+  "gates",
+  "austin",
+  "christopher",
+  "francis",
+  "charles",
+  "jonathan",
+  "martin",
+  "smith",
+  "mills",
+  "carter",
+  "powell",
+  "young",
+  "park",
+  "moon",
+  "song",
+  "to",
+  "son",
+  "lam",
+  "khan",
+  "leo",
+  "costa",
+  "michel",
+  "philippe",
+  "santos",
+  "castro",
+  "peters",
+  "wong",
+  "hassan",
+  "ahmed",
+  "salman",
+  "abdullah",
+  "mohammed",
+  "fox",
+  "bio",
+  "lee",
+  "kim",
+  "li",
+  "wang",
+  "ban",
+  "han",
+  "ma",
+  "lai",
+  "hun",
+  "cho",
+  "chung",
+  "kang",
+  "yoon",
+  "yun",
+  "cohen",
+  "perry",
+  "clark",
+  "cannon",
+  "champagne",
+  "anand",
+]);
+
+// --- titles and honorifics ------------------------------------------------
+
+const PORTFOLIO_WORDS = [
+  "Foreign",
+  "Affairs",
+  "Defense",
+  "Defence",
+  "Economy",
+  "Economic",
+  "Trade",
+  "Industry",
+  "Finance",
+  "Land",
+  "Infrastructure",
+  "Transport",
+  "Tourism",
+  "Health",
+  "Labour",
+  "Labor",
+  "Welfare",
+  "Agriculture",
+  "Forestry",
+  "Fisheries",
+  "Environment",
+  "Internal",
+  "Communications",
+  "Justice",
+  "Education",
+  "Culture",
+  "Sports",
+  "Science",
+  "Technology",
+  "Reconstruction",
+  "Revitalization",
+  "Security",
+  "Digital",
+  "Transformation",
+  "Energy",
+  "Commerce",
+  "Home",
+  "External",
+  "Interior",
+  "State",
+  "National",
+  "Policy",
+  "Planning",
+  "Development",
+  "Investment",
+  "Cooperation",
+  "International",
+  "Relations",
+  "Europe",
+  "European",
+  "Integration",
+  "Overseas",
+  "Territorial",
+  "Okinawa",
+  "Northern",
+  "Territories",
+  "Fiscal",
+  "Financial",
+  "Services",
+  "Public",
+  "Works",
+  "Information",
+  "Regional",
+  "Political",
+  "Global",
+  "Multilateral",
+  "Women",
+  "Gender",
+  "Equality",
+  "Youth",
+  "Children",
+  "Food",
+  "Resources",
+  "Natural",
+  "Mines",
+  "Mining",
+  "Petroleum",
+  "Power",
+  "Housing",
+  "Urban",
+  "Rural",
+  "Local",
+  "Employment",
+  "Social",
+  "Immigration",
+  "Maritime",
+  "Marine",
+  "Climate",
+  "Change",
+  "Disaster",
+  "Management",
+  "Treasury",
+  "Japan",
+  "Abroad",
+  "Citizens",
+  "Worship",
+  "Asian",
+  "Oceanian",
+  "Reform",
+  "Administrative",
+];
+const PF = `(?:${alt(PORTFOLIO_WORDS).join("|")})`;
+const PF_SEQ = String.raw`(?:the\s+)?${PF}(?:(?:,\s*|\s+and\s+|\s+)${PF})*`;
+const PREFIX = String.raw`(?:(?:Deputy|Vice|Senior|State|Parliamentary|Acting|First|Federal|Special|Permanent|Assistant|Under)[\s-]+)*`;
+const TITLE_CORES = [
+  "Prime Minister",
+  "Premier",
+  "Chancellor",
+  "President",
+  "Foreign Minister",
+  "Foreign Secretary",
+  "Defense Minister",
+  "Defence Minister",
+  "Finance Minister",
+  "Trade Minister",
+  "Economy Minister",
+  "Interior Minister",
+  "Home Minister",
+  "External Affairs Minister",
+  "Secretary of State",
+  "Secretary of Defense",
+  "Secretary of Defence",
+  "Secretary of War",
+  "Secretary of the Treasury",
+  "Secretary of Commerce",
+  "Secretary of Energy",
+  "Secretary of Homeland Security",
+  "Secretary of Foreign Affairs",
+  "Secretary-General",
+  "Secretary General",
+  "General Secretary",
+  "Chief Cabinet Secretary",
+  "Cabinet Secretary",
+  "State Councilor",
+  "State Councillor",
+  "State Counsellor",
+  "Chief Adviser",
+  "Chairman",
+  "Chairperson",
+  "Supreme Leader",
+  "Commander-in-Chief",
+  "Chief Executive",
+  "King",
+  "Queen",
+  "Emperor",
+  "Empress",
+  "Crown Prince",
+  "Crown Princess",
+  "Prince",
+  "Princess",
+  "Emir",
+  "Amir",
+  "Sultan",
+  "Pope",
+  "Grand Duke",
+  "Sheikh",
+  "Ambassador",
+  "Governor",
+  "Senator",
+  "Speaker",
+  "Mayor",
+  "Director-General",
+  "Director General",
+  "High Representative",
+  "Special Envoy",
+  "Special Adviser",
+  "Special Advisor",
+  "Vice-Minister",
+  "Minister",
+];
+const TITLE = String.raw`${PREFIX}(?:${alt(TITLE_CORES).join("|")})(?:\s+(?:of|for)\s+${PF_SEQ}){0,2}`;
+const HONORIFICS = [
+  "Mr.",
+  "Ms.",
+  "Mrs.",
+  "Mr",
+  "Ms",
+  "Mrs",
+  "Dr.",
+  "Prof.",
+  "Professor",
+  "H.E.",
+  "H. E.",
+  "His Excellency",
+  "Her Excellency",
+  "His Majesty",
+  "Her Majesty",
+  "His Royal Highness",
+  "Her Royal Highness",
+  "His Imperial Highness",
+  "Her Imperial Highness",
+  "His Highness",
+  "Her Highness",
+  "the Honorable",
+  "The Honorable",
+  "the Honourable",
+  "The Honourable",
+  "Hon.",
+  "Sir",
+  "Dame",
+  "Madam",
+  "Mme.",
+  "the late",
+  "The late",
+  "former",
+  "Former",
+];
+const HON = `(?:${alt(HONORIFICS).join("|")})`;
+
+/** Titles only Japan uses in English: they place an unresolved person in Japan. */
+const JAPANESE_TITLES =
+  /^(?:Minister for Foreign Affairs|State Minister for Foreign Affairs|Parliamentary Vice-Minister for Foreign Affairs|Senior Vice-Minister for Foreign Affairs|Chief Cabinet Secretary|Deputy Chief Cabinet Secretary)$/;
+
+// --- full names from the officeholder table -------------------------------
+
+/** Sorted lower-case words without initials and suffixes: "Donald J. Trump" and "TRUMP Donald" meet. */
+function personKey(name: string): string {
+  return nameKey(name)
+    .split(/\s+/)
+    .filter((w) => w && !/^\p{L}\.$/u.test(w) && !/^(?:jr|sr)\.?$|^(?:ii|iii|iv|vi|xiv|xvi)$/.test(w))
+    .sort()
+    .join(" ");
+}
+
+function fullNameForms(r: Officeholder): string[] {
+  const forms = new Set<string>();
+  const base = r.name.replace(/\s+(?:Jr\.|Sr\.|II|III|IV|VI|XIV|XVI)$/, "");
+  if (base.split(/\s+/).length >= 2) forms.add(base);
+  for (const a of r.aliases) if (/\s/.test(a)) forms.add(a.replace(/\s+(?:Jr\.|Sr\.|II|III)$/, ""));
+  if (r.country === "JPN" && r.given) {
+    forms.add(`${r.family.toUpperCase()} ${r.given}`);
+    forms.add(`${r.family} ${r.given}`);
+    forms.add(`${r.given} ${r.family.toUpperCase()}`);
+  }
+  return [...forms];
+}
+
+function namePatternOf(form: string): string {
+  const words = form.split(/\s+/).map(esc);
+  // "Donald Trump" also as "Donald J. Trump"
+  if (words.length === 2 && !/\./.test(form)) return `${words[0]}(?:\\s+\\p{Lu}\\.)?\\s+${words[1]}`;
+  return words.join("\\s+");
+}
+
+interface Tables {
+  anchor: RegExp;
+  byPersonKey: Map<string, string>;
+}
+
+function build(): Tables {
+  const byPersonKey = new Map<string, string>();
+  const forms = new Set<string>();
+  for (const r of officeholders()) {
+    for (const f of fullNameForms(r)) {
+      forms.add(f);
+      const k = personKey(f);
+      if (!byPersonKey.has(k)) byPersonKey.set(k, r.name);
+    }
+    byPersonKey.set(personKey(r.name), r.name);
+  }
+  const full = [...forms].sort((a, b) => b.length - a.length).map(namePatternOf);
+  const anchor = new RegExp(
+    [
+      String.raw`(?<![\p{L}\p{M}.])(?:(?<hon>${HON}(?:\s+${HON})*)(?:\s+(?<t1>${TITLE}))?|(?<t2>${TITLE}))\s+(?=\p{Lu})`,
+      String.raw`(?<![\p{L}\p{M}])(?<full>${full.join("|")})(?![\p{L}\p{M}])`,
+      String.raw`(?<![\p{L}\p{M}])(?<adm>${WORD})(?=\s+(?:[Aa]dministration|Cabinet|[Gg]overnment)(?![\p{L}]))`,
+    ].join("|"),
+    "gu",
+  );
+  return { anchor, byPersonKey };
+}
+
+let tables: Tables | null = null;
+let countryWords: Set<string> | null = null;
+
+function isStop(word: string): boolean {
+  const w = word.toLowerCase();
+  if (STOP_WORDS.has(w)) return true;
+  countryWords ??= new Set([...countrySurfaces()].map((s) => s.toLowerCase()));
+  if (countryWords.has(w)) return true;
+  // "Japan-U" from "Japan-U.S.", "Japan-ROK": a compound with a country is not a name
+  if (w.includes("-") && w.split("-").some((p) => countryWords!.has(p))) return true;
+  return false;
+}
+
+const titleCase = (w: string) =>
+  w.toLowerCase().replace(/(^|[-'\s])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
+const isCaps = (w: string) => w.length >= 2 && /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+
+/** Family names that stand first in English (Chinese, Korean, Vietnamese, Cambodian...). */
+const EASTERN_FAMILIES = new Set(
+  (
+    "kim lee yi park pak choi choe chung jung jeong yoon yun moon mun kang cho jo han shin seo kwon hwang ahn an song " +
+    "ryu yu hong jeon ko koh noh roh ban oh lim im nam baek heo yoo lee " +
+    "li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang zheng xie tang feng " +
+    "dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia ding wei xue ye yan pan du dai xia zhong " +
+    "tian ren fan fang shi yao tan liao zou xiong jin hao kong bai cui mao qiu qin gu hou shao meng long wan duan " +
+    "qian yin xi wen hua " +
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly truong luong " +
+    "hun tsai lai"
+  ).split(/\s+/),
+);
+
+interface Parsed {
+  name: string;
+  family: string;
+  row: Officeholder | null;
+}
+
+/** Canonical name and family of a full name as written (two words or more). */
+function canonical(tokens: string[], year: number | null, byPersonKey: Map<string, string>): Parsed {
+  const written = tokens.join(" ");
+  const known = byPersonKey.get(personKey(written));
+  if (known) {
+    const row = bestRow(rowsByName(known), year);
+    return { name: known, family: row?.family ?? tokens.at(-1)!, row };
+  }
+  const words = tokens.filter((t) => !/^\p{Lu}\.$/u.test(t));
+  const first = words[0]!;
+  const rest = words.slice(1);
+  // "ABE Shinzo": the Bluebook writes Japanese family names in capitals, family first
+  if (isCaps(first) && rest.length > 0 && rest.every((w) => !isCaps(w))) {
+    const family = titleCase(first);
+    return { name: `${rest.join(" ")} ${family}`, family, row: null };
+  }
+  const last = words.at(-1)!;
+  if (isCaps(last) && words.slice(0, -1).every((w) => !isCaps(w))) {
+    const family = titleCase(last);
+    return { name: [...words.slice(0, -1), family].join(" "), family, row: null };
+  }
+  // "Yun Byung-se", "Li Keqiang": family name first
+  if (
+    words.length <= 3 &&
+    EASTERN_FAMILIES.has(first.toLowerCase()) &&
+    rest.every((w) => /^\p{Lu}[\p{Ll}-]+$/u.test(w))
+  ) {
+    if (rest.length === 1 || rest.some((w) => w.includes("-")) || rest.length === 2) {
+      return { name: words.join(" "), family: first, row: null };
+    }
+  }
+  // the family name is the last word, with the particles before it ("von der Leyen")
+  let i = words.length - 1;
+  while (/^(?:Jr\.|Sr\.|II|III|IV)$/.test(words[i]!) && i > 0) i--;
+  let j = i;
+  while (j > 1 && PARTICLE_SET.has(words[j - 1]!)) j--;
+  return { name: words.join(" "), family: words.slice(j, i + 1).join(" "), row: null };
+}
+
+/** Cuts the words of a name at the first word that cannot belong to it. */
+function nameTokens(raw: string): string[] {
+  const words = raw.split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  for (const w of words) {
+    if (isStop(w.replace(/\.$/, ""))) break;
+    out.push(w);
+  }
+  while (out.length > 0 && PARTICLE_SET.has(out.at(-1)!)) out.pop();
+  return out;
+}
+
+/** The country hits that start in [from, to). */
+function countryIn(hits: CountryHit[], from: number, to: number): string | null {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const h = hits[lo];
+  return h && h.start < to ? h.code : null;
+}
+
+const APPOSITIVE_RE =
+  /,\s*(?:the\s+)?((?:Deputy|Director|Ambassador|Minister|President|Premier|Prime|Secretary|Chairman|Chairperson|Governor|Head|Chief|Special|Senior|Member|Vice|Permanent|Consul|State|Parliamentary|Executive|Assistant|Counsellor|Counselor|Adviser|Advisor|Commissioner|Chair|Representative|Leader|Mayor|Speaker|General|Foreign|Defense|Defence|Chancellor|King|Queen|Crown|Emir|Amir|Sultan|High|Cabinet|Press|Spokesperson|Consul-General)\b[^,;()]*?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$|\s+(?:who|held|met|and\s+(?:Mr|Ms|Mrs|Dr|H\.E)\b)))/y;
+const OF_COUNTRY_RE = /\s+of\s+(?:the\s+)?/y;
+
+/** Every named person in `text`, in text order. */
+export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
+  tables ??= build();
+  const { anchor, byPersonKey } = tables;
+  const folded = foldChars(text);
+  const hits: PersonHit[] = [];
+  const year = ctx.year;
+  anchor.lastIndex = 0;
+  for (let m = anchor.exec(folded); m; m = anchor.exec(folded)) {
+    const g = m.groups ?? {};
+    const start = m.index;
+    if (g.full) {
+      const end = start + g.full.length;
+      const tokens = g.full.split(/\s+/);
+      const p = canonical(tokens, year, byPersonKey);
+      const appos = appositive(folded, end, ctx.countries);
+      hits.push({
+        name: p.name,
+        family: p.family,
+        role: appos.role ?? p.row?.title ?? null,
+        country: p.row?.country ?? appos.country,
+        start,
+        end,
+        surface: text.slice(start, end),
+        familyOnly: false,
+      });
+      continue;
+    }
+    if (g.adm) {
+      const word = g.adm;
+      if (COMMON_FAMILIES.has(word.toLowerCase()) || isStop(word) || !isKnownFamily(word)) continue;
+      const row = resolveFamily(word, { title: null, year, country: null });
+      const end = start + word.length;
+      hits.push({
+        name: row?.name ?? word,
+        family: row?.family ?? word,
+        role: row?.title ?? null,
+        country: row?.country ?? null,
+        start,
+        end,
+        surface: text.slice(start, end),
+        familyOnly: true,
+      });
+      continue;
+    }
+    // honorific and/or title, then a name
+    const nameStart = start + m[0].length;
+    NAME_RE.lastIndex = nameStart;
+    const nm = NAME_RE.exec(folded);
+    if (!nm) continue;
+    const tokens = nameTokens(nm[0]);
+    if (tokens.length === 0) continue;
+    // the name may have been cut: find where its last word ends
+    let end = nameStart;
+    for (const t of tokens) end = folded.indexOf(t, end) + t.length;
+    const title = (g.t1 ?? g.t2 ?? null)?.replace(/\s+/g, " ") ?? null;
+    const hon = g.hon?.replace(/\s+/g, " ") ?? null;
+    // the country the title is tied to: "Prime Minister X of India", "Canadian Prime Minister X", ", President of the ROK"
+    let country: string | null = null;
+    OF_COUNTRY_RE.lastIndex = end;
+    if (OF_COUNTRY_RE.test(folded))
+      country = countryIn(ctx.countries, OF_COUNTRY_RE.lastIndex, OF_COUNTRY_RE.lastIndex + 1);
+    const appos = appositive(folded, end, ctx.countries);
+    country ??= appos.country;
+    if (!country && title) country = countryBefore(folded, ctx.countries, start);
+    if (!country && title && JAPANESE_TITLES.test(title)) country = "JPN";
+    let parsed: Parsed;
+    let familyOnly = false;
+    if (tokens.length === 1) {
+      const word = tokens[0]!.replace(/\.$/, "");
+      if (/^\p{Lu}$/u.test(word)) continue;
+      const family = isCaps(word) ? titleCase(word) : word;
+      const row = resolveFamily(family, { title: title ?? appos.role ?? hon, year, country });
+      parsed = { name: row?.name ?? family, family: row?.family ?? family, row };
+      familyOnly = true;
+    } else {
+      parsed = canonical(tokens, year, byPersonKey);
+    }
+    const role = title ?? appos.role ?? parsed.row?.title ?? null;
+    hits.push({
+      name: parsed.name,
+      family: parsed.family,
+      role: role ? stripPrefix(role) : null,
+      country: parsed.row?.country ?? country,
+      start: nameStart,
+      end,
+      surface: "",
+      familyOnly,
+    });
+    const h = hits.at(-1)!;
+    h.surface = text.slice(h.start, h.end);
+    anchor.lastIndex = end;
+  }
+  return hits;
+}
+
+function stripPrefix(role: string): string {
+  return role.replace(/^(?:the\s+)?(?:late\s+)?/i, "").trim();
+}
+
+/** The country named right before a title: "Canadian Prime Minister", "Japan's Foreign Minister". */
+function countryBefore(folded: string, hits: CountryHit[], start: number): string | null {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const h = hits[lo - 1];
+  if (!h || start - h.end > 4) return null;
+  return /^(?:'s)?\s+$/.test(folded.slice(h.end, start)) ? h.code : null;
+}
+
+/** ", Minister of Foreign Affairs of the ROK" after a name: the role and the first country in it. */
+function appositive(
+  folded: string,
+  end: number,
+  countries: CountryHit[],
+): { role: string | null; country: string | null } {
+  APPOSITIVE_RE.lastIndex = end;
+  const a = APPOSITIVE_RE.exec(folded);
+  if (!a) return { role: null, country: null };
+  const role = a[1]!.trim();
+  const roleStart = a.index + a[0].indexOf(a[1]!);
+  return { role, country: countryIn(countries, roleStart, roleStart + a[1]!.length) };
 }
