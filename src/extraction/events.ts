@@ -188,7 +188,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         const after = v.text.slice(m.end, vi.start);
         const afterVisit = v.text.slice(vi.destEnd, m.start);
         const during =
-          /^\s*(?:,\s*)?(?:held\s+)?(?:during|on\s+the\s+occasion\s+of|at\s+the\s+time\s+of|in\s+conjunction\s+with)\s+(?:the\s+|his\s+|her\s+)?$/i.test(
+          /^\s*(?:,\s*)?(?:held\s+)?(?:during|on\s+the\s+occasion\s+of|at\s+the\s+time\s+of|in\s+conjunction\s+with)\s+(?:the\s+|his\s+|her\s+)?(?:[A-Z][\w.’'-]*\s+|of\s+|for\s+){0,5}$/.test(
             after,
           );
         const forMeeting =

@@ -81,6 +81,21 @@ function personBefore(v: SentenceView, pos: number, maxGap = 140): PersonRef | n
   return best;
 }
 
+const PREP_BEFORE =
+  /\b(?:for|of|with|to|by|from|on|at|toward|towards|late|about|than|welcomed|met|invited|received|thanked)\s+(?:the\s+)?(?:late\s+)?(?:(?:[A-Z][\w.’'-]*|of|for|and)\s+){0,6}$/;
+
+/** The person who acts before `pos`: the nearest one not inside a prepositional phrase ("for the late Prime Minister X"). */
+export function subjectBefore(v: SentenceView, pos: number, maxGap = 200): PersonRef | null {
+  for (let i = v.persons.length - 1; i >= 0; i--) {
+    const p = v.persons[i]!;
+    if (p.end > pos) continue;
+    if (pos - p.end > maxGap) return null;
+    if (PREP_BEFORE.test(v.text.slice(Math.max(0, p.start - 70), p.start))) continue;
+    return p;
+  }
+  return null;
+}
+
 function uniqSorted(xs: Iterable<string | null | undefined>): string[] {
   return [...new Set([...xs].filter((x): x is string => Boolean(x)))].sort();
 }
@@ -94,7 +109,7 @@ function counterparts(v: SentenceView, from: number, limit: number): PersonRef[]
   const m = /^\s*(?:\([^()]*\)\s*)?(?:(?:held|was held|in\s+\w+(?:\s+\d{1,2})?,?)\s+)?(with|between|by)\s+/i.exec(rest);
   if (!m) return [];
   const start = from + m[0].length;
-  const stopRel = rest.slice(m[0].length).search(/;|,\s+(?:and\s+)?(?:at|during|in|on|where|which|who|while)\s|\.\s/);
+  const stopRel = rest.slice(m[0].length).search(/;|,\s+(?:and\s+)?(?:at|during|in|on|where|which|who|while)\s/);
   const stop = stopRel < 0 ? limit : start + stopRel;
   const found = personsIn(v, start, stop);
   if (m[1]!.toLowerCase() === "between") return found.slice(0, 2);
@@ -122,7 +137,7 @@ function subjectOf(v: SentenceView, pos: number): PersonRef | null {
     )
   )
     return null;
-  return personBefore(v, pos, 170);
+  return subjectBefore(v, pos, 170);
 }
 
 function rankLevel(people: PersonRef[]): Level | null {
@@ -184,7 +199,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
     if (isUnreal(text, start, end)) continue;
-    const subject = personBefore(v, start, 170);
+    const subject = subjectBefore(v, start, 170);
     const objs = counterparts(v, end - (m[0].endsWith("with") ? 4 : 0), text.length);
     let obj = objs[0] ?? null;
     if (!obj) {
@@ -318,8 +333,9 @@ export function findVisits(v: SentenceView, cities: Map<string, string>): VisitA
       const who = /\bwho\s+(?:had\s+|has\s+|is\s+|was\s+)?(?:also\s+)?$/i.test(
         text.slice(Math.max(0, start - 20), start),
       );
-      const subj = personBefore(v, start, who ? 130 : 160);
-      if (subj) {
+      const subj = who ? personBefore(v, start, 130) : subjectBefore(v, start, 160);
+      if (subj && who) visitors = [subj];
+      else if (subj) {
         // the subject must not be separated by another clause's verb-object ("X met Y and visited Z" is fine)
         visitors = [subj];
         // "A and B visited": a second person joined by "and"
@@ -328,7 +344,9 @@ export function findVisits(v: SentenceView, cities: Map<string, string>): VisitA
         if (prev && /^(?:,[^,]{0,60},)?\s+and\s+(?:\w+\s+){0,4}$/.test(text.slice(prev.end, subj.start)))
           visitors = [prev, subj];
       } else if (/\b(?:he|she)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, start - 12), start))) {
-        const p = personBefore(v, start, 400);
+        const p = v.persons.find(
+          (q) => q.end <= start && !PREP_BEFORE.test(v.text.slice(Math.max(0, q.start - 70), q.start)),
+        );
         if (p) visitors = [p];
       }
     }
@@ -337,15 +355,15 @@ export function findVisits(v: SentenceView, cities: Map<string, string>): VisitA
     const dests = destinations(v, destFrom, cities);
     if (!dests.length) continue;
     for (const d of dests) {
-      const visitorCountries = uniqSorted(visitors.map((p) => p.country));
+      const travellers = visitors.filter((p) => p.country !== d.code);
+      const visitorCountries = uniqSorted(travellers.map((p) => p.country));
       if (!visitorCountries.length) continue;
-      if (visitorCountries.includes(d.code)) continue;
       end = Math.max(end, d.end);
       out.push({
         kind: "visit",
         start: Math.min(start, ...visitors.map((p) => p.start)),
         end: d.end,
-        visitors,
+        visitors: travellers,
         host: d.code,
         place: d.place,
         destEnd: d.end,
@@ -383,7 +401,9 @@ function destinations(v: SentenceView, pos: number, cities: Map<string, string>)
     const rest = v.text.slice(at);
     const lead = /^\s*(?:the\s+)?/i.exec(rest)![0].length;
     const p = at + lead;
-    const country = v.countries.find((c) => c.start === p && !c.adjective && !c.org);
+    const country = v.countries.find(
+      (c) => c.start === p && !c.adjective && !c.org && !v.chains.some((ch) => ch.start <= c.start && c.end <= ch.end),
+    );
     let d: Dest | null = null;
     if (country) d = { code: country.code, place: null, start: country.start, end: country.end };
     else {
@@ -445,7 +465,7 @@ export function findConferences(v: SentenceView): ConferenceAnchor[] {
     const pre = text.slice(Math.max(0, c.start - 60), c.start);
     const post = text.slice(c.end, c.end + 70);
     const attended =
-      /\b(?:attended|attending|hosted|hosting|chaired|participated\s+in|took\s+part\s+in|joined|convened|co-chaired|held)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$/i.test(
+      /\b(?:(?:attended|attending|hosted|hosting|chaired|participated\s+in|took\s+part\s+in|joined|convened|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}|held\s+(?:the|a|an)\s+(?:\w+\s+){0,2})$/i.test(
         pre,
       );
     const held =

@@ -8,7 +8,7 @@ import { isUnreal } from "./anchors.js";
 import type { SentenceView, Span } from "./view.js";
 
 const AGREEMENT_HEAD =
-  /\b(?:Agreements?|agreements?|Treaty|treaty|Joint\s+(?:Leaders['’]\s+)?Statement|joint\s+statement|Leaders['’]\s+Statement|Joint\s+(?:Vision\s+)?Statement|Vision\s+Statement|Joint\s+Declaration|joint\s+declaration|Declaration|Action\s+Plan|action\s+plan|Joint\s+Communiqu[eé]|Communiqu[eé]|communiqu[eé]|Exchanges?\s+of\s+Notes|exchanges?\s+of\s+notes|Memorandum\s+of\s+(?:Cooperation|Understanding)|memorandum\s+of\s+(?:cooperation|understanding)|Convention|Protocol|FTAs?|EPAs?|Roadmap|Joint\s+Plan)\b/g;
+  /\b(?:Agreements?|(?:grant(?:\s+aid)?|loan|trade|partnership|investment|tax|security|cooperation|bilateral|framework|peace)\s+(?:agreements?|treaty)|Treaty|Joint\s+(?:Leaders['’]\s+)?Statement|joint\s+statement|Leaders['’]\s+Statement|Joint\s+(?:Vision\s+)?Statement|Vision\s+Statement|Joint\s+Declaration|joint\s+declaration|Declaration|Action\s+Plan|action\s+plan|Joint\s+Communiqu[eé]|Communiqu[eé]|communiqu[eé]|Exchanges?\s+of\s+Notes|exchanges?\s+of\s+notes|Memorandum\s+of\s+(?:Cooperation|Understanding)|memorandum\s+of\s+(?:cooperation|understanding)|Convention|Protocol|FTAs?|EPAs?|Roadmap|Joint\s+Plan)\b/g;
 const POLICY_HEAD =
   /\b(?:Strateg(?:y|ies)|Polic(?:y|ies)|Guidelines|Outlook|Doctrine|White\s+Paper|policy|strategy)\b/g;
 
@@ -39,6 +39,9 @@ const LOWER_MODS = new Set([
   "leaders’",
   "yen",
 ]);
+const MONTH_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const HEAD_WORD =
+  /^(?:Strateg(?:y|ies)|Polic(?:y|ies)|Agreements?|Statements?|Declarations?|Plans?|Treaty|Guidelines|Outlook)[,]?$/;
 const SKIP_MODS = /^(?:first-ever|first|new|revised|updated|latest|second|third|historic|landmark|important)$/i;
 
 interface Np extends Span {
@@ -74,14 +77,19 @@ function nounPhrase(text: string, hs: number, he: number): Np {
       continue;
     }
     const bare = w.replace(/^[(“"]+|[)”",]+$/g, "");
-    if (SKIP_MODS.test(bare)) break;
+    if (SKIP_MODS.test(bare) || /[,;:]$/.test(w) || MONTH_WORD.test(bare)) break;
     if (/^[A-Z0-9(]/.test(w) && !/^(?:The|A|An|In|On|At|During|Following|Its|This|These|That)$/.test(w)) {
       consumed += w.length;
       lastGood = consumed;
       i--;
       continue;
     }
-    if (/^(?:of|and|on|for|the|to)$/.test(w) && i >= 2 && /^[A-Z]/.test(words[i - 2] ?? "") && lastGood === consumed) {
+    if (
+      /^(?:of|and|on|for|the|to)$/.test(w) &&
+      i >= 2 &&
+      /^[A-Z]/.test(words[i - 2] ?? "") &&
+      !HEAD_WORD.test(words[i - 2] ?? "")
+    ) {
       // only inside a capitalized name: "Acquisition and Cross-Servicing"
       consumed += w.length;
       i--;
@@ -170,7 +178,7 @@ function withCountries(v: SentenceView, from: number): string[] {
   const m = /^[^;.]{0,40}?\bwith\s+/.exec(rest);
   if (!m) return [];
   const s = from + m[0].length;
-  const stopRel = v.text.slice(s).search(/\s(?:on|in|to|for|at|which|that)\s|[;.]|,\s(?!and)/);
+  const stopRel = v.text.slice(s).search(/\s(?:on|in|to|for|at|which|that)\s|;|\.$|,\s(?!and)/);
   const e = stopRel < 0 ? v.text.length : s + stopRel;
   return countriesIn(v, s, e);
 }
@@ -208,7 +216,14 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
       )
     )
       continue;
-    const status = activeStatus(text, np.start) ?? passiveStatus(text, np.end);
+    let status = activeStatus(text, np.start) ?? passiveStatus(text, np.end);
+    // an exchange of notes is itself the act: "through the exchange of notes concerning food aid in July"
+    if (
+      !status &&
+      /^exchanges?\s+of\s+notes/i.test(m[0]) &&
+      v.dates.some((d) => d.start >= np.end && d.start - np.end < 25)
+    )
+      status = "signed";
     if (!status) continue;
     if (isUnreal(text, Math.max(0, np.start - 30), np.end)) continue;
     if (

@@ -148,6 +148,7 @@ export function buildViews(ctx: DocContext): SentenceView[] {
       persons.push({ name: h.name, country: h.country, rank, role, start, end });
     }
     if (s.kind === "heading") {
+      previousYear = null;
       const named = countries.filter((c) => !c.adjective);
       if (named.length === 1 && !/relations/i.test(s.text)) focus = named[0]!.code;
       else if (/^\s*(?:\(\d+\)|\d+[.)]?|section\s+\d+)/i.test(s.text))
