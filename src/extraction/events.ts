@@ -9,10 +9,11 @@ import {
   findMeetings,
   findVisits,
   type MeetingAnchor,
+  PREP_BEFORE,
   type VisitAnchor,
 } from "./events/anchors.js";
 import { findInstruments } from "./events/instruments.js";
-import { levelOfRanks } from "./events/lexicon.js";
+import { levelOfRanks, NUMBER_SRC, parseNumber } from "./events/lexicon.js";
 import { buildViews, type PersonRef, type SentenceView } from "./events/view.js";
 
 let citiesCache: Map<string, string> | null = null;
@@ -171,7 +172,25 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
   for (const v of views) {
     const s = v.sentence;
     const evidence = { start: s.start, end: s.end, text: s.text };
-    const meetings = findMeetings(v, []).filter((m) => !m.plural && m.level);
+    const found = findMeetings(v, []);
+    const meetings = found.filter((m) => !m.plural && m.level);
+    meetings.push(...enumeratedOccasions(v, found));
+    // the sentence's subject takes part in the compound meetings it reports ("Prime Minister A explained that at the Japan-X Summit Meeting ...")
+    const firstAnchor = Math.min(...meetings.map((m) => m.start), v.text.length);
+    const subject = v.persons.find(
+      (p) => p.end <= firstAnchor && !PREP_BEFORE.test(v.text.slice(Math.max(0, p.start - 70), p.start)),
+    );
+    if (subject?.country) {
+      for (const m of meetings) {
+        if (
+          m.compound &&
+          subject.end <= m.start &&
+          m.parties.includes(subject.country) &&
+          !m.participants.includes(subject)
+        )
+          m.participants.unshift(subject);
+      }
+    }
     const visits = findVisits(v, cityMap);
     const conferences = findConferences(v);
     const instruments = findInstruments(v);
@@ -317,6 +336,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       });
     }
     for (const e of sentenceEvents) {
+      if (meta.coveredYear !== null && e.date && e.date.length === 4 && Number(e.date) > meta.coveredYear) continue;
       const known = out.find((o) => sameEvent(o, e));
       if (known) merge(known, e);
       else out.push(e);
@@ -374,4 +394,42 @@ function captionMeetings(v: SentenceView): MeetingAnchor[] {
       phrase: v.text.slice(a.start, b.end),
     },
   ];
+}
+
+const OCCASION_LIST = new RegExp(
+  `^\\s+(?:were|have\\s+been|had\\s+been)\\s+held\\s+(${NUMBER_SRC}|twice|thrice)(?:\\s+times)?(?:\\s+in\\s+\\d{4})?`,
+  "i",
+);
+const OCCASION_ITEM =
+  /(?:^\s*|,\s*(?:and\s+)?|\s+and\s+)(?:at|during|on\s+the\s+occasion\s+of)\s+(.+?)(?=,\s*(?:and\s+)?(?:at|during|on\s+the)\s|\s+and\s+(?:at|during|on\s+the)\s|[.;]?$)/g;
+
+/**
+ * "The Japan-X Foreign Ministers' Meetings were held three times in 2022 at A in March, during B in
+ * August, and at C in November": one meeting per dated occasion, when the list names them all.
+ */
+function enumeratedOccasions(v: SentenceView, found: MeetingAnchor[]): MeetingAnchor[] {
+  const out: MeetingAnchor[] = [];
+  for (const m of found) {
+    if (!m.plural || !m.level || !m.compound) continue;
+    const head = OCCASION_LIST.exec(v.text.slice(m.end));
+    if (!head) continue;
+    const n = parseNumber(head[1]!.replace(/^twice$/i, "two").replace(/^thrice$/i, "three"));
+    const from = m.end + head[0].length;
+    const items: MeetingAnchor[] = [];
+    for (const it of v.text.slice(from).matchAll(OCCASION_ITEM)) {
+      const start = from + (it.index ?? 0);
+      const end = start + it[0].length;
+      const dated = v.dates.some((d) => d.start >= start && d.end <= end && (d.kind === "day" || d.kind === "month"));
+      if (!dated) return out;
+      items.push({
+        ...m,
+        start: start + (it[0].length - it[0].trimStart().length),
+        end,
+        plural: false,
+        participants: [],
+      });
+    }
+    if (n !== null && items.length === n) out.push(...items);
+  }
+  return out;
 }

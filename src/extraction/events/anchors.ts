@@ -81,8 +81,8 @@ function personBefore(v: SentenceView, pos: number, maxGap = 140): PersonRef | n
   return best;
 }
 
-const PREP_BEFORE =
-  /\b(?:for|of|with|to|by|from|on|at|toward|towards|late|about|than|welcomed|met|invited|received|thanked)\s+(?:the\s+)?(?:late\s+)?(?:(?:[A-Z][\w.’'-]*|of|for|and)\s+){0,6}$/;
+export const PREP_BEFORE =
+  /\b(?:for|of|with|to|by|from|on|at|in|during|under|including|between|toward|towards|late|about|than|welcomed|met|invited|received|thanked)\s+(?:the\s+)?(?:late\s+)?(?:(?:[A-Z][\w.’'-]*|of|for|and)\s+){0,6}$/;
 
 /** The person who acts before `pos`: the nearest one not inside a prepositional phrase ("for the late Prime Minister X"). */
 export function subjectBefore(v: SentenceView, pos: number, maxGap = 200): PersonRef | null {

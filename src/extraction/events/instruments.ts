@@ -111,7 +111,10 @@ function nounPhrase(text: string, hs: number, he: number): Np {
     /^\s+(?:on|for|between)\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+|\s+on\s+|\s+for\s+|\s+)[A-Z][\w’'-]*)*/.exec(
       rest,
     );
-  const concerning = /^\s+concerning\s+(?:[a-z][\w-]*\s?){1,4}/.exec(rest);
+  const concerning =
+    /^\s+(?:concerning|on|regarding)\s+(?:(?!(?:in|on|at|with|for|to|by|from|and|which|that|was|were)\b)[a-z][\w-]*\s?){1,5}/.exec(
+      rest,
+    );
   const withCountry = /^\s+with\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?/.exec(rest);
   if (quoted) end = he + quoted[0].length;
   else if (onCaps) end = he + onCaps[0].length;

@@ -145,7 +145,15 @@ export function buildViews(ctx: DocContext): SentenceView[] {
       const end = h.end - base;
       const role = h.role ?? localRole(s.text, start, end);
       const rank = rankOf(h.role) ?? rankOf(localRole(s.text, start, end));
-      persons.push({ name: h.name, country: h.country, rank, role, start, end });
+      // a foreign official whose country the finder could not tell: the one the title names
+      // ("Minister of Foreign Affairs of the ROK"), else the country the section is about
+      let country = h.country;
+      if (!country) {
+        const after = /^,?\s+(?:[A-Z][\w’'-]*\s+|of\s+|for\s+|and\s+){1,6}of\s+(?:the\s+)?$/;
+        const c = countries.find((x) => x.start >= end && x.start - end < 70 && after.test(s.text.slice(end, x.start)));
+        country = c?.code ?? (focus && focus !== "JPN" ? focus : null);
+      }
+      persons.push({ name: h.name, country, rank, role, start, end });
     }
     if (s.kind === "heading") {
       previousYear = null;
