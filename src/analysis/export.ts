@@ -314,7 +314,7 @@ export function toPlover(events: Iterable<EventRow>, opts: { home?: string; anno
 }
 
 const ANNOUNCE_RE =
-  /\b(?:agreed|decided|confirmed)\s+to\s+(?:hold|convene|launch|resume)\s+((?:the\s+|a\s+|an\s+)?(?:next\s+|first\s+|second\s+|third\s+|\d+(?:st|nd|rd|th)\s+)?[^.;,]*?(?:meeting|summit|dialogue|consultations?|2\+2|talks|visit))\b/i;
+  /\b(?:agreed|decided|confirmed)\s+to\s+(?:hold|convene|launch|resume)\s+((?:the\s+|a\s+|an\s+)?(?:next\s+|first\s+|second\s+|third\s+|\d+(?:st|nd|rd|th)\s+)?[^.;,]*(?:meeting|summit|dialogue|consultations?|2\+2|talks|visit))\b/i;
 
 /**
  * Finds announced future meetings in a sentence: "agreed to hold the next
