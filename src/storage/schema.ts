@@ -212,6 +212,16 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "index mentions by sentence (analysis looks up the countries named in a sentence)",
     up: (db) => db.exec("CREATE INDEX IF NOT EXISTS mentions_sentence ON mentions(sentence_id, kind)"),
   },
+  {
+    version: 3,
+    description:
+      "index events and counts by sentence: deleting a replaced document's sentences looks them up (ON DELETE SET NULL)",
+    up: (db) =>
+      db.exec(`
+        CREATE INDEX IF NOT EXISTS events_sentence ON events(sentence_id);
+        CREATE INDEX IF NOT EXISTS counts_sentence ON counts(sentence_id);
+      `),
+  },
 ];
 
 /** The schema version this code writes and reads. */

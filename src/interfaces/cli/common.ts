@@ -184,7 +184,8 @@ export function toTable<T>(
     row
       .map((cell, i) => {
         const last = i === row.length - 1;
-        if (last) return width && width > lastStart + 10 ? clip(cell, width - lastStart - 1) : cell;
+        if (last && columns[i]!.align !== "right")
+          return width && width > lastStart + 10 ? clip(cell, width - lastStart - 1) : cell;
         return columns[i]!.align === "right" ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!);
       })
       .join("  ")

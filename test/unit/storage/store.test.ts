@@ -302,6 +302,31 @@ describe("filters", () => {
     expect(plan("SELECT id FROM events WHERE document_id = 1")).toMatch(/events_document/);
   });
 
+  it("indexes every foreign-key column, so deleting a replaced document never scans a table", () => {
+    const db = store.readonlyDb();
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
+    const missing: string[] = [];
+    for (const t of tables) {
+      const fks = db.prepare(`PRAGMA foreign_key_list("${t}")`).all() as { from: string }[];
+      if (!fks.length) continue;
+      const leading = new Set<string>();
+      for (const idx of db.prepare(`PRAGMA index_list("${t}")`).all() as { name: string }[]) {
+        const first = (db.prepare(`PRAGMA index_info("${idx.name}")`).all() as { seqno: number; name: string }[]).find(
+          (c) => c.seqno === 0,
+        );
+        if (first) leading.add(first.name);
+      }
+      const pk = (db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string; pk: number; type: string }[]).find(
+        (c) => c.pk === 1,
+      );
+      if (pk) leading.add(pk.name);
+      for (const fk of fks) if (!leading.has(fk.from)) missing.push(`${t}.${fk.from}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it("drives the store's own filtered queries from an index, not a scan of events or counts", () => {
     const db = store.readonlyDb();
     const plans: string[] = [];
