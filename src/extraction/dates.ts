@@ -68,6 +68,8 @@ const DATE_RE = new RegExp(
     `(?<range>\\b(?:between|from)\\s+(?:the\\s+(?:beginning|start|end)\\s+of\\s+)?(?<rm1>${MONTH})(?:\\s+(?<ry1>(?:19|20)\\d{2}))?\\s+(?:and|to|until|through|till)\\s+(?:the\\s+(?:beginning|start|end)\\s+of\\s+)?(?<rm2>${MONTH})(?:\\s+(?<ry2>(?:19|20)\\d{2}))?)`,
     // 2 since Month [YYYY] / since YYYY
     `(?<since>\\bsince\\s+(?:(?<sm>${MONTH})(?:\\s+(?:of\\s+)?(?<sy>(?:19|20)\\d{2}))?|(?<sy2>(?:19|20)\\d{2})(?!\\d|,\\d)))`,
+    // 2b from Month D to [Month] D[, YYYY]: the first day
+    `(?<span>\\b[Ff]rom\\s+(?<sm1>${MONTH})\\s+(?<sd1>\\d{1,2})\\s+(?:to|until|through)\\s+(?:${MONTH}\\s+)?\\d{1,2}(?:,?\\s+(?<sy1>(?:19|20)\\d{2}))?(?!\\d))`,
     // 3 Month D[-D], YYYY  /  D Month YYYY
     `(?<mdy>\\b(?<m3>${MONTH})\\s+(?<d3>\\d{1,2})(?:\\s*[-–]\\s*\\d{1,2})?(?:st|nd|rd|th)?,?\\s+(?<y3>(?:19|20)\\d{2})(?!\\d|,\\d))`,
     `(?<dmy>\\b(?<d4>\\d{1,2})\\s+(?<m4>${MONTH})\\s+(?<y4>(?:19|20)\\d{2})(?!\\d|,\\d))`,
@@ -158,6 +160,16 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
         mention = { start, end, kind: "range", value: String(y), explicitYear: true, leading };
         mention.range = { start: `${y}-01`, end: "?-12" };
         lastYear = y;
+      }
+    } else if (g.span) {
+      const mo = monthIndex(g.sm1!);
+      const d = Number(g.sd1);
+      if (g.sy1) {
+        mention = { start, end, kind: "day", value: `${g.sy1}-${pad(mo)}-${pad(d)}`, explicitYear: true, leading };
+        lastYear = Number(g.sy1);
+      } else {
+        mention = { start, end, kind: "day", value: `?-${pad(mo)}-${pad(d)}`, explicitYear: false, leading };
+        pendingYear.push(raw.length);
       }
     } else if (g.mdy || g.dmy) {
       const mo = monthIndex(g.m3 ?? g.m4!);

@@ -2,18 +2,19 @@ import { readFileSync } from "node:fs";
 import { dataFile } from "../model/paths.js";
 import type { ExtractedEvent, Level } from "../model/types.js";
 import type { DocContext } from "./context.js";
+import type { DateMention } from "./dates.js";
 import {
   type Anchor,
   type ConferenceAnchor,
   findConferences,
   findMeetings,
   findVisits,
+  inPrepPhrase,
   type MeetingAnchor,
-  PREP_BEFORE,
   type VisitAnchor,
 } from "./events/anchors.js";
 import { findInstruments } from "./events/instruments.js";
-import { levelOfRanks, NUMBER_SRC, parseNumber } from "./events/lexicon.js";
+import { levelOfRanks, modalityOf, NUMBER_SRC, parseNumber } from "./events/lexicon.js";
 import { buildViews, type PersonRef, type SentenceView } from "./events/view.js";
 
 let citiesCache: Map<string, string> | null = null;
@@ -40,6 +41,10 @@ interface Placed {
   date: string | null;
 }
 
+/** A date after these words dates a plan, not the event before them ("and agreed to hold the next 2+2 in January 2019"). */
+const PLAN_BETWEEN =
+  /\b(?:agreed\s+to|decided\s+to|will|would|plans?\s+to|planned|intends?\s+to|expected|scheduled|next|upcoming|toward|towards)\b/i;
+
 const ANAPHORA =
   /\b(?:at|during|on)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b|\bthe\s+two\s+(?:leaders|prime\s+ministers|presidents|ministers|foreign\s+ministers|countries|sides)\b|\bboth\s+(?:leaders|ministers|sides)\b/i;
 
@@ -51,33 +56,52 @@ function anchorPos(a: Anchor): number {
 function assignDates(v: SentenceView, placed: Placed[], fallback: string | null, inherited: string | null): void {
   const usable = v.dates.filter((d) => d.value && d.kind !== "range");
   placed.sort((a, b) => a.pos - b.pos);
+  const planned = (from: number, to: number) => PLAN_BETWEEN.test(v.text.slice(from, to));
+  const sameClause = (from: number, to: number) => !/,\s+and\s|;/.test(v.text.slice(from, to));
+  const claimed = new Set<DateMention>();
+  const stopsAny: number[] = [];
+  const stopsGroup: number[] = [];
+  // 1. each event's own date: after it, in its clause, before the next event of any kind
   for (let i = 0; i < placed.length; i++) {
     const p = placed[i]!;
-    let stop = v.text.length;
-    for (let j = i + 1; j < placed.length; j++) {
-      if (placed[j]!.group !== p.group) {
-        stop = placed[j]!.pos;
-        break;
-      }
+    stopsAny[i] = placed[i + 1]?.pos ?? v.text.length;
+    stopsGroup[i] = placed.slice(i + 1).find((q) => q.group !== p.group)?.pos ?? v.text.length;
+    const own = usable.find(
+      (d) => d.start >= p.pos && d.start < stopsAny[i]! && !planned(p.pos, d.start) && sameClause(p.pos, d.start),
+    );
+    if (own) {
+      p.date = own.value;
+      claimed.add(own);
     }
-    const right = usable.find((d) => d.start >= p.pos && d.start < stop);
-    if (right) {
-      p.date = right.value;
-      continue;
-    }
+  }
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i]!;
+    if (p.date) continue;
     const lefts = usable.filter((d) => d.end <= p.pos);
-    const left = lefts[lefts.length - 1];
-    if (left) {
-      const between = placed.some((q) => q.group !== p.group && q.pos > left.end && q.pos < p.pos);
-      if (!between || left.leading) {
-        p.date = left.value;
+    // 2a. an event linked to the ones after it takes their date ("the Summit Meeting during A's visit to X in May")
+    if (stopsGroup[i]! > stopsAny[i]!) {
+      const linked = usable.find((d) => d.start >= p.pos && d.start < stopsGroup[i]! && !planned(p.pos, d.start));
+      if (linked) {
+        p.date = linked.value;
         continue;
       }
-      const lead = lefts.find((d) => d.leading);
-      if (lead) {
-        p.date = lead.value;
-      }
     }
+    // 2. the nearest date before it that no other event claimed, with no event between
+    const near = lefts[lefts.length - 1];
+    const free = near && (!claimed.has(near) || !/\band\b|;/.test(v.text.slice(near.end, p.pos)));
+    if (near && free && !placed.some((q) => q !== p && q.pos > near.end && q.pos < p.pos)) {
+      p.date = near.value;
+      continue;
+    }
+    // 3. the date that opens the sentence ("In April, ...")
+    const lead = lefts.find((d) => d.leading);
+    if (lead) {
+      p.date = lead.value;
+      continue;
+    }
+    // 4. the date of the events linked to it (a visit made to attend a meeting "in October")
+    const linked = usable.find((d) => d.start >= p.pos && d.start < stopsGroup[i]! && !planned(p.pos, d.start));
+    if (linked) p.date = linked.value;
   }
   // coordinated anchors of one kind sharing the date at their end: "at the X, at the Y and at the Z, on May 9"
   for (let i = placed.length - 1; i >= 0; i--) {
@@ -107,7 +131,7 @@ function placeIn(v: SentenceView, from: number, to: number): { location: string;
     if (c) return { location: c.code, place: null };
     const rest = v.text.slice(at, at + 40);
     for (const [city, code] of cities()) {
-      if (rest.startsWith(city) && !/^\w/.test(rest.slice(city.length))) return { location: code, place: city };
+      if (rest.startsWith(city) && !/^[\w-]/.test(rest.slice(city.length))) return { location: code, place: city };
     }
   }
   return null;
@@ -175,22 +199,6 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     const found = findMeetings(v, []);
     const meetings = found.filter((m) => !m.plural && m.level);
     meetings.push(...enumeratedOccasions(v, found));
-    // the sentence's subject takes part in the compound meetings it reports ("Prime Minister A explained that at the Japan-X Summit Meeting ...")
-    const firstAnchor = Math.min(...meetings.map((m) => m.start), v.text.length);
-    const subject = v.persons.find(
-      (p) => p.end <= firstAnchor && !PREP_BEFORE.test(v.text.slice(Math.max(0, p.start - 70), p.start)),
-    );
-    if (subject?.country) {
-      for (const m of meetings) {
-        if (
-          m.compound &&
-          subject.end <= m.start &&
-          m.parties.includes(subject.country) &&
-          !m.participants.includes(subject)
-        )
-          m.participants.unshift(subject);
-      }
-    }
     const visits = findVisits(v, cityMap);
     const conferences = findConferences(v);
     const instruments = findInstruments(v);
@@ -215,14 +223,32 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
           /^(?:\s+in\s+[^,;]{1,25}?)?\s*,?\s*(?:for|to\s+attend|to\s+hold|to\s+participate\s+in|where\s+(?:he|she|they)\s+held|and\s+held|holding|at\s+which)\s+(?:the\s+|a\s+)?(?:historic\s+|first\s+)?(?:meeting\s+of\s+the\s+)?$/i.test(
             afterVisit,
           );
+        const andHeld =
+          vi.destEnd <= m.start &&
+          !m.compound &&
+          /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?\s*,?\s*(?:and|where\s+(?:he|she|they))\s*$/i.test(afterVisit);
         const shared =
           vi.visitors.some((p) => m.participants.some((q) => q.name === p.name)) &&
           m.end <= vi.start &&
           vi.start - m.end < 160;
-        if (during || forMeeting || shared) {
+        if (during || forMeeting || andHeld || shared) {
           linkedVisit.set(m, vi);
           groupOf.set(m, groupOf.get(vi)!);
         }
+      }
+    }
+    // the sentence's subject takes part in the compound meetings it reports ("Prime Minister A explained that at the Japan-X Summit Meeting ...")
+    const firstAnchor = Math.min(...meetings.map((m) => m.start), ...visits.map((x) => x.start), v.text.length);
+    const subject = v.persons.find((p) => p.end <= firstAnchor && !inPrepPhrase(v, p));
+    if (subject?.country) {
+      for (const m of meetings) {
+        if (
+          m.compound &&
+          subject.end <= m.start &&
+          m.parties.includes(subject.country) &&
+          !m.participants.includes(subject)
+        )
+          m.participants.unshift(subject);
       }
     }
     // "During A's visit to X ..., the two leaders agreed": a summit at the host
@@ -277,10 +303,14 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       const participants = [...m.participants, ...(vi ? vi.visitors : [])].filter(
         (p) => !p.country || m.parties.includes(p.country),
       );
+      const how =
+        /^\s*(?:\([^()]*\)\s*)?(?:was\s+|were\s+)?(?:held\s+)?(?:by|via|through|over|in\s+the\s+form\s+of)\s+(?:a\s+|an\s+)?((?:video|tele|online|virtual|phone|telephone)\w*)/i.exec(
+          v.text.slice(m.end, m.end + 60),
+        );
       const ev: ExtractedEvent = {
         type: "meeting",
         level: m.level!,
-        modality: m.modality,
+        modality: m.modality === "in_person" && how ? modalityOf(how[1]!) : m.modality,
         countries: m.parties,
         date,
         location: vi?.host ?? null,

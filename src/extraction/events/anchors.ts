@@ -81,8 +81,13 @@ function personBefore(v: SentenceView, pos: number, maxGap = 140): PersonRef | n
   return best;
 }
 
-export const PREP_BEFORE =
-  /\b(?:for|of|with|to|by|from|on|at|in|during|under|including|between|toward|towards|late|about|than|welcomed|met|invited|received|thanked)\s+(?:the\s+)?(?:late\s+)?(?:(?:[A-Z][\w.’'-]*|of|for|and)\s+){0,6}$/;
+const PREP_RE =
+  /\b(?:for|of|with|to|by|from|on|at|in|during|under|including|between|toward|towards|about|than|welcomed|met|invited|received|thanked|visited)\s+(?:the\s+)?(?:late\s+)?$/i;
+
+/** The person stands in a prepositional phrase or as an object ("for the late Prime Minister X", "with President Y"). */
+export function inPrepPhrase(v: SentenceView, p: PersonRef): boolean {
+  return PREP_RE.test(v.text.slice(Math.max(0, p.outer - 40), p.outer));
+}
 
 /** The person who acts before `pos`: the nearest one not inside a prepositional phrase ("for the late Prime Minister X"). */
 export function subjectBefore(v: SentenceView, pos: number, maxGap = 200): PersonRef | null {
@@ -90,7 +95,7 @@ export function subjectBefore(v: SentenceView, pos: number, maxGap = 200): Perso
     const p = v.persons[i]!;
     if (p.end > pos) continue;
     if (pos - p.end > maxGap) return null;
-    if (PREP_BEFORE.test(v.text.slice(Math.max(0, p.start - 70), p.start))) continue;
+    if (inPrepPhrase(v, p)) continue;
     return p;
   }
   return null;
@@ -238,7 +243,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
     if (parties.size < 2) continue;
     out.push({
       kind: "meeting",
-      start: subject && subject.start < start ? subject.start : start,
+      start,
       end,
       parties: [...parties].sort(),
       level,
@@ -344,9 +349,7 @@ export function findVisits(v: SentenceView, cities: Map<string, string>): VisitA
         if (prev && /^(?:,[^,]{0,60},)?\s+and\s+(?:\w+\s+){0,4}$/.test(text.slice(prev.end, subj.start)))
           visitors = [prev, subj];
       } else if (/\b(?:he|she)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, start - 12), start))) {
-        const p = v.persons.find(
-          (q) => q.end <= start && !PREP_BEFORE.test(v.text.slice(Math.max(0, q.start - 70), q.start)),
-        );
+        const p = v.persons.find((q) => q.end <= start && !inPrepPhrase(v, q));
         if (p) visitors = [p];
       }
     }
@@ -387,7 +390,7 @@ function cityRe(cities: Map<string, string>): RegExp {
     const names = [...cities.keys()]
       .sort((a, b) => b.length - a.length)
       .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    re = new RegExp(`^(?:${names.join("|")})\\b`);
+    re = new RegExp(`^(?:${names.join("|")})(?![\\w-])`);
     CITY_RE_CACHE.set(cities, re);
   }
   return re;
@@ -436,7 +439,7 @@ function destinations(v: SentenceView, pos: number, cities: Map<string, string>)
 // conferences
 
 const GATHERING =
-  /^\s*(?:\(\w+\)\s*)?(?:(?:\d+(?:st|nd|rd|th)?|[IVX]+)\s+)?((?:(?:Leaders['’]?|Foreign|Ministers['’]?|Ministerial|Economic|Trade|Finance|Summit|Plus\s+Three|plus|Post\s+Ministerial|Regional|High-Level|Special|Extraordinary|Informal|Senior\s+Officials['’]?|Defen[cs]e|Health|Energy|Environment|Digital|Heads\s+of\s+(?:State|Government))\s+)*)(Summit(?:\s+Meeting)?|Meeting|Conference|Session|Forum|Dialogue)\b/;
+  /^\s*(?:\(\w+\)\s*)?(?:(?:\d+(?:st|nd|rd|th)?|[IVX]+)\s+)?(?:[A-Z][a-z]+\s+(?=Summit))?((?:(?:Leaders['’]?|Foreign|Ministers['’]?|Ministerial|Economic|Trade|Finance|Summit|Plus\s+Three|plus|Post\s+Ministerial|Regional|High-Level|Special|Extraordinary|Informal|Senior\s+Officials['’]?|Defen[cs]e|Health|Energy|Environment|Digital|Heads\s+of\s+(?:State|Government))\s+)*)(Summit(?:\s+Meeting)?|Meeting|Conference|Session|Forum|Dialogue)\b/;
 
 export function findConferences(v: SentenceView): ConferenceAnchor[] {
   const out: ConferenceAnchor[] = [];
@@ -444,6 +447,8 @@ export function findConferences(v: SentenceView): ConferenceAnchor[] {
   const cands: Array<{ start: number; end: number; org: string | null }> = [];
   for (const o of v.orgs) {
     if (["TPP", "CPTPP", "RCEP", "NPT", "UN", "UNSC"].includes(o.id)) continue;
+    if (v.chains.some((c) => c.start <= o.start && o.end <= c.end)) continue;
+    if (/[-–]\s?$/.test(text.slice(Math.max(0, o.start - 2), o.start))) continue;
     const after = text.slice(o.end);
     const num = /^\s*\d{1,2}\b/.exec(after);
     if (o.id === "TICAD" && num) {
@@ -465,7 +470,7 @@ export function findConferences(v: SentenceView): ConferenceAnchor[] {
     const pre = text.slice(Math.max(0, c.start - 60), c.start);
     const post = text.slice(c.end, c.end + 70);
     const attended =
-      /\b(?:(?:attended|attending|hosted|hosting|chaired|participated\s+in|took\s+part\s+in|joined|convened|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}|held\s+(?:the|a|an)\s+(?:\w+\s+){0,2})$/i.test(
+      /\b(?:(?:attended|attending|attend|hosted|hosting|host|chaired|participated\s+in|participate\s+in|took\s+part\s+in|joined|convened|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}|held\s+(?:the|a|an)\s+(?:\w+\s+){0,2})$/i.test(
         pre,
       );
     const held =

@@ -108,7 +108,7 @@ function nounPhrase(text: string, hs: number, he: number): Np {
   const rest = text.slice(he);
   const quoted = /^\s*(?:for\s+)?[“"][^”"]{2,200}[”"]/.exec(rest);
   const onCaps =
-    /^\s+(?:on|for|between)\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+|\s+on\s+|\s+for\s+|\s+)[A-Z][\w’'-]*)*/.exec(
+    /^\s+(?:on|for|between)\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+(?:the\s+)?|\s+on\s+|\s+for\s+|\s+in\s+the\s+|\s+)[A-Z][\w’'-]*)*/.exec(
       rest,
     );
   const concerning =
@@ -194,7 +194,15 @@ function subjectCountry(v: SentenceView, before: number): string | null {
     if (c.start < clauseStart || c.end > before) continue;
     // not a country inside "with X", "in X", "of X" (objects), and not in a compound
     const lead = v.text.slice(Math.max(0, c.start - 12), c.start);
-    if (/\b(?:with|in|to|from|against|of|toward|towards|and|between)\s+(?:the\s+)?$/i.test(lead)) continue;
+    if (
+      /\b(?:with|in|to|from|against|of|toward|towards|and|between)\s+(?:the\s+)?$/i.test(lead) &&
+      !/\b(?:Government|government|Cabinet|administration|Ministry|Prime\s+Minister|President)\s+of\s+(?:the\s+)?$/.test(
+        lead.length < 12
+          ? v.text.slice(Math.max(0, c.start - 30), c.start)
+          : v.text.slice(Math.max(0, c.start - 30), c.start),
+      )
+    )
+      continue;
     if (/[-–]\s?$/.test(lead) || /^\s?[-–]/.test(v.text.slice(c.end, c.end + 2))) continue;
     best = c.code;
   }

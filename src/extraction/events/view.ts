@@ -21,6 +21,8 @@ export interface CountryRef extends Span {
 }
 
 export interface PersonRef extends Span {
+  /** start of the title and honorifics before the name ("Minister for Foreign Affairs Mr. ...") */
+  outer: number;
   name: string;
   country: string | null;
   rank: Rank | null;
@@ -153,7 +155,10 @@ export function buildViews(ctx: DocContext): SentenceView[] {
         const c = countries.find((x) => x.start >= end && x.start - end < 70 && after.test(s.text.slice(end, x.start)));
         country = c?.code ?? (focus && focus !== "JPN" ? focus : null);
       }
-      persons.push({ name: h.name, country, rank, role, start, end });
+      const title = TITLE_BEFORE.exec(s.text.slice(Math.max(0, start - 60), start));
+      const lead = title ? (/^(?:(?:of|for|and|the)\s+)+/.exec(title[0])?.[0].length ?? 0) : 0;
+      const outer = title ? start - title[0].length + lead : start;
+      persons.push({ name: h.name, country, rank, role, start, end, outer });
     }
     if (s.kind === "heading") {
       previousYear = null;
