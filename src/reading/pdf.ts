@@ -240,38 +240,74 @@ function footnoteLine(text: string): string {
 
 const WORD = /[A-Za-z]+(?:-[A-Za-z]+)*/g;
 
+/** A line ending in an abbreviation, not a sentence: "the Japan-U.S.", "Mr.", "Washington, D.C." */
+const ABBREVIATION_END =
+  /(?:\b[A-Z]\.(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|H\.E|St|No|Nos|Jr|Sr|Gen|Lt|Col|Gov|Prof|Amb|Hon|vs|e\.g|i\.e)\.)$/;
+
+/** First parts of the hyphenated compounds the ministry's English uses. */
+const COMPOUND_HEADS = new Set(
+  "high low long short mid well self non cross vice large small full wide two three four five people state working cabinet".split(
+    " ",
+  ),
+);
+/** Prefixes the ministry's English keeps hyphenated before some words ("re-elected", "co-chair", "non-proliferation"). */
+const PREFIXES = new Set(["re", "co", "non", "pre", "post", "anti", "multi", "semi", "ex", "self", "vice"]);
+/** Second parts of those compounds. */
+const COMPOUND_TAILS = new Set(
+  "level term scale based related oriented making ranking building minded owned sponsored specific".split(" "),
+);
+
 /** Joins two lines of one paragraph, repairing a line-break hyphen when the word was only split. */
 export function joinLines(prev: string, next: string, vocab: Set<string>): string {
+  if (!prev.endsWith("-") || prev.endsWith("--") || /\s-$/.test(prev)) return `${prev} ${next}`;
   const m = /([A-Za-z]+)-$/.exec(prev);
-  if (!m || prev.endsWith("--")) return `${prev} ${next}`;
+  // "(ICBM)-" + "class", "COVID-19-" + "related": a hyphen after a bracket or digit is real
+  if (!m) return prev + next;
   const head = m[1]!;
   const tail = /^[A-Za-z]+/.exec(next)?.[0];
   // "Japan-" + "U.S.", "COVID-" + "19", "Asia-" + "Pacific": a real hyphen, the line broke after it
   if (!tail || /^[A-Z]/.test(next) || /[A-Z]/.test(head.slice(1))) return prev + next;
-  const joined = (head + tail).toLowerCase();
-  const hyphened = `${head}-${tail}`.toLowerCase();
-  if (vocab.has(joined)) return prev.slice(0, -1) + next;
-  if (vocab.has(hyphened)) return prev + next;
-  // both halves are words of the document ("long-" + "term"): a compound
-  if (vocab.has(head.toLowerCase()) && vocab.has(tail.toLowerCase()) && head.length > 1) return prev + next;
+  const h = head.toLowerCase();
+  const t = tail.toLowerCase();
+  // the document writes the word elsewhere, whole or hyphenated
+  if (vocab.has(h + t)) return prev.slice(0, -1) + next;
+  if (vocab.has(`${h}-${t}`)) return prev + next;
+  // usual compounds and prefixes: "high-level", "long-term", "re-elected", "co-chair", "rules-based"
+  if ((COMPOUND_HEADS.has(h) || PREFIXES.has(h)) && (vocab.has(t) || COMPOUND_TAILS.has(t))) return prev + next;
+  if (COMPOUND_TAILS.has(t) && h.length >= 4 && vocab.has(h)) return prev + next;
+  // a prefix before the same vowel keeps its hyphen: "re-elected", "co-operation", "anti-imperialist"
+  if (PREFIXES.has(h) && /^[aeiou]/.test(t) && h.at(-1) === t[0]) return prev + next;
+  // otherwise a word the typesetter split: "coopera-" + "tion"
   return prev.slice(0, -1) + next;
+}
+
+/**
+ * Whether `prev` ended before the column's edge although the first word of `next` would
+ * have fitted there: the line was broken on purpose, at the end of a paragraph.
+ */
+function brokeEarly(prev: Line, next: Line, right: number): boolean {
+  const charWidth = (prev.xEnd - prev.x) / Math.max(1, prev.text.length);
+  const firstWord = /^\S+/.exec(next.text)?.[0] ?? "";
+  // character widths vary ("On" is wider than "il"): leave two average characters of slack
+  return prev.xEnd + charWidth * (firstWord.length + 3) < right;
 }
 
 /** Lines (already in reading order, furniture removed) -> paragraphs. */
 export function buildParagraphs(lines: Line[]): { paragraphs: string[]; notes: string[] } {
   if (!lines.length) return { paragraphs: [], notes: [] };
   const bodySize = mode(lines.map((l) => [l.size, l.text.length]));
+  // The document's own words, leaving out the pieces of words split by a line-break hyphen.
   const vocab = new Set<string>();
+  let splitBefore = false;
   for (const l of lines) {
-    for (const w of l.text.match(WORD) ?? []) {
+    const words = l.text.match(WORD) ?? [];
+    const splitAfter = /[A-Za-z]-$/.test(l.text);
+    words.forEach((w, i) => {
+      if ((i === 0 && splitBefore) || (i === words.length - 1 && splitAfter)) return;
       vocab.add(w.toLowerCase());
       for (const part of w.split("-")) vocab.add(part.toLowerCase());
-    }
-  }
-  // words that only exist because a line broke inside them are not vocabulary
-  for (const l of lines) {
-    const m = /([A-Za-z]+)-$/.exec(l.text);
-    if (m) vocab.delete(m[1]!.toLowerCase());
+    });
+    splitBefore = splitAfter;
   }
 
   // per page+column: the left edge, right edge and usual line spacing of body text
@@ -336,18 +372,17 @@ export function buildParagraphs(lines: Line[]): { paragraphs: string[]; notes: s
         if (gap > spacing * 1.45 || gap < 0) startNew = true;
         else if (l.x > g.left + 0.8 * l.size && Math.abs(l.x - prev.x) > 0.8 * l.size)
           startNew = true; // indented
-        else if (ended && prev.xEnd < g.right - 2.5 * l.size)
-          startNew = true; // short last line
+        else if (ended && !ABBREVIATION_END.test(prev.text) && brokeEarly(prev, l, g.right)) startNew = true;
         else if (/^(?:[•・●■◆○▪*※]|\(\d+\)|\d+\.\s)/.test(l.text)) startNew = true;
         else if (ended && prev.size > bodySize + 0.6) startNew = true;
       } else {
-        // over a page or column break, a paragraph goes on only mid-sentence, from a full line
-        const pg = geo.get(keyOf(prev))!;
-        const full = prev.xEnd >= pg.right - 2.5 * prev.size;
+        // Over a page or column break a paragraph goes on mid-sentence ("... the Japan-U.S." + "Alliance"
+        // counts as mid-sentence), or when the next line starts in lower case.
+        const midSentence = !ended || ABBREVIATION_END.test(prev.text);
         startNew =
-          ended ||
-          /^[•・●■◆○▪*※]/.test(l.text) ||
-          (!/^[a-z(“"'‘]/.test(l.text) && (!full || l.x > g.left + 0.8 * l.size));
+          /^[•・●■◆○▪*※]|^\(\d+\)\s|^\d+\.\s/.test(l.text) ||
+          l.x > g.left + 0.8 * l.size ||
+          (!midSentence && !/^[a-z]/.test(l.text) && brokeEarly(prev, l, geo.get(keyOf(prev))!.right));
       }
     }
     if (startNew || cur === null) {

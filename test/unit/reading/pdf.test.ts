@@ -114,12 +114,19 @@ describe("layoutPages", () => {
       height: 842,
       items: [
         { str: "Diplomatic Bluebook 2016", x: 50, y: 800, w: 100, size: 8 },
-        { str: `Body text on page ${n} ends here.`, x: 50, y: 700, w: 200, size: 10 },
+        {
+          str: "A full line of body text that runs across the whole width of the column",
+          x: 50,
+          y: 714,
+          w: 450,
+          size: 10,
+        },
+        { str: `and a short one that ends page ${n}.`, x: 50, y: 700, w: 200, size: 10 },
         { str: String(n + 12), x: 290, y: 30, w: 10, size: 8 },
       ],
     });
-    expect(layoutPages([page(1), page(2), page(3)])).toBe(
-      "Body text on page 1 ends here.\n\nBody text on page 2 ends here.\n\nBody text on page 3 ends here.",
-    );
+    const para = (n: number) =>
+      `A full line of body text that runs across the whole width of the column and a short one that ends page ${n}.`;
+    expect(layoutPages([page(1), page(2), page(3)])).toBe([para(1), para(2), para(3)].join("\n\n"));
   });
 });
