@@ -1,4 +1,12 @@
 /** The analysis views (trends, keyness, concordance, diff, profile, reconciliation) the app's router mounts. */
+import "./analysis.css";
+import { Concordance } from "./Concordance.js";
+import { Diff } from "./Diff.js";
+import { Keyness } from "./Keyness.js";
+import { Profile } from "./Profile.js";
+import { Reconcile } from "./Reconcile.js";
+import { Trends } from "./Trends.js";
+
 export interface AnalysisRoute {
   /** path under the app, e.g. "/trends" */
   path: string;
@@ -8,4 +16,11 @@ export interface AnalysisRoute {
   component: () => unknown;
 }
 
-export const analysisRoutes: AnalysisRoute[] = [];
+export const analysisRoutes: AnalysisRoute[] = [
+  { path: "/trends", title: "Trends", component: Trends },
+  { path: "/keyness", title: "Keyness", component: Keyness },
+  { path: "/concordance", title: "Concordance", component: Concordance },
+  { path: "/diff", title: "Diff", component: Diff },
+  { path: "/profile", title: "Profiles", component: Profile },
+  { path: "/reconcile", title: "Reconcile", component: Reconcile },
+];
