@@ -76,6 +76,8 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
       for (const it of content.items) {
         if (!("str" in it) || !it.str) continue;
         const t = it.transform as number[];
+        // rotated text (margin notes, watermarks) is not part of the reading order
+        if (Math.abs(t[1]!) > 0.01 * Math.abs(t[0]!) || Math.abs(t[2]!) > 0.01 * Math.abs(t[3]!)) continue;
         const size = Math.hypot(t[2]!, t[3]!) || it.height || 10;
         items.push({ str: it.str, x: t[4]! - x0, y: t[5]! - y0, w: it.width, size });
       }
@@ -136,11 +138,10 @@ function groupLines(items: PdfItem[], page: number, column: number, height: numb
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: PdfItem[][] = [];
   for (const it of sorted) {
-    const g = groups.find((g) => {
-      const base = g[0]!;
-      return Math.abs(base.y - it.y) <= 0.5 * Math.max(base.size, it.size);
-    });
-    if (g) g.push(it);
+    // items come top-down: one baseline at a time (a superscript joins the line below it)
+    const g = groups.at(-1);
+    const last = g?.at(-1);
+    if (g && last && Math.abs(last.y - it.y) <= 0.5 * Math.max(last.size, it.size)) g.push(it);
     else groups.push([it]);
   }
   const lines: Line[] = [];
@@ -155,7 +156,12 @@ function groupLines(items: PdfItem[], page: number, column: number, height: numb
       text += it.str;
       end = Math.max(end, it.x + it.w);
     }
-    text = text.replace(/\s+/g, " ").trim();
+    // soft hyphens: a discretionary break at the end of the line marks a split word, elsewhere nothing
+    text = text
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/\u00ad(?!$)/g, "")
+      .replace(/\u2010$/, "-");
     if (!text) continue;
     const main = g.filter((i) => round(i.size, 0.5) === size);
     const y = (main[0] ?? g[0]!).y;
@@ -259,6 +265,7 @@ const COMPOUND_TAILS = new Set(
 
 /** Joins two lines of one paragraph, repairing a line-break hyphen when the word was only split. */
 export function joinLines(prev: string, next: string, vocab: Set<string>): string {
+  if (prev.endsWith("\u00ad")) return prev.slice(0, -1) + next; // a soft hyphen: always a split word
   if (!prev.endsWith("-") || prev.endsWith("--") || /\s-$/.test(prev)) return `${prev} ${next}`;
   const m = /([A-Za-z]+)-$/.exec(prev);
   // "(ICBM)-" + "class", "COVID-19-" + "related": a hyphen after a bracket or digit is real
@@ -405,5 +412,5 @@ export function layoutPages(pages: PdfPage[]): string {
   const { paragraphs, notes } = buildParagraphs(kept);
   const out = [...paragraphs];
   if (notes.length) out.push("Notes", ...notes);
-  return out.join("\n\n");
+  return out.join("\n\n").replace(/\u00ad/g, "");
 }

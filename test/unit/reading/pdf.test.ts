@@ -102,6 +102,15 @@ describe("joinLines", () => {
     expect(joinLines("a long-", "term view", vocab)).toBe("a long-term view");
     expect(joinLines("the COVID-", "19 pandemic", vocab)).toBe("the COVID-19 pandemic");
   });
+  it("always joins at a soft hyphen", () => {
+    expect(joinLines("a high\u00ad", "light of the year", vocab)).toBe("a highlight of the year");
+  });
+  it("keeps a hyphen after a bracket or digit, and compounds with usual prefixes", () => {
+    expect(joinLines("ballistic missile (ICBM)-", "class", vocab)).toBe("ballistic missile (ICBM)-class");
+    expect(joinLines("was re-", "elected in May", new Set())).toBe("was re-elected in May");
+    expect(joinLines("a joint state-", "ment", new Set(["state"]))).toBe("a joint statement");
+    expect(joinLines("a high-", "level dialogue", new Set())).toBe("a high-level dialogue");
+  });
   it("joins ordinary lines with a space", () => {
     expect(joinLines("held a", "meeting", vocab)).toBe("held a meeting");
   });
