@@ -453,7 +453,7 @@ function enumeratedOccasions(v: SentenceView, found: MeetingAnchor[]): MeetingAn
       if (!dated) return out;
       items.push({
         ...m,
-        start: start + (it[0].length - it[0].trimStart().length),
+        start: start + Math.max(0, it[0].search(/\b(?:at|during|on)\b/)),
         end,
         plural: false,
         participants: [],

@@ -204,6 +204,8 @@ function subjectCountry(v: SentenceView, before: number): string | null {
     )
       continue;
     if (/[-–]\s?$/.test(lead) || /^\s?[-–]/.test(v.text.slice(c.end, c.end + 2))) continue;
+    // a country inside a name: "its China Strategy"
+    if (/^\s+[A-Z][a-z]/.test(v.text.slice(c.end, c.end + 3))) continue;
     best = c.code;
   }
   return best;
