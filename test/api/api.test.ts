@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../../src/interfaces/http/server.js";
 import type { Store } from "../../src/storage/api.js";
 import { openStore } from "../../src/storage/index.js";
-import { fixtureDocs, MARKUP, memoryStore } from "./fixtures.js";
+import { canadaReadout, fixtureDocs, MARKUP, memoryStore } from "./fixtures.js";
 
 /** The SQLite store when it is there, else the in-memory one over the same documents. */
 function makeStore(dir: string): { store: Store; real: boolean } {
@@ -268,6 +268,27 @@ describe("search and stats", () => {
     expect(body.eventsByCountryYear).toEqual(expect.arrayContaining([{ country: "USA", year: 2013, count: 3 }]));
     expect(body.eventsByCountryYear.some((t: any) => t.country === "JPN")).toBe(false);
     expect(body.years).toEqual([2013, 2015, 2016]);
+  });
+});
+
+describe("cached figures", () => {
+  it("follow the store when a document is added", async () => {
+    const before = (await get("/api/stats")).body;
+    const extra = structuredClone(canadaReadout);
+    extra.source = { ...extra.source, id: "readout_copy", path: "/fixtures/readout_copy.txt", hash: "copy" };
+    extra.extraction = { ...extra.extraction, id: "readout_copy" };
+    store.ingest(extra);
+    try {
+      const after = (await get("/api/stats")).body;
+      expect(after.documents).toBe(before.documents + 1);
+      expect(after.events).toBe(before.events + 2);
+      const can = (await get("/api/partners/CAN")).body;
+      expect(can.years.find((y: any) => y.year === 2015).meetings).toBe(2);
+      expect((await get("/api/events?country=CAN&limit=1")).body.total).toBe(4);
+    } finally {
+      store.removeDocument("readout_copy");
+    }
+    expect((await get("/api/stats")).body.documents).toBe(before.documents);
   });
 });
 

@@ -4,6 +4,7 @@
  * event rows once and cached until the store's totals change.
  */
 import type { EventRow, Store } from "../../storage/index.js";
+import type { StoreCache } from "./cache.js";
 
 export interface YearTally {
   country: string;
@@ -73,17 +74,7 @@ export function computeAggregates(events: Iterable<Pick<EventRow, "type" | "year
   };
 }
 
-/** A cache of the aggregates, refreshed when the store's totals change. */
-export function aggregatesCache(store: Store): () => Aggregates {
-  let key = "";
-  let value: Aggregates | null = null;
-  return () => {
-    const s = store.stats();
-    const k = `${s.documents}|${s.events}|${s.counts}`;
-    if (!value || k !== key) {
-      value = computeAggregates(allEvents(store));
-      key = k;
-    }
-    return value;
-  };
+/** The aggregates, computed once per state of the database. */
+export function aggregatesCache(store: Store, cache: StoreCache): () => Aggregates {
+  return () => cache.get("aggregates", () => computeAggregates(allEvents(store)));
 }

@@ -33,7 +33,7 @@ export function LineChart({ labels, series, caption }: { labels: string[]; serie
           data: s.values,
           borderColor: PALETTE[i % PALETTE.length],
           backgroundColor: PALETTE[i % PALETTE.length],
-          tension: 0.2,
+          tension: 0,
           pointRadius: 3,
         })),
       },

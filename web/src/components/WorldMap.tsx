@@ -7,8 +7,7 @@ import { countryName, NUMERIC_TO_ALPHA3 } from "../countries.js";
 import { href, Link } from "../router.js";
 
 const WIDTH = 960;
-const HEIGHT = 470;
-const SHADES = ["#dbe8f5", "#a9c8e8", "#6fa3d6", "#3a78bd", "#1b4f91"];
+const SHADES = ["#b3d1ee", "#86b4e0", "#5592cc", "#2f6fb3", "#144a8a"];
 
 interface Shape {
   code: string | null;
@@ -16,24 +15,25 @@ interface Shape {
   d: string;
 }
 
-function useShapes(): Shape[] {
+function useShapes(): { shapes: Shape[]; height: number } {
   return useMemo(() => {
     const topo = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-    const fc = feature(topo, topo.objects.countries);
-    const projection = geoEqualEarth().fitSize([WIDTH, HEIGHT], fc);
+    const all = feature(topo, topo.objects.countries);
+    const fc = { ...all, features: all.features.filter((f) => f.properties?.name !== "Antarctica") };
+    const projection = geoEqualEarth().fitWidth(WIDTH, fc);
     const path = geoPath(projection);
-    return fc.features
-      .filter((f) => f.properties?.name !== "Antarctica")
-      .map((f) => {
-        const code = f.id != null ? (NUMERIC_TO_ALPHA3.get(String(f.id).padStart(3, "0")) ?? null) : null;
-        return { code, name: code ? countryName(code) : (f.properties?.name ?? ""), d: path(f) ?? "" };
-      });
+    const height = Math.ceil(path.bounds(fc)[1][1]);
+    const shapes = fc.features.map((f) => {
+      const code = f.id != null ? (NUMERIC_TO_ALPHA3.get(String(f.id).padStart(3, "0")) ?? null) : null;
+      return { code, name: code ? countryName(code) : (f.properties?.name ?? ""), d: path(f) ?? "" };
+    });
+    return { shapes, height };
   }, []);
 }
 
 /** Countries shaded by a number (events with Japan in a year); countries with events link to their partner page. */
 export function WorldMap({ values, year }: { values: Map<string, number>; year: number | null }) {
-  const shapes = useShapes();
+  const { shapes, height } = useShapes();
   const max = Math.max(0, ...values.values());
   const shade = (n: number) =>
     SHADES[Math.min(SHADES.length - 1, Math.floor((n / Math.max(1, max)) * SHADES.length - 1e-9))]!;
@@ -44,7 +44,7 @@ export function WorldMap({ values, year }: { values: Map<string, number>; year: 
   })).filter((s) => s.to >= s.from);
   return (
     <figure className="map">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-label={`World map of events with Japan${year ? ` in ${year}` : ""}`}>
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} aria-label={`World map of events with Japan${year ? ` in ${year}` : ""}`}>
         {shapes.map((s, i) => {
           const n = s.code ? (values.get(s.code) ?? 0) : 0;
           const title = `${s.name}: ${n} event${n === 1 ? "" : "s"}`;
@@ -62,7 +62,7 @@ export function WorldMap({ values, year }: { values: Map<string, number>; year: 
             );
           return (
             <Link key={s.code} to={href(`/partner/${s.code}`, { year })} aria-label={title}>
-              <path d={s.d} className="land has" fill={shade(n)}>
+              <path d={s.d} className="land has" style={{ fill: shade(n) }}>
                 <title>{title}</title>
               </path>
             </Link>

@@ -11,7 +11,9 @@ const TOP_PARTNERS = 6;
 
 function MeetingsChart({ stats }: { stats: Stats }) {
   const { labels, series } = useMemo(() => {
-    const years = stats.years;
+    const first = stats.years[0];
+    const last = stats.years.at(-1);
+    const years = first != null && last != null ? Array.from({ length: last - first + 1 }, (_, i) => first + i) : [];
     const totals = new Map<string, number>();
     for (const t of stats.meetingsByPartnerYear) totals.set(t.country, (totals.get(t.country) ?? 0) + t.count);
     const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, TOP_PARTNERS);

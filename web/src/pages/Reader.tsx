@@ -50,6 +50,8 @@ function cleanMentions(mentions: MentionRow[]): MentionRow[] {
   return out;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 const mentionId = (m: MentionRow) => `${m.start}-${m.end}`;
 
 function Text({
@@ -312,8 +314,9 @@ export function Reader({ id }: { id: string }) {
                 <>
                   <h2>In this document</h2>
                   <p>
-                    {d.events.length} events, {d.counts.length} stated counts, {d.mentions.length} mentions in{" "}
-                    {d.sentences.length} sentences. Select a highlighted item to see its record.
+                    {plural(d.events.length, "event")}, {plural(d.counts.length, "stated count")},{" "}
+                    {plural(d.mentions.length, "mention")} in {plural(d.sentences.length, "sentence")}. Select a
+                    highlighted item to see its record.
                   </p>
                 </>
               )}

@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import type { CountLevel, DocumentKind, EventType, Level, Modality } from "../../../model/types.js";
 import type { CountFilter, DocumentRow, EventFilter, EventRow, Store } from "../../../storage/index.js";
 import { aggregatesCache } from "../aggregates.js";
+import { StoreCache } from "../cache.js";
 import { HttpError } from "../errors.js";
 import { params, q } from "../schemas.js";
 
@@ -71,7 +72,11 @@ function withoutPaging(f: EventFilter): EventFilter {
 
 export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): Promise<void> {
   const { store } = opts;
-  const aggregates = aggregatesCache(store);
+  const cache = new StoreCache(store);
+  const aggregates = aggregatesCache(store, cache);
+  /** a total that does not change while the database does not */
+  const cachedTotal = (kind: string, filter: object, count: () => number) =>
+    cache.get(`${kind}:${JSON.stringify(filter)}`, count);
 
   app.get<{ Querystring: { kind?: DocumentKind; edition?: number; section?: string; limit: number; offset: number } }>(
     "/documents",
@@ -87,9 +92,9 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
       const total =
         items.length < limit && offset === 0
           ? items.length
-          : kind || edition != null || section
-            ? store.documents(filter).length
-            : store.stats().documents;
+          : cachedTotal("documents", filter, () =>
+              kind || edition != null || section ? store.documents(filter).length : store.stats().documents,
+            );
       return { total, limit, offset, items };
     },
   );
@@ -143,9 +148,12 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
     async (req) => {
       const f = eventFilter(req.query);
       const items = store.events(f);
-      const total =
-        items.length < f.limit! && (f.offset ?? 0) === 0 ? items.length : store.countEvents(withoutPaging(f));
-      return { total, limit: f.limit, offset: f.offset, items };
+      const rest = withoutPaging(f);
+      const n =
+        items.length < f.limit! && (f.offset ?? 0) === 0
+          ? items.length
+          : cachedTotal("events", rest, () => store.countEvents(rest));
+      return { total: n, limit: f.limit, offset: f.offset, items };
     },
   );
 
@@ -184,8 +192,9 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
       if (to) f.to = to;
       if (edition != null) f.edition = edition;
       const items = store.counts({ ...f, limit, offset });
-      const total = items.length < limit && offset === 0 ? items.length : store.counts(f).length;
-      return { total, limit, offset, items };
+      const n =
+        items.length < limit && offset === 0 ? items.length : cachedTotal("counts", f, () => store.counts(f).length);
+      return { total: n, limit, offset, items };
     },
   );
 
@@ -196,8 +205,9 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
       const { name, country, limit, offset } = req.query;
       const f = { ...(name ? { name } : {}), ...(country ? { country: country.toUpperCase() } : {}) };
       const items = store.persons({ ...f, limit, offset });
-      const total = items.length < limit && offset === 0 ? items.length : store.persons(f).length;
-      return { total, limit, offset, items };
+      const n =
+        items.length < limit && offset === 0 ? items.length : cachedTotal("persons", f, () => store.persons(f).length);
+      return { total: n, limit, offset, items };
     },
   );
 
@@ -273,7 +283,10 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
       };
       try {
         const items = store.search(query, { ...filter, limit, offset });
-        const total = items.length < limit && offset === 0 ? items.length : store.countSearch(query, filter);
+        const total =
+          items.length < limit && offset === 0
+            ? items.length
+            : cachedTotal("search", { query, ...filter }, () => store.countSearch(query, filter));
         return { total, limit, offset, items };
       } catch (err) {
         if (err instanceof Error && err.name === "QueryError") {
@@ -293,10 +306,11 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
         querystring: q.none,
       },
     },
-    async () => {
-      const a = aggregates();
-      return { ...store.stats(), ...a, partners: a.partners.slice(0, 60) };
-    },
+    async () =>
+      cache.get("stats", () => {
+        const a = aggregates();
+        return { ...store.stats(), ...a, partners: a.partners.slice(0, 60) };
+      }),
   );
 
   app.get<{ Params: { code: string } }>(
@@ -311,51 +325,55 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
     },
     async (req) => {
       const code = req.params.code.toUpperCase();
-      const stated = store.counts({ country: code });
-      const a = aggregates();
-      const partner = a.partners.find((p) => p.code === code);
-      if (!partner && stated.length === 0) throw new HttpError(404, `no events or counts with "${code}"`);
-      const years = new Map<number, { year: number; events: number; meetings: number; stated: typeof stated }>();
-      const yearOf = (y: number) => {
-        let row = years.get(y);
-        if (!row) {
-          row = { year: y, events: 0, meetings: 0, stated: [] };
-          years.set(y, row);
-        }
-        return row;
-      };
-      for (const t of a.eventsByCountryYear) if (t.country === code) yearOf(t.year).events = t.count;
-      for (const t of a.meetingsByPartnerYear) if (t.country === code) yearOf(t.year).meetings = t.count;
-      for (const c of stated) {
-        const y = Number((c.periodStart ?? c.periodEnd ?? "").slice(0, 4));
-        const year = y || (c.evidence.edition != null ? c.evidence.edition - 1 : 0);
-        if (year) yearOf(year).stated.push(c);
-      }
-      const visits = store.events({ country: code, type: "visit", limit: 500 });
-      const agreements = store.events({ country: code, type: "agreement", limit: 500 });
-      const met = new Map<string, number>();
-      for (const e of store.events({ country: code, type: ["meeting", "visit"], limit: 2000 })) {
-        for (const p of e.participants) met.set(p, (met.get(p) ?? 0) + 1);
-      }
-      return {
-        code,
-        events: partner?.events ?? 0,
-        meetings: partner?.meetings ?? 0,
-        years: [...years.values()].sort((x, y) => x.year - y.year),
-        visits: {
-          toJapan: visits.filter((v) => v.location === "JPN"),
-          fromJapan: visits.filter((v) => v.location !== "JPN"),
-        },
-        persons: [...met]
-          .sort((x, y) => y[1] - x[1])
-          .slice(0, 100)
-          .map(([name, events]) => {
-            const p = store.person(name);
-            return { name, events, id: p?.id ?? null, country: p?.country ?? null, roles: p?.roles ?? [] };
-          })
-          .filter((p) => p.country !== "JPN"),
-        agreements,
-      };
+      return cache.get(`partner:${code}`, () => partner(code));
     },
   );
+
+  function partner(code: string) {
+    const stated = store.counts({ country: code });
+    const a = aggregates();
+    const partner = a.partners.find((p) => p.code === code);
+    if (!partner && stated.length === 0) throw new HttpError(404, `no events or counts with "${code}"`);
+    const years = new Map<number, { year: number; events: number; meetings: number; stated: typeof stated }>();
+    const yearOf = (y: number) => {
+      let row = years.get(y);
+      if (!row) {
+        row = { year: y, events: 0, meetings: 0, stated: [] };
+        years.set(y, row);
+      }
+      return row;
+    };
+    for (const t of a.eventsByCountryYear) if (t.country === code) yearOf(t.year).events = t.count;
+    for (const t of a.meetingsByPartnerYear) if (t.country === code) yearOf(t.year).meetings = t.count;
+    for (const c of stated) {
+      const y = Number((c.periodStart ?? c.periodEnd ?? "").slice(0, 4));
+      const year = y || (c.evidence.edition != null ? c.evidence.edition - 1 : 0);
+      if (year) yearOf(year).stated.push(c);
+    }
+    const visits = store.events({ country: code, type: "visit", limit: 500 });
+    const agreements = store.events({ country: code, type: "agreement", limit: 500 });
+    const met = new Map<string, number>();
+    for (const e of store.events({ country: code, type: ["meeting", "visit"], limit: 2000 })) {
+      for (const p of e.participants) met.set(p, (met.get(p) ?? 0) + 1);
+    }
+    return {
+      code,
+      events: partner?.events ?? 0,
+      meetings: partner?.meetings ?? 0,
+      years: [...years.values()].sort((x, y) => x.year - y.year),
+      visits: {
+        toJapan: visits.filter((v) => v.location === "JPN"),
+        fromJapan: visits.filter((v) => v.location !== "JPN"),
+      },
+      persons: [...met]
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 100)
+        .map(([name, events]) => {
+          const p = store.person(name);
+          return { name, events, id: p?.id ?? null, country: p?.country ?? null, roles: p?.roles ?? [] };
+        })
+        .filter((p) => p.country !== "JPN"),
+      agreements,
+    };
+  }
 }

@@ -1,0 +1,193 @@
+/**
+ * HTTP API benchmark: a store of at least --events N events (default 100,000),
+ * made of the sample corpus's analyzed documents repeated with shifted dates
+ * and new keys and written through the Store API in big transactions; then the
+ * server on 127.0.0.1 (rate limit off) and autocannon against the main
+ * endpoints at 1 and 20 concurrent clients: p50/p95 latency (every response
+ * timed) and throughput, against a 50 ms p95 target.
+ *
+ *   node dist/bench/bench-api.js [--events 100000] [--seconds 5] [--db FILE]
+ *
+ * With --db FILE an existing store is reused (built when absent or smaller).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { extract } from "../src/extraction/index.js";
+import { buildServer, startServer } from "../src/interfaces/http/server.js";
+import type { AnalyzedDocument } from "../src/model/types.js";
+import { listInputFiles, readOne } from "../src/reading/index.js";
+import { openStore, type Store } from "../src/storage/index.js";
+import { projectRoot } from "./corpus.js";
+import { flag, fmt, percentile, table } from "./measure.js";
+
+const TARGET_MS = 50;
+const BATCH = 400;
+
+function shiftDate(d: string | null, years: number): string | null {
+  if (!d) return d;
+  return `${Number(d.slice(0, 4)) + years}${d.slice(4)}`;
+}
+
+/** A copy of `a` under a new key, its dates (events, counts, metadata) moved by `years`. */
+function repeat(a: AnalyzedDocument, rep: number, years: number): AnalyzedDocument {
+  const x = a.extraction;
+  const id = `${x.id}~${rep}`;
+  return {
+    ...a,
+    source: { ...a.source, id, path: `${a.source.path}~${rep}`, hash: `${a.source.hash}~${rep}` },
+    extraction: {
+      ...x,
+      id,
+      edition: x.edition != null ? x.edition + years : null,
+      coveredYear: x.coveredYear != null ? x.coveredYear + years : null,
+      date: shiftDate(x.date, years),
+      events: x.events.map((e) => ({ ...e, date: shiftDate(e.date, years) })),
+      counts: x.counts.map((c) => ({
+        ...c,
+        period: c.period ? { start: shiftDate(c.period.start, years)!, end: shiftDate(c.period.end, years)! } : null,
+      })),
+    },
+  };
+}
+
+async function analyzedSamples(): Promise<AnalyzedDocument[]> {
+  const { files } = await listInputFiles([join(projectRoot(), "samples")]);
+  const out: AnalyzedDocument[] = [];
+  for (const f of files) {
+    const r = await readOne(f);
+    if (r.ok) out.push(extract(r.doc));
+  }
+  return out;
+}
+
+async function fill(store: Store, target: number): Promise<void> {
+  const base = await analyzedSamples();
+  const perRound = base.reduce((n, a) => n + a.extraction.events.length, 0);
+  if (perRound === 0) throw new Error("the sample corpus yields no events: cannot build the benchmark store");
+  let events = store.stats().events;
+  let rep = store.stats().documents;
+  const t0 = performance.now();
+  while (events < target) {
+    const batch: AnalyzedDocument[] = [];
+    while (batch.length < BATCH && events < target) {
+      const a = base[rep % base.length]!;
+      // spread over 30 years either side, so year filters select a slice
+      const years = (Math.floor(rep / base.length) % 31) - 15;
+      batch.push(repeat(a, rep, years));
+      events += a.extraction.events.length;
+      rep++;
+    }
+    store.ingestMany(batch);
+    process.stderr.write(`\rbuilding the store: ${fmt.int(events)} events, ${fmt.int(rep)} documents`);
+  }
+  process.stderr.write(`  (${fmt.s((performance.now() - t0) / 1000)})\n`);
+}
+
+interface Result {
+  name: string;
+  connections: number;
+  requests: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  errors: number;
+}
+
+async function measure(url: string, name: string, connections: number, seconds: number): Promise<Result> {
+  const times: number[] = [];
+  let errors = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds, pipelining: 1 }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
+    instance.on("response", (_client, status, _bytes, ms) => {
+      times.push(ms);
+      if (status !== 200) errors++;
+    });
+  });
+  times.sort((a, b) => a - b);
+  return {
+    name,
+    connections,
+    requests: times.length,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    rps: result.requests.average,
+    errors: errors + result.errors + result.timeouts,
+  };
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const target = flag(argv, "events", 100_000);
+  const seconds = flag(argv, "seconds", 5);
+  const dbArg = argv.includes("--db") ? argv[argv.indexOf("--db") + 1] : undefined;
+  const dir = dbArg ? null : mkdtempSync(join(tmpdir(), "panorama-bench-api-"));
+  const dbPath = dbArg ?? join(dir!, "bench.db");
+  const store = openStore(dbPath);
+  try {
+    if (store.stats().events < target) await fill(store, target);
+    const stats = store.stats();
+    const doc = store.documents({ limit: 1, offset: Math.floor(stats.documents / 2) })[0]!;
+    const person = store.persons({ limit: 1 })[0]?.name ?? "Kishida";
+    const year = stats.editions.at(Math.floor(stats.editions.length / 2)) ?? 2020;
+    console.log(
+      `store: ${fmt.int(stats.documents)} documents, ${fmt.int(stats.events)} events, ${fmt.int(stats.counts)} counts, ${fmt.int(stats.sentences)} sentences`,
+    );
+
+    const app = await buildServer({ store, webRoot: null, hardening: { rateLimit: 0 } });
+    const base = await startServer(app, { host: "127.0.0.1", port: 0 });
+    const endpoints: [string, string][] = [
+      ["events ?country=USA&type=meeting", "/api/events?country=USA&type=meeting&limit=50"],
+      ["events ?level=summit&from..to", `/api/events?level=summit&from=${year - 3}&to=${year}&limit=50`],
+      ["events ?person=&offset=100", `/api/events?person=${encodeURIComponent(person)}&limit=50&offset=100`],
+      ["counts ?country=USA", "/api/counts?country=USA&limit=100"],
+      ["search ?q=summit meeting", "/api/search?q=summit%20meeting&limit=20"],
+      ["document text", `/api/documents/${doc.id}/text`],
+      ["stats", "/api/stats"],
+    ];
+    const results: Result[] = [];
+    for (const [name, path] of endpoints) {
+      const warm = await fetch(base + path);
+      if (!warm.ok) throw new Error(`${path}: ${warm.status} ${await warm.text()}`);
+      await warm.arrayBuffer();
+      for (const c of [1, 20]) {
+        const r = await measure(base + path, name, c, seconds);
+        results.push(r);
+        process.stderr.write(`  ${name} x${c}: p95 ${fmt.ms(r.p95)}\n`);
+      }
+    }
+    await app.close();
+
+    const rows = [
+      ["endpoint", "clients", "requests", "p50", "p95", "p99", "req/s", "errors", `p95<${TARGET_MS}ms`],
+      ...results.map((r) => [
+        r.name,
+        String(r.connections),
+        fmt.int(r.requests),
+        fmt.ms(r.p50),
+        fmt.ms(r.p95),
+        fmt.ms(r.p99),
+        fmt.int(Math.round(r.rps)),
+        String(r.errors),
+        r.p95 < TARGET_MS ? "yes" : "NO",
+      ]),
+    ];
+    console.log(`\nHTTP API on 127.0.0.1, ${seconds} s per row (autocannon, every response timed):\n`);
+    for (const line of table(rows)) console.log(line);
+    const failed = results.filter((r) => r.p95 >= TARGET_MS || r.errors > 0);
+    if (failed.length) console.log(`\n${failed.length} row(s) miss the ${TARGET_MS} ms p95 target or had errors.`);
+  } finally {
+    store.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench-api: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
