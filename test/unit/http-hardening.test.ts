@@ -12,6 +12,8 @@ import {
   decodeRepeatedly,
   unsafePathReason,
 } from "../../src/interfaces/http/hardening.js";
+import { buildServer } from "../../src/interfaces/http/server.js";
+import { openStore, type Store } from "../../src/storage/index.js";
 
 interface Answer {
   status: number;
@@ -171,6 +173,66 @@ describe("a hardened server", () => {
       expect(statuses.slice(5)).toEqual([429, 429]);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe("the real server (buildServer) is hardened", () => {
+  let real: FastifyInstance;
+  let realPort: number;
+  let store: Store;
+  let web: string;
+
+  beforeAll(async () => {
+    web = mkdtempSync(join(tmpdir(), "panorama-hardening-web-"));
+    writeFileSync(join(web, "index.html"), '<!doctype html><title>Panorama</title><script src="/app.js"></script>');
+    store = openStore(join(web, "empty.db"));
+    real = await buildServer({ store, webRoot: web });
+    await real.listen({ host: "127.0.0.1", port: 0 });
+    realPort = (real.server.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await real.close();
+    store.close();
+    rmSync(web, { recursive: true, force: true });
+  });
+
+  it("serves the app and the API with a CSP that allows no inline script, and a rate limit", async () => {
+    for (const p of ["/", "/api/stats"]) {
+      const r = await send(realPort, p);
+      expect(r.status, p).toBe(200);
+      const csp = String(r.headers["content-security-policy"]);
+      expect(csp, p).toContain("script-src 'self'");
+      expect(csp, p).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval)/);
+      expect(r.headers["x-ratelimit-limit"], p).toBeDefined();
+    }
+  });
+
+  it("refuses traversal towards files outside the web root, raw and encoded", async () => {
+    for (const p of [
+      "/../empty.db",
+      "/%2e%2e/%2e%2e/etc/passwd",
+      "/..%2fempty.db",
+      "/%252e%252e/etc/passwd",
+      "/api/../../etc/passwd",
+    ]) {
+      const r = await send(realPort, p);
+      expect(r.status, p).toBe(400);
+      expect(r.body).not.toContain("root:");
+    }
+  });
+
+  it("answers malformed parameters with a 400 naming the parameter", async () => {
+    for (const [p, name] of [
+      ["/api/events?limit=abc", "limit"],
+      ["/api/events?from=2013-13", "from"],
+      ["/api/events?country=%E0%A4%A", "country"],
+      ["/api/search?q=x&bogus=1", "bogus"],
+    ] as const) {
+      const r = await send(realPort, p);
+      expect(r.status, p).toBe(400);
+      expect(JSON.parse(r.body).parameter, p).toBe(name);
     }
   });
 });
