@@ -19,6 +19,11 @@ const TIMES_RE = new RegExp(
   "g",
 );
 
+const MET_RE = new RegExp(
+  `(?:\\b(?<who>leaders|prime\\s+ministers|presidents|heads\\s+of\\s+(?:state|government)|foreign\\s+ministers)\\s+)?(?:have\\s+|had\\s+)?\\bmet\\s+(?:(?<approx>${APPROX})\\s+)?(?<num>${NUMBER_SRC}|once|twice|thrice)(?:\\s+times)?\\b(?!\\s+(?:a|per)\\s+(?:year|month))`,
+  "gi",
+);
+
 const BREAKDOWN = /^\s*\(\s*(?:including|of\s+which|among\s+them|with)\s+([^()]*)\)/i;
 
 function breakdown(text: string): { telephone?: number; video?: number } {
@@ -137,6 +142,32 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
       const num = m.groups!.num!;
       const n = /^once$/i.test(num) ? "one" : /^twice$/i.test(num) ? "two" : num;
       add(at, at + noun.length, noun, n, m.groups!.approx);
+      skip.push({ start: at, end: at + m[0].length });
+    }
+    // "the two leaders met three times", "Prime Minister A and President B have met 20 times"
+    for (const m of text.matchAll(MET_RE)) {
+      const at = m.index ?? 0;
+      const num = m.groups!.num!;
+      const n = /^once$/i.test(num) ? "one" : /^twice$/i.test(num) ? "two" : /^thrice$/i.test(num) ? "three" : num;
+      const who = (m.groups!.who ?? "").toLowerCase();
+      let noun = /foreign/.test(who)
+        ? "foreign ministers' meetings"
+        : /leader|prime|president|head/.test(who)
+          ? "summit meetings"
+          : "";
+      if (!noun) {
+        const pair = v.persons.filter((p) => p.end <= at && at - p.end < 120).slice(-2);
+        if (pair.length === 2 && pair[0]!.rank && pair[0]!.rank === pair[1]!.rank) {
+          noun =
+            pair[0]!.rank === "head"
+              ? "summit meetings"
+              : pair[0]!.rank === "foreign"
+                ? "foreign ministers' meetings"
+                : "";
+        }
+      }
+      if (!noun) continue;
+      add(at, at + m[0].length, noun, n, m.groups!.approx);
       skip.push({ start: at, end: at + m[0].length });
     }
     for (const m of text.matchAll(COUNT_RE)) {

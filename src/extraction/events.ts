@@ -344,6 +344,20 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       });
     }
     for (const c of conferences) sentenceEvents.push(conferenceEvent(c, dateOf.get(c) ?? null, evidence));
+    for (const n of negotiationRounds(v)) {
+      const date = v.dates.find((d) => d.start >= n.end && d.value && d.kind !== "range")?.value ?? null;
+      if (!date) continue;
+      const where = placeIn(v, n.end, v.text.length);
+      sentenceEvents.push({
+        type: "negotiation",
+        countries: n.parties,
+        date,
+        location: where?.location ?? null,
+        place: where?.place ?? null,
+        title: n.title,
+        evidence,
+      });
+    }
     for (const ins of instruments) {
       let parties = ins.parties;
       if (ins.kind === "agreement" && parties.length < 2 && ANAPHORA.test(v.text)) {
@@ -460,6 +474,23 @@ function enumeratedOccasions(v: SentenceView, found: MeetingAnchor[]): MeetingAn
       });
     }
     if (n !== null && items.length === n) out.push(...items);
+  }
+  return out;
+}
+
+const ROUND =
+  /\b(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|\d+(?:st|nd|rd|th))\s+round\s+of\s+(?:the\s+)?negotiations?\s+(?:on|for|toward|towards)\s+(?:the\s+|a\s+)?([^,;]+?)\s+(?:was|were)\s+held\b/gi;
+
+/** "The 14th round of negotiations on the Japan-China-ROK FTA was held in Tokyo in December." */
+function negotiationRounds(v: SentenceView): Array<{ start: number; end: number; parties: string[]; title: string }> {
+  const out: Array<{ start: number; end: number; parties: string[]; title: string }> = [];
+  for (const m of v.text.matchAll(ROUND)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const titleStart = start + m[0].indexOf(m[1]!);
+    const chain = v.chains.find((c) => c.start >= titleStart && c.end <= titleStart + m[1]!.length);
+    if (!chain) continue;
+    out.push({ start, end, parties: chain.codes, title: m[1]!.trim() });
   }
   return out;
 }

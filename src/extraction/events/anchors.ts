@@ -127,7 +127,7 @@ function counterparts(v: SentenceView, from: number, limit: number): PersonRef[]
       continue;
     }
     const gap = v.text.slice(out[out.length - 1]!.end, p.start);
-    if (/^(?:,[^,]{0,70},)?\s*(?:,\s*)?and\s+(?:\w+\s+){0,4}$/.test(gap)) out.push(p);
+    if (/^(?:,[^,]{0,70},)?\s*(?:,\s*)?and\s+(?:(?:[A-Z][\w.’'-]*|of|for|the)\s+){0,6}$/.test(gap)) out.push(p);
     else break;
   }
   return out;
@@ -198,14 +198,15 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
 
   // 2. "X held a telephone talk / meeting / talks with Y", "X met (with) Y", "had a talk with"
   const VERB =
-    /\b(?:held|had|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|summit|leaders['’]?|foreign\s+ministers['’]?|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?))\s+with\b|\bmet\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/g;
+    /\b(?:held|had|hold|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?))(?:\s+[^,.;]{0,50}?)?\s+(?:with|between)\b|\b[Mm]et\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/gi;
   for (const m of text.matchAll(VERB)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
     if (isUnreal(text, start, end)) continue;
     const subject = subjectBefore(v, start, 170);
-    const objs = counterparts(v, end - (m[0].endsWith("with") ? 4 : 0), text.length);
+    const tail = /(?:with|between)$/i.exec(m[0]);
+    const objs = counterparts(v, tail ? end - tail[0].length : end, text.length);
     let obj = objs[0] ?? null;
     if (!obj) {
       // "met Prime Minister X" without "with": the next person right after
@@ -255,6 +256,34 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
     });
   }
 
+  // 2b. "A telephone talk between Prime Minister A and President B was held in January"
+  const BETWEEN =
+    /\b(?:a|an|the)\s+(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral|video|telephone|tele-?conference|online)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference|call|conversation))\s+between\b/gi;
+  for (const m of text.matchAll(BETWEEN)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (taken.some((t) => t.start < end && start < t.end) || out.some((o) => o.start < end && start < o.end)) continue;
+    if (isUnreal(text, start, end)) continue;
+    const pair = counterparts(v, end - "between".length, text.length);
+    if (pair.length !== 2 || !pair[0]!.rank || !pair[1]!.rank) continue;
+    const parties = uniqSorted(pair.map((p) => p.country));
+    if (parties.length < 2) continue;
+    const held = /^[^;]{0,80}?\b(?:was|were)\s+(?:also\s+)?held\b/i.test(text.slice(pair[1]!.end));
+    if (!held && !/^\s*(?:\S+\s+){0,2}$/.test(text.slice(0, start))) continue;
+    out.push({
+      kind: "meeting",
+      start,
+      end,
+      parties,
+      level: levelOfPhrase(m[1]!) ?? levelOfRanks(pair[0]!.rank, pair[1]!.rank),
+      modality: modalityOf(m[1]!),
+      participants: pair,
+      plural: false,
+      compound: false,
+      phrase: m[1]!,
+    });
+  }
+
   // 3. "vice-ministerial level talks held in August", "director-general level consultations were held"
   const LEVELED =
     /\b((?:vice[- ]ministerial|director[- ]general|working|summit|foreign\s+ministers['’]?|ministerial)[- ](?:level\s+)?(?:talks|meeting|consultations?|dialogue))\s+(?:was\s+|were\s+)?held\b/gi;
@@ -291,7 +320,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
 // visits
 
 const VISIT_TRIGGER =
-  /\b(?:visited|(?:paid|pay|paying|made|make|making|is\s+making|was\s+making|made)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,5}?visits?(?:\s+with\s+[\w\s]{1,25}?)?\s+to|visits?\s+to|visits?\s+of\b|trip\s+to|travel(?:l)?ed\s+to)/gi;
+  /\b(?:visited|(?:paid|pay|paying|made|make|making|is\s+making|was\s+making|made)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,5}?visits?(?:\s+with\s+[\w\s]{1,25}?)?\s+to|visits?\s+to|visits?\s+of\b|trip\s+to|travel(?:l)?ed\s+to|came\s+to)/gi;
 
 export function findVisits(v: SentenceView, cities: Map<string, string>): VisitAnchor[] {
   const out: VisitAnchor[] = [];
@@ -324,8 +353,14 @@ export function findVisits(v: SentenceView, cities: Map<string, string>): VisitA
           p.end <= start &&
           /^['’]s?\s*(?:(?:first|official|working|state|recent|latest)\s+)*$/i.test(text.slice(p.end, start)),
       );
+      const pronoun = /\b(?:his|her)\s+(?:(?:first|official|working|state|recent|latest)\s+)*$/i.test(
+        text.slice(Math.max(0, start - 40), start),
+      );
       if (poss) visitors = [poss];
-      else {
+      else if (pronoun) {
+        const subj = v.persons.find((p) => p.end <= start && !inPrepPhrase(v, p));
+        if (subj) visitors = [subj];
+      } else {
         const by = /^[^.;]{0,60}?\bby\s+/i.exec(text.slice(end));
         if (by) {
           const p = v.persons.find((q) => q.start >= end + by[0].length && q.start - (end + by[0].length) < 30);

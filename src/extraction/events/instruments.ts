@@ -10,7 +10,7 @@ import type { SentenceView, Span } from "./view.js";
 const AGREEMENT_HEAD =
   /\b(?:Agreements?|(?:grant(?:\s+aid)?|loan|trade|partnership|investment|tax|security|cooperation|bilateral|framework|peace)\s+(?:agreements?|treaty)|Treaty|Joint\s+(?:Leaders['’]\s+)?Statement|joint\s+statement|Leaders['’]\s+Statement|Joint\s+(?:Vision\s+)?Statement|Vision\s+Statement|Joint\s+Declaration|joint\s+declaration|Declaration|Action\s+Plan|action\s+plan|Joint\s+Communiqu[eé]|Communiqu[eé]|communiqu[eé]|Exchanges?\s+of\s+Notes|exchanges?\s+of\s+notes|Memorandum\s+of\s+(?:Cooperation|Understanding)|memorandum\s+of\s+(?:cooperation|understanding)|Convention|Protocol|FTAs?|EPAs?|Roadmap|Joint\s+Plan)\b/g;
 const POLICY_HEAD =
-  /\b(?:Strateg(?:y|ies)|Polic(?:y|ies)|Guidelines|Outlook|Doctrine|White\s+Paper|policy|strategy)\b/g;
+  /\b(?:Strateg(?:y|ies)|Polic(?:y|ies)(?:\s+(?:White\s+Paper|Paper|Review|Statement|Framework|Charter))?|Charter|Guidelines|Outlook|Doctrine|White\s+Paper|policy|strategy)\b/g;
 
 /** Lower-case words that may stand inside an instrument's name ("grant aid agreement", "peacebuilding policy"). */
 const LOWER_MODS = new Set([

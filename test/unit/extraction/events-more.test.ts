@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { brief, counts, events } from "./events-helper.js";
+
+const of = (text: string, type: string, opts?: { coveredYear?: number; date?: string }) =>
+  events(text, opts)
+    .filter((e) => e.type === type)
+    .map(brief);
+
+describe("more meeting and visit frames", () => {
+  it("reads 'a telephone talk between A and B was held'", () => {
+    const [m] = of(
+      "A telephone talk between Prime Minister Fumio Kishida and President Yoon Suk Yeol was held in March.",
+      "meeting",
+    );
+    expect(m).toMatchObject({ level: "summit", modality: "telephone", countries: ["JPN", "KOR"], date: "2022-03" });
+  });
+
+  it("reads 'held a meeting ... with' with words between the meeting and its counterpart", () => {
+    const [m] = of(
+      "In May, Foreign Minister Yoshimasa Hayashi held a meeting on the margins of the conference with Foreign Minister Penny Wong of Australia.",
+      "meeting",
+    );
+    expect(m).toMatchObject({ level: "foreign_ministers", countries: ["AUS", "JPN"], date: "2022-05" });
+  });
+
+  it("takes the visitor of 'his visit to' from the sentence's subject", () => {
+    const [v] = of("President Joseph Biden held talks in Tokyo during his visit to Japan in May.", "visit");
+    expect(v).toMatchObject({ countries: ["JPN", "USA"], location: "JPN", date: "2022-05" });
+  });
+
+  it("reads a round of negotiations that was held", () => {
+    const [n] = of(
+      "The fifth round of negotiations on the Japan-Turkey EPA was held in Ankara in April.",
+      "negotiation",
+    );
+    expect(n).toMatchObject({ countries: ["JPN", "TUR"], date: "2022-04", location: "TUR", place: "Ankara" });
+  });
+
+  it("keeps a policy document's full name", () => {
+    const [p] = of("Australia released its Foreign Policy White Paper in November.", "policy_release");
+    expect(p).toMatchObject({ title: "Foreign Policy White Paper", countries: ["AUS"], date: "2022-11" });
+  });
+
+  it("does not date a visit with the date of a plan made during it", () => {
+    const e = events(
+      "In October, Prime Minister Fumio Kishida visited Paris and held a summit meeting with President Emmanuel Macron, and the two leaders agreed to hold the next Japan-France 2+2 in January 2023.",
+    );
+    expect(e.filter((x) => x.type !== "agreement").map((x) => [x.type, x.date])).toEqual([
+      ["meeting", "2022-10"],
+      ["visit", "2022-10"],
+    ]);
+  });
+});
+
+describe("more count frames", () => {
+  it("reads 'the two leaders met N times'", () => {
+    expect(
+      counts("Japan and India are close partners. The two leaders met four times in 2022.").map((c) => [
+        c.level,
+        c.countries,
+        c.total,
+      ]),
+    ).toEqual([["summit", ["IND", "JPN"], 4]]);
+  });
+});
