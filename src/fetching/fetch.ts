@@ -243,7 +243,7 @@ export async function fetchEdition(opts: FetchOptions): Promise<FetchReport> {
   await mkdir(opts.dir, { recursive: true });
   opts.onStart?.(docs.length);
   for (const d of docs) {
-    const outcome = await fetchOne(client, robots, d, root, opts.dir);
+    const outcome = await fetchOne(client, robots, d, join(opts.dir, localName(d.url, root, opts.edition)));
     report.documents.push(outcome);
     if (outcome.status === "saved") report.saved++;
     else if (outcome.status === "skipped") report.skipped++;
@@ -254,8 +254,7 @@ export async function fetchEdition(opts: FetchOptions): Promise<FetchReport> {
   return done();
 }
 
-async function fetchOne(client: PoliteClient, robots: Robots, d: DocLink, root: string, dir: string) {
-  const file = join(dir, localName(d.url, root));
+async function fetchOne(client: PoliteClient, robots: Robots, d: DocLink, file: string) {
   const existing = await stat(file).catch(() => null);
   if (existing && existing.size > 0) return { url: d.url, status: "skipped", file, why: "exists" } as const;
   if (!robots.allowed(pathOf(d.url))) return { url: d.url, status: "disallowed", why: "robots.txt" } as const;

@@ -116,13 +116,17 @@ export function pickDocuments(links: DocLink[], prefer: DocKind[] = ["html", "pd
   });
 }
 
-/** The file name a document is saved under: its path inside the edition's folder, "/" -> "_". */
-export function localName(url: string, root: string): string {
+/**
+ * The file name a document is saved under: the edition, then its path inside the edition's
+ * folder with "/" -> "_" ("2025_chapter2_c020101.html"). The name without its extension is
+ * the document's id in the store, so editions fetched into one folder do not collide.
+ */
+export function localName(url: string, root: string, edition: number): string {
   const rel = decodeURIComponent(new URL(url).pathname.slice(new URL(root).pathname.length));
-  return rel
+  return `${edition}_${rel
     .replace(/^html\//, "")
     .split("/")
     .filter(Boolean)
     .join("_")
-    .replace(/[^\w.-]/g, "_");
+    .replace(/[^\w.-]/g, "_")}`;
 }

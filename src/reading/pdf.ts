@@ -82,7 +82,6 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
         items.push({ str: it.str, x: t[4]! - x0, y: t[5]! - y0, w: it.width, size });
       }
       pages.push({ width: x1 - x0, height: y1 - y0, items });
-      page.cleanup();
     }
   } catch (e) {
     throw new PdfReadError(`PDF is damaged (${(e as Error).message})`);

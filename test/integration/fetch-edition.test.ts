@@ -139,7 +139,11 @@ describe("fetchEdition", () => {
   it("saves the chapter pages and PDFs the contents link to, and reports every failure", async () => {
     const report = await fetchEdition({ edition: 2025, dir: out, base, delayMs: 0, retries: 1 });
     expect(report.toc).toBe(`${base}2025/html/index.html`);
-    expect(readdirSync(out).sort()).toEqual(["chapter1_c010101.html", "chapter2_c020101.html", "pdf_c04.pdf"]);
+    expect(readdirSync(out).sort()).toEqual([
+      "2025_chapter1_c010101.html",
+      "2025_chapter2_c020101.html",
+      "2025_pdf_c04.pdf",
+    ]);
     expect(report).toMatchObject({ saved: 3, skipped: 0, disallowed: 1, failed: 3, errors: [] });
     const failed = report.documents.filter((d) => d.status === "failed");
     expect(failed.map((f) => (f.status === "failed" ? f.message : ""))).toEqual([
@@ -181,7 +185,7 @@ describe("fetchEdition", () => {
     expect(tocLocations(2004, base)[0]).toBe(`${base}2004/index.html`);
     const report = await fetchEdition({ edition: 2004, dir: out, base, delayMs: 0 });
     expect(report.toc).toBe(`${base}2004/index.html`);
-    expect(readdirSync(out)).toEqual(["1-1.html"]);
+    expect(readdirSync(out)).toEqual(["2004_1-1.html"]);
   });
 
   it("says clearly when an edition has no contents page", async () => {
@@ -206,7 +210,7 @@ describe("panorama fetch (CLI)", () => {
     expect(err.stderr).toMatch(/HTTP 404 Not Found for http:\/\/127\.0\.0\.1.*c020102\.html/);
     expect(err.stderr).toMatch(/HTTP 500/);
     expect(err.stderr).toMatch(/private\/draft\.html: not fetched \(disallowed by robots\.txt\)/);
-    expect(existsSync(join(out, "chapter2_c020101.html"))).toBe(true);
+    expect(existsSync(join(out, "2025_chapter2_c020101.html"))).toBe(true);
   });
 
   it("refuses a bad --delay or --base with exit code 2", async () => {
