@@ -21,12 +21,50 @@ interface Entry {
   adjective: boolean;
 }
 
-/** Escapes a name for a regex and lets its spaces match any run of white space (line breaks included). */
-export function namePattern(name: string): string {
-  return name
-    .split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-    .join("\\s+");
+const escChar = (c: string) => (/[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c);
+
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+/**
+ * A regex source that matches any of `words`, shaped as a character trie
+ * ("A(?:fghanistan|lbania|...)") so that the engine spends a few steps per
+ * position whatever the number of words, and prefers the longest word at a
+ * place (greedy optional tails, backtracking when the boundary after fails).
+ * A space in a word matches `space` (any run of white space by default).
+ */
+export function trieSource(words: Iterable<string>, space = "\\s+"): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const w of words) {
+    let n = root;
+    for (const c of w.replace(/\s+/g, " ")) {
+      let child = n.next.get(c);
+      if (!child) {
+        child = { end: false, next: new Map() };
+        n.next.set(c, child);
+      }
+      n = child;
+    }
+    n.end = true;
+  }
+  const emit = (n: TrieNode): string => {
+    const alts = [...n.next].map(([c, child]) => (c === " " ? space : escChar(c)) + emit(child));
+    if (alts.length === 0) return "";
+    if (n.end) return `(?:${alts.join("|")})?`;
+    return alts.length === 1 ? alts[0]! : `(?:${alts.join("|")})`;
+  };
+  return emit(root);
+}
+
+/** A letter or digit (Latin, with accents) in a regex without the "u" flag. */
+export const WORD_CHAR = "[A-Za-z0-9\\u00C0-\\u024F\\u1E00-\\u1EFF]";
+const WORD_CHAR_U = /[\p{L}\p{N}\p{M}]/u;
+
+/** True when the character before `i` is a letter or digit (so `i` is not at the start of a word). */
+export function inWord(text: string, i: number): boolean {
+  return i > 0 && WORD_CHAR_U.test(text[i - 1]!);
 }
 
 /** The key of a matched surface: folded, single-spaced. */
@@ -60,9 +98,10 @@ function build(): { re: RegExp; entries: Map<string, Entry> } {
       if (pl) add(pl, { code: row.code, adjective: true });
     }
   }
-  // Longest alternative first, so that "Papua New Guinea" wins over "Guinea" at the same place.
-  const alts = [...entries.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(namePattern);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  // A trie: the longest name at a place wins ("Papua New Guinea" over "Guinea").
+  // No "u" flag and no lookbehind: both cost the engine its quick first-character scan.
+  // The left word boundary is checked on each match instead.
+  const re = new RegExp(`(?:${trieSource(entries.keys())})(?!${WORD_CHAR})`, "g");
   return { re, entries };
 }
 
@@ -74,8 +113,13 @@ export function findCountries(text: string): CountryHit[] {
   const hits: CountryHit[] = [];
   COUNTRY_RE.lastIndex = 0;
   for (let m = COUNTRY_RE.exec(folded); m; m = COUNTRY_RE.exec(folded)) {
+    if (inWord(folded, m.index)) {
+      COUNTRY_RE.lastIndex = m.index + 1;
+      continue;
+    }
     const surface = m[0];
-    const entry = ENTRIES.get(key(surface));
+    // the match is on folded text: only white space may differ from the key
+    const entry = ENTRIES.get(/\s[^ ]|\s\s|[^ \S]/.test(surface) ? surface.replace(/\s+/g, " ") : surface);
     if (!entry?.code) continue;
     const start = m.index;
     const end = start + surface.length;

@@ -225,10 +225,20 @@ export function resolveFamily(family: string, hints: ResolveHints): Officeholder
   return null;
 }
 
+let byName: Map<string, Officeholder[]> | null = null;
+
 /** The rows of one person by canonical name, or an empty list. */
 export function rowsByName(name: string): Officeholder[] {
-  const k = nameKey(name);
-  return officeholders().filter((r) => nameKey(r.name) === k);
+  if (!byName) {
+    byName = new Map();
+    for (const r of officeholders()) {
+      const k = nameKey(r.name);
+      const list = byName.get(k);
+      if (list) list.push(r);
+      else byName.set(k, [r]);
+    }
+  }
+  return byName.get(nameKey(name)) ?? [];
 }
 
 /** The row of that person that fits the year best (the term containing it, else the latest). */

@@ -1,6 +1,6 @@
 import { foldChars } from "../segmenting/normalize.js";
 import type { CountryHit, PersonHit } from "./context.js";
-import { countrySurfaces } from "./countries.js";
+import { countrySurfaces, inWord, trieSource, WORD_CHAR } from "./countries.js";
 import {
   bestRow,
   isKnownFamily,
@@ -19,7 +19,6 @@ export interface PersonContext {
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alt = (xs: string[]) => xs.map(esc).sort((a, b) => b.length - a.length);
 
 // --- name words -----------------------------------------------------------
 
@@ -56,6 +55,8 @@ const NAME_RE = new RegExp(
   "uy",
 );
 const PARTICLE_SET = new Set(PARTICLES);
+/** An upper-case letter, in a regex without the "u" flag. */
+const UPPER = "[A-Z\\u00C0-\\u00DE\\u0100-\\u024F]";
 
 /**
  * Capitalised words that end a name: they follow titles in headlines and
@@ -387,9 +388,28 @@ const PORTFOLIO_WORDS = [
   "Reform",
   "Administrative",
 ];
-const PF = `(?:${alt(PORTFOLIO_WORDS).join("|")})`;
+const PF = `(?:${trieSource(PORTFOLIO_WORDS)})`;
 const PF_SEQ = String.raw`(?:the\s+)?${PF}(?:(?:,\s*|\s+and\s+|\s+)${PF})*`;
-const PREFIX = String.raw`(?:(?:Deputy|Vice|Senior|State|Parliamentary|Acting|First|Federal|Special|Permanent|Assistant|Under)[\s-]+)*`;
+const PREFIXES = [
+  "Deputy",
+  "Vice",
+  "Senior",
+  "State",
+  "Parliamentary",
+  "Acting",
+  "First",
+  "Federal",
+  "Special",
+  "Permanent",
+  "Assistant",
+  "Under",
+  "Senior Vice",
+  "Parliamentary Vice",
+  "First Deputy",
+  "First Vice",
+  "Executive Vice",
+  "Deputy Chief",
+];
 const TITLE_CORES = [
   "Prime Minister",
   "Premier",
@@ -456,7 +476,14 @@ const TITLE_CORES = [
   "Vice-Minister",
   "Minister",
 ];
-const TITLE = String.raw`${PREFIX}(?:${alt(TITLE_CORES).join("|")})(?:\s+(?:of|for)\s+${PF_SEQ}){0,2}`;
+/** Every title with its prefixes ("Deputy Prime Minister", "Senior Vice-Minister"), as one trie. */
+const TITLE = String.raw`(?:${trieSource(TITLE_CORES)})(?:\s+(?:of|for)\s+${PF_SEQ}){0,2}`;
+/**
+ * The prefixes of a title found before it ("Deputy Prime Minister", "Senior
+ * Vice-Minister"): looked up behind the title rather than put into the scan,
+ * which keeps the scanning regex small enough for the engine to optimise.
+ */
+const PREFIX_BEFORE = new RegExp(`(?:(?:${PREFIXES.join("|")})[\\s-]+)+$`);
 const HONORIFICS = [
   "Mr.",
   "Ms.",
@@ -493,7 +520,7 @@ const HONORIFICS = [
   "former",
   "Former",
 ];
-const HON = `(?:${alt(HONORIFICS).join("|")})`;
+const HON = `(?:${trieSource(HONORIFICS)})`;
 
 /** Titles only Japan uses in English: they place an unresolved person in Japan. */
 const JAPANESE_TITLES =
@@ -523,39 +550,58 @@ function fullNameForms(r: Officeholder): string[] {
   return [...forms];
 }
 
-function namePatternOf(form: string): string {
-  const words = form.split(/\s+/).map(esc);
-  // "Donald Trump" also as "Donald J. Trump"
-  if (words.length === 2 && !/\./.test(form)) return `${words[0]}(?:\\s+\\p{Lu}\\.)?\\s+${words[1]}`;
-  return words.join("\\s+");
-}
-
 interface Tables {
   anchor: RegExp;
+  /** personKey of every form of every name in the table -> canonical name */
   byPersonKey: Map<string, string>;
+  /** the first words (nameKey) of those forms, to dismiss most capitalised words at once */
+  firstWords: Set<string>;
 }
+
+/** A capitalised word, in a regex without the "u" flag. */
+const CAP_WORD = String.raw`${"[A-Z\\u00C0-\\u00DE\\u0100-\\u024F]"}[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]*(?:'[A-Z][A-Za-z\u00C0-\u024F]*)?(?:-[A-Za-z\u00C0-\u024F]+)*`;
 
 function build(): Tables {
   const byPersonKey = new Map<string, string>();
-  const forms = new Set<string>();
+  const firstWords = new Set<string>();
   for (const r of officeholders()) {
-    for (const f of fullNameForms(r)) {
-      forms.add(f);
+    for (const f of [...fullNameForms(r), r.name]) {
       const k = personKey(f);
       if (!byPersonKey.has(k)) byPersonKey.set(k, r.name);
+      firstWords.add(nameKey(f.split(/\s+/)[0]!));
     }
-    byPersonKey.set(personKey(r.name), r.name);
   }
-  const full = [...forms].sort((a, b) => b.length - a.length).map(namePatternOf);
+  // No "u" flag, no lookbehind and no large alternation: the engine can then scan
+  // quickly for first characters. The left word boundary is checked on each match,
+  // and a run of capitalised words is looked up in the table's names.
   const anchor = new RegExp(
     [
-      String.raw`(?<![\p{L}\p{M}.])(?:(?<hon>${HON}(?:\s+${HON})*)(?:\s+(?<t1>${TITLE}))?|(?<t2>${TITLE}))\s+(?=\p{Lu})`,
-      String.raw`(?<![\p{L}\p{M}])(?<full>${full.join("|")})(?![\p{L}\p{M}])`,
-      String.raw`(?<![\p{L}\p{M}])(?<adm>${WORD})(?=\s+(?:[Aa]dministration|Cabinet|[Gg]overnment)(?![\p{L}]))`,
+      String.raw`(?:(?<hon>${HON}(?:\s+${HON})*)(?:\s+(?<t1>${TITLE}))?|(?<t2>${TITLE}))\s+(?=${UPPER})`,
+      String.raw`(?<full>${CAP_WORD}(?:\s+(?:[A-Z]\.\s+)?(?:${PARTICLE}\s+){0,2}${CAP_WORD}){1,4})(?!${WORD_CHAR})`,
+      String.raw`(?<adm>[Aa]dministration|Cabinet|[Gg]overnment)(?!${WORD_CHAR})`,
     ].join("|"),
-    "gu",
+    "g",
   );
-  return { anchor, byPersonKey };
+  return { anchor, byPersonKey, firstWords };
+}
+
+/** The longest run of words from the start of `run` that is a name of the table, as [length in chars, name]. */
+function knownPrefix(run: string, t: Tables): [number, string] | null {
+  const words: [string, number][] = [];
+  for (const m of run.matchAll(/\S+/g)) words.push([m[0], m.index + m[0].length]);
+  if (!t.firstWords.has(nameKey(words[0]![0]))) return null;
+  for (let k = words.length; k >= 2; k--) {
+    const name = t.byPersonKey.get(
+      personKey(
+        words
+          .slice(0, k)
+          .map((w) => w[0])
+          .join(" "),
+      ),
+    );
+    if (name) return [words[k - 1]![1], name];
+  }
+  return null;
 }
 
 let tables: Tables | null = null;
@@ -666,18 +712,30 @@ const OF_COUNTRY_RE = /\s+of\s+(?:the\s+)?/y;
 /** Every named person in `text`, in text order. */
 export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
   tables ??= build();
-  const { anchor, byPersonKey } = tables;
+  const t = tables;
+  const { anchor, byPersonKey } = t;
   const folded = foldChars(text);
   const hits: PersonHit[] = [];
   const year = ctx.year;
+  let lastEnd = 0;
   anchor.lastIndex = 0;
   for (let m = anchor.exec(folded); m; m = anchor.exec(folded)) {
-    const g = m.groups ?? {};
     const start = m.index;
+    if (inWord(folded, start) || folded[start - 1] === ".") {
+      anchor.lastIndex = start + 1;
+      continue;
+    }
+    const g = m.groups ?? {};
     if (g.full) {
-      const end = start + g.full.length;
-      const tokens = g.full.split(/\s+/);
-      const p = canonical(tokens, year, byPersonKey);
+      const known = knownPrefix(g.full, t);
+      if (!known) {
+        // not a name of the table: go on from the next word
+        const sp = g.full.search(/\s/);
+        anchor.lastIndex = start + (sp > 0 ? sp : g.full.length);
+        continue;
+      }
+      const end = start + known[0];
+      const p = canonical(folded.slice(start, end).split(/\s+/), year, byPersonKey);
       const appos = appositive(folded, end, ctx.countries);
       hits.push({
         name: p.name,
@@ -689,23 +747,32 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
         surface: text.slice(start, end),
         familyOnly: false,
       });
+      anchor.lastIndex = end;
+      lastEnd = end;
       continue;
     }
     if (g.adm) {
-      const word = g.adm;
+      // "the Biden administration", "the Kan Cabinet": the word before, when the table knows it as a family name
+      const before = /(\p{Lu}[\p{L}\p{M}]*(?:-\p{Lu}[\p{L}\p{M}]*)?)\s+$/u.exec(
+        folded.slice(Math.max(lastEnd, start - 40), start),
+      );
+      if (!before) continue;
+      const word = before[1]!;
       if (COMMON_FAMILIES.has(word.toLowerCase()) || isStop(word) || !isKnownFamily(word)) continue;
       const row = resolveFamily(word, { title: null, year, country: null });
-      const end = start + word.length;
+      const wStart = start - before[0].length;
+      const end = wStart + word.length;
       hits.push({
         name: row?.name ?? word,
         family: row?.family ?? word,
         role: row?.title ?? null,
         country: row?.country ?? null,
-        start,
+        start: wStart,
         end,
-        surface: text.slice(start, end),
+        surface: text.slice(wStart, end),
         familyOnly: true,
       });
+      lastEnd = end;
       continue;
     }
     // honorific and/or title, then a name
@@ -718,7 +785,11 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
     // the name may have been cut: find where its last word ends
     let end = nameStart;
     for (const t of tokens) end = folded.indexOf(t, end) + t.length;
-    const title = (g.t1 ?? g.t2 ?? null)?.replace(/\s+/g, " ") ?? null;
+    let title = (g.t1 ?? g.t2 ?? null)?.replace(/\s+/g, " ") ?? null;
+    if (title && g.t2) {
+      const pre = PREFIX_BEFORE.exec(folded.slice(Math.max(0, start - 60), start));
+      if (pre) title = `${pre[0].replace(/\s+/g, " ")}${title}`;
+    }
     const hon = g.hon?.replace(/\s+/g, " ") ?? null;
     // the country the title is tied to: "Prime Minister X of India", "Canadian Prime Minister X", ", President of the ROK"
     let country: string | null = null;
@@ -755,6 +826,7 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
     const h = hits.at(-1)!;
     h.surface = text.slice(h.start, h.end);
     anchor.lastIndex = end;
+    lastEnd = end;
   }
   return hits;
 }

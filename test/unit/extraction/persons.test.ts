@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { findCountries } from "../../../src/extraction/countries.js";
+import { findPersons } from "../../../src/extraction/persons.js";
+
+const run = (text: string, year: number | null = null) => findPersons(text, { year, countries: findCountries(text) });
+const names = (text: string, year: number | null = null) => run(text, year).map((p) => p.name);
+
+describe("findPersons: title + name", () => {
+  it("reads office titles before full names, with offsets of the name", () => {
+    const text =
+      "The visits of Prime Minister Shinzo Abe and Minister for Foreign Affairs Fumio Kishida were followed by visits of Secretary of State John Kerry and Secretary of Defense Chuck Hagel.";
+    const hits = run(text, 2013);
+    expect(hits.map((h) => h.name)).toEqual(["Shinzo Abe", "Fumio Kishida", "John Kerry", "Chuck Hagel"]);
+    expect(hits.map((h) => h.role)).toEqual([
+      "Prime Minister",
+      "Minister for Foreign Affairs",
+      "Secretary of State",
+      "Secretary of Defense",
+    ]);
+    for (const h of hits) expect(text.slice(h.start, h.end)).toBe(h.surface);
+    expect(hits[0]!.surface).toBe("Shinzo Abe");
+    expect(hits.every((h) => !h.familyOnly)).toBe(true);
+  });
+
+  it("keeps middle initials, particles and diacritics", () => {
+    expect(names("He met President Donald J. Trump in Washington.")).toEqual(["Donald Trump"]);
+    expect(names("talks with Prime Minister Jos\u00e9 Ulisses Correia e Silva, who attended")).toEqual([
+      "Jos\u00e9 Ulisses Correia e Silva",
+    ]);
+    expect(names("Crown Prince Mohammed bin Salman received the delegation")).toEqual(["Mohammed bin Salman"]);
+    const vdl = run("President Ursula von der Leyen of the European Commission");
+    expect(vdl[0]!.name).toBe("Ursula von der Leyen");
+    expect(vdl[0]!.family).toBe("von der Leyen");
+    expect(names("Foreign Minister M\u00e9lanie Joly visited Tokyo", 2022)).toEqual(["M\u00e9lanie Joly"]);
+  });
+
+  it("turns Japanese names written family first into English order", () => {
+    const hits = run("the state funeral for the late Prime Minister ABE Shinzo in September", 2022);
+    expect(hits.map((h) => h.name)).toEqual(["Shinzo Abe"]);
+    expect(names("Minister of Economy, Trade and Industry NISHIMURA Yasutoshi attended")).toEqual([
+      "Yasutoshi Nishimura",
+    ]);
+  });
+
+  it("keeps family-first order for Chinese and Korean names and says which word is the family name", () => {
+    const hits = run("Minister of Foreign Affairs Yun Byung-se and Premier Li Keqiang", 2015);
+    expect(hits.map((h) => [h.name, h.family])).toEqual([
+      ["Yun Byung-se", "Yun"],
+      ["Li Keqiang", "Li"],
+    ]);
+  });
+});
+
+describe("findPersons: family names resolved through the officeholder table", () => {
+  it("uses the office and the year", () => {
+    const hits = run("Foreign Minister Hayashi visited the U.S., and Prime Minister Kan's visit was planned.", 2022);
+    expect(hits[0]).toMatchObject({ name: "Yoshimasa Hayashi", family: "Hayashi", country: "JPN", familyOnly: true });
+    // Naoto Kan was Prime Minister in 2010 and 2011 only: the office alone still names one person
+    expect(hits[1]!.name).toBe("Naoto Kan");
+    expect(names("President Biden and President Barrow", 2022)).toEqual(["Joseph Biden", "Adama Barrow"]);
+    expect(names("Foreign Minister Kishida met Foreign Minister Dion", 2015)).toEqual([
+      "Fumio Kishida",
+      "St\u00e9phane Dion",
+    ]);
+  });
+
+  it("tells two holders of one family name apart by year", () => {
+    expect(names("Foreign Minister Kono held talks", 2018)).toEqual(["Taro Kono"]);
+    expect(names("Foreign Minister Kono held talks", 1995)).toEqual(["Yohei Kono"]);
+    expect(names("President Bush visited Japan", 2002)).toEqual(["George W. Bush"]);
+  });
+
+  it("falls back to the family name alone when the table cannot decide", () => {
+    expect(names("Foreign Minister Kono held talks", null)).toEqual(["Kono"]);
+    const hits = run("Foreign Minister Zorglub held talks", 2020);
+    expect(hits).toMatchObject([{ name: "Zorglub", familyOnly: true, role: "Foreign Minister" }]);
+  });
+
+  it("reads leaders' administrations", () => {
+    expect(names("Since the inauguration of the Kan Administration in June 2010", 2010)).toEqual(["Naoto Kan"]);
+    expect(names("under the Biden administration, and the Akufo-Addo administration", 2022)).toEqual([
+      "Joseph Biden",
+      "Nana Akufo-Addo",
+    ]);
+    expect(names("the Japanese government and the English government")).toEqual([]);
+  });
+
+  it("finds full names of the table without a title", () => {
+    expect(names("a new administration headed by Justin Trudeau started")).toEqual(["Justin Trudeau"]);
+  });
+});
+
+describe("findPersons: honorifics and appositives", () => {
+  it("reads readout style names with their office and country", () => {
+    const text =
+      "Mr. Fumio Kishida, Minister for Foreign Affairs, held a meeting with Mr. Yun Byung-se, Minister of Foreign Affairs of the ROK. From the ROK side, H.E. Mr. Yoo Heung-soo, Ambassador Extraordinary and Plenipotentiary of the Embassy of the ROK in Japan, Mr. Kim Hong-kyun, Deputy Minister for Political Affairs, and others attended.";
+    const hits = run(text, 2015);
+    expect(hits.map((h) => h.name)).toEqual(["Fumio Kishida", "Yun Byung-se", "Yoo Heung-soo", "Kim Hong-kyun"]);
+    expect(hits[1]).toMatchObject({ role: "Minister of Foreign Affairs of the ROK", country: "KOR" });
+    expect(hits[2]!.country).toBe("KOR");
+    expect(hits[3]!.country).toBe(null);
+  });
+
+  it("reads the Honorable and His Excellency", () => {
+    const hits = run(
+      "a telephone talk with the Honorable Donald Trump, President of the United States of America, and with His Excellency Mr. Li Keqiang, Premier of the State Council of China",
+      2018,
+    );
+    expect(hits.map((h) => [h.name, h.country])).toEqual([
+      ["Donald Trump", "USA"],
+      ["Li Keqiang", "CHN"],
+    ]);
+  });
+});
+
+describe("findPersons: what is not a person", () => {
+  it("ignores titles without a name", () => {
+    expect(names("the two Prime Ministers agreed; the Minister for Foreign Affairs, followed by a dinner")).toEqual([]);
+    expect(names("the first Japanese Prime Minister in nine years; the President of the ROK")).toEqual([]);
+  });
+
+  it("ignores institutions, places and headlines' verbs", () => {
+    expect(names("The Noguchi Memorial Institute for Medical Research is a symbol")).toEqual([]);
+    expect(names("Prime Minister Abe Visits Canada", 2013)).toEqual(["Shinzo Abe"]);
+    expect(names("the Japan-U.S. Summit Meeting and the Prime Minister's Office")).toEqual([]);
+  });
+
+  it("takes the country from an adjective right before the title", () => {
+    const hits = run("Canadian Prime Minister Zorglub arrived; Japan is far from Minister Quux");
+    expect(hits.map((h) => [h.name, h.country])).toEqual([
+      ["Zorglub", "CAN"],
+      ["Quux", null],
+    ]);
+  });
+
+  it("returns hits in text order without overlaps", () => {
+    const hits = run("President Putin and Prime Minister Abe met. Mr. Abe Shinzo spoke.", 2013);
+    for (let i = 1; i < hits.length; i++) expect(hits[i]!.start).toBeGreaterThanOrEqual(hits[i - 1]!.end);
+    expect(hits.map((h) => h.name)).toEqual(["Vladimir Putin", "Shinzo Abe", "Shinzo Abe"]);
+  });
+});
