@@ -4,15 +4,19 @@
  * and new keys and written through the Store API in big transactions; then the
  * server on 127.0.0.1 (rate limit off) and autocannon against the main
  * endpoints at 1 and 20 concurrent clients: p50/p95 latency (every response
- * timed) and throughput, against a 50 ms p95 target.
+ * timed) and throughput, against a 50 ms p95 target. The server runs in a
+ * child process, so the load generator does not share its event loop.
  *
  *   node dist/bench/bench-api.js [--events 100000] [--seconds 5] [--db FILE]
  *
  * With --db FILE an existing store is reused (built when absent or smaller).
  */
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { extract } from "../src/extraction/index.js";
 import { buildServer, startServer } from "../src/interfaces/http/server.js";
@@ -121,14 +125,42 @@ async function measure(url: string, name: string, connections: number, seconds: 
   };
 }
 
+/** Child mode: serve the store read-only on an ephemeral loopback port and print the address. */
+async function serveOnly(dbPath: string): Promise<void> {
+  const store = openStore(dbPath, { readonly: true });
+  const app = await buildServer({ store, webRoot: null, hardening: { rateLimit: 0 } });
+  const address = await startServer(app, { host: "127.0.0.1", port: 0 });
+  process.stdout.write(`${address}\n`);
+  process.on("SIGTERM", () => {
+    void app.close().then(() => {
+      store.close();
+      process.exit(0);
+    });
+  });
+}
+
+async function spawnServer(dbPath: string): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve", "--db", dbPath], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const base = await new Promise<string>((resolve, reject) => {
+    lines.once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`the server process exited (${code})`)));
+  });
+  return { child, base };
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  if (argv.includes("--serve")) return serveOnly(argv[argv.indexOf("--db") + 1]!);
   const target = flag(argv, "events", 100_000);
   const seconds = flag(argv, "seconds", 5);
   const dbArg = argv.includes("--db") ? argv[argv.indexOf("--db") + 1] : undefined;
   const dir = dbArg ? null : mkdtempSync(join(tmpdir(), "panorama-bench-api-"));
   const dbPath = dbArg ?? join(dir!, "bench.db");
   const store = openStore(dbPath);
+  let child: ChildProcess | null = null;
   try {
     if (store.stats().events < target) await fill(store, target);
     const stats = store.stats();
@@ -139,8 +171,9 @@ async function main(): Promise<void> {
       `store: ${fmt.int(stats.documents)} documents, ${fmt.int(stats.events)} events, ${fmt.int(stats.counts)} counts, ${fmt.int(stats.sentences)} sentences`,
     );
 
-    const app = await buildServer({ store, webRoot: null, hardening: { rateLimit: 0 } });
-    const base = await startServer(app, { host: "127.0.0.1", port: 0 });
+    const server = await spawnServer(dbPath);
+    child = server.child;
+    const { base } = server;
     const endpoints: [string, string][] = [
       ["events ?country=USA&type=meeting", "/api/events?country=USA&type=meeting&limit=50"],
       ["events ?level=summit&from..to", `/api/events?level=summit&from=${year - 3}&to=${year}&limit=50`],
@@ -161,7 +194,8 @@ async function main(): Promise<void> {
         process.stderr.write(`  ${name} x${c}: p95 ${fmt.ms(r.p95)}\n`);
       }
     }
-    await app.close();
+    child.kill("SIGTERM");
+    child = null;
 
     const rows = [
       ["endpoint", "clients", "requests", "p50", "p95", "p99", "req/s", "errors", `p95<${TARGET_MS}ms`],
@@ -182,6 +216,7 @@ async function main(): Promise<void> {
     const failed = results.filter((r) => r.p95 >= TARGET_MS || r.errors > 0);
     if (failed.length) console.log(`\n${failed.length} row(s) miss the ${TARGET_MS} ms p95 target or had errors.`);
   } finally {
+    child?.kill("SIGTERM");
     store.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }

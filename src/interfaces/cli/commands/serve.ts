@@ -7,9 +7,8 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { SingleBar } from "cli-progress";
 import { type Command, InvalidArgumentError } from "commander";
-import { extract } from "../../../extraction/index.js";
 import { packageRoot } from "../../../model/paths.js";
-import { listInputFiles, readOne } from "../../../reading/index.js";
+import { fileLabel, ingestPaths } from "../../../pipeline/ingest.js";
 import { openStore, type Store } from "../../../storage/index.js";
 import { buildServer, defaultWebRoot, startServer } from "../../http/server.js";
 
@@ -37,26 +36,25 @@ function defaultDb(): string {
 
 const showProgress = () => !process.env.CI && process.stderr.isTTY === true;
 
-/** Reads, extracts and stores the sample corpus, with a progress bar on a terminal. */
+/** Reads, extracts and stores the sample corpus (ingestPaths), with a progress bar on a terminal. */
 export async function ingestSamples(store: Store, dir = join(packageRoot(), "samples")): Promise<number> {
-  const { files } = await listInputFiles([dir]);
   const bar = showProgress()
     ? new SingleBar({ format: "ingesting samples [{bar}] {value}/{total} {file}", hideCursor: true })
     : null;
-  bar?.start(files.length, 0, { file: "" });
-  let stored = 0;
-  for (const file of files) {
-    const r = await readOne(file);
-    if (r.ok) {
-      store.ingest(extract(r.doc), { sample: true });
-      stored++;
-    } else {
-      process.stderr.write(`${bar ? "\n" : ""}panorama: ${r.error.path}: ${r.error.message}\n`);
-    }
-    bar?.increment(1, { file: file.slice(dir.length + 1) });
-  }
+  let started = false;
+  const summary = await ingestPaths(store, [dir], {
+    sample: true,
+    onProgress: ({ done, total, result }) => {
+      if (bar && !started) {
+        bar.start(total, 0, { file: "" });
+        started = true;
+      }
+      bar?.update(done, { file: fileLabel(result.path) });
+    },
+  });
   bar?.stop();
-  return stored;
+  for (const f of summary.failures) process.stderr.write(`panorama: ${f.message}\n`);
+  return summary.added + summary.replaced + summary.unchanged;
 }
 
 async function serve(opts: ServeOptions, { ingestIfEmpty }: { ingestIfEmpty: boolean }): Promise<void> {
