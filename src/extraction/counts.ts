@@ -15,7 +15,7 @@ const COUNT_RE = new RegExp(
 
 /** "<meeting phrase> were held three times" */
 const TIMES_RE = new RegExp(
-  `(?<noun>(?:[A-Z][\\w.’'-]*[-–]){1,4}[A-Z][\\w.’'()-]*\\s+(?:[\\w’'+-]+\\s+){0,5}?(?:Meetings|Talks|Summits|meetings|talks|summits|Consultations|consultations|Dialogues?|dialogues?))\\s+(?:were|have\\s+been|had\\s+been)\\s+held\\s+(?:(?<approx>${APPROX})\\s+)?(?<num>${NUMBER_SRC}|once|twice|thrice)(?:\\s+times)?\\b`,
+  `(?<noun>(?:[A-Z][\\w.’'-]*[-–]){1,4}[A-Z][\\w.’'()-]*\\s+(?:[\\w’'+-]+\\s+){0,5}?(?:Meetings?|Talks|Summits?|meetings?|talks|summits?|Consultations|consultations|Dialogues?|dialogues?))\\s+(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+held\\s+(?:(?<approx>${APPROX})\\s+)?(?<num>${NUMBER_SRC}|once|twice|thrice)(?:\\s+times)?\\b`,
   "g",
 );
 

@@ -45,6 +45,9 @@ interface Placed {
 const PLAN_BETWEEN =
   /\b(?:agreed\s+to|decided\s+to|will|would|plans?\s+to|planned|intends?\s+to|expected|scheduled|next|upcoming|toward|towards)\b/i;
 
+/** Words that date an event by an occasion already named ("at this meeting", "on that occasion"). */
+const OCCASION = /\b(?:at|during|on|in)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b/i;
+
 const ANAPHORA =
   /\b(?:at|during|on)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b|\bthe\s+two\s+(?:leaders|prime\s+ministers|presidents|ministers|foreign\s+ministers|countries|sides)\b|\bboth\s+(?:leaders|ministers|sides)\b/i;
 
@@ -114,7 +117,22 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     )
       p.date = next.date;
   }
-  for (const p of placed) if (!p.date) p.date = inherited && ANAPHORA.test(v.text) ? inherited : fallback;
+  for (const p of placed) {
+    if (p.date) continue;
+    // "..., and a Japan-UK summit meeting was held on that occasion": the occasion named before it
+    if (OCCASION.test(v.text)) {
+      const before = placed.filter((q) => q.date && q.pos < p.pos);
+      if (before.length) {
+        p.date = before[before.length - 1]!.date;
+        continue;
+      }
+      if (inherited && !usable.length) {
+        p.date = inherited;
+        continue;
+      }
+    }
+    p.date = fallback;
+  }
 }
 
 function names(people: PersonRef[]): string[] {
@@ -191,6 +209,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
   const cityMap = cities();
   let previousDate: string | null = null;
   let previousMeeting: ExtractedEvent | null = null;
+  let mainMeeting: ExtractedEvent | null = null;
   let firstReadoutMeeting = true;
 
   for (const v of views) {
@@ -229,9 +248,9 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
           /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?\s*,?\s*(?:and|where\s+(?:he|she|they))\s*$/i.test(afterVisit);
         const shared =
           vi.visitors.some((p) => m.participants.some((q) => q.name === p.name)) &&
-          m.end <= vi.start &&
-          vi.start - m.end < 160;
-        if (during || forMeeting || andHeld || shared) {
+          ((m.end <= vi.start && vi.start - m.end < 160) || (vi.destEnd <= m.start && m.start - vi.destEnd < 160));
+        const occasion = vi.destEnd <= m.start && OCCASION.test(v.text.slice(m.end, m.end + 40));
+        if (during || forMeeting || andHeld || shared || occasion) {
           linkedVisit.set(m, vi);
           groupOf.set(m, groupOf.get(vi)!);
         }
@@ -360,9 +379,12 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     }
     for (const ins of instruments) {
       let parties = ins.parties;
-      if (ins.kind === "agreement" && parties.length < 2 && ANAPHORA.test(v.text)) {
-        const m = sentenceEvents.find((e) => e.type === "meeting") ?? previousMeeting;
-        if (m) parties = m.countries;
+      if (ins.kind === "agreement" && parties.length < 2 && !ins.multilateral) {
+        // the parties of the meeting it came out of: in the sentence, or "the two leaders" of the one before
+        const m =
+          sentenceEvents.find((e) => e.type === "meeting" && parties.every((c) => e.countries.includes(c))) ??
+          (ANAPHORA.test(v.text) ? (previousMeeting ?? mainMeeting) : null);
+        parties = m ? m.countries : ins.fallback;
       }
       if (ins.kind === "agreement" && parties.length === 0) continue;
       let date = dateOf.get(ins) ?? null;
@@ -388,6 +410,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     const lastDated = [...sentenceEvents].reverse().find((e) => e.date && e.date !== fallback);
     previousDate = lastDated?.date ?? (v.dates.length ? null : previousDate);
     const lastMeeting = [...sentenceEvents].reverse().find((e) => e.type === "meeting");
+    if (readout && !mainMeeting) mainMeeting = lastMeeting ?? null;
     previousMeeting = lastMeeting ?? null;
   }
   for (const e of out) {

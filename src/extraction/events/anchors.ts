@@ -3,7 +3,16 @@
  * links are resolved. One finder per event shape; each is a general syntactic frame.
  */
 import type { AgreementStatus, Level, Modality } from "../../model/types.js";
-import { HABITUAL, levelOfPhrase, levelOfRanks, modalityOf, PLAN_AFTER, PLAN_BEFORE, rankOf } from "./lexicon.js";
+import {
+  HABITUAL,
+  levelOfPhrase,
+  levelOfRanks,
+  modalityOf,
+  NUMBER_SRC,
+  PLAN_AFTER,
+  PLAN_BEFORE,
+  rankOf,
+} from "./lexicon.js";
 import type { PersonRef, SentenceView, Span } from "./view.js";
 
 export interface MeetingAnchor extends Span {
@@ -40,7 +49,12 @@ export interface InstrumentAnchor extends Span {
   kind: "agreement" | "policy_release";
   title: string;
   status: AgreementStatus | null;
+  /** the parties the sentence names */
   parties: string[];
+  /** the parties to use when no meeting of the sentence or the one before tells them */
+  fallback: string[];
+  /** an instrument of an organization (TPP Agreement): its parties are not filled in */
+  multilateral: boolean;
 }
 
 export type Anchor = MeetingAnchor | VisitAnchor | ConferenceAnchor | InstrumentAnchor;
@@ -174,7 +188,12 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
     const phrase = text.slice(c.start, end);
     const headWord = lastHead[0].toLowerCase();
     if (/^(?:committee|conference)$/.test(headWord) && !/consultative|2\s*\+\s*2/i.test(phrase)) continue;
-    const plural = PLURAL_HEAD.test(lastHead[0]) && !/\btalks\b/i.test(lastHead[0]);
+    // "Meetings", or "the X Meeting was held twice": several occurrences, a count
+    const plural =
+      (PLURAL_HEAD.test(lastHead[0]) && !/\btalks\b/i.test(lastHead[0])) ||
+      new RegExp(`^\\s+(?:was|were|has\\s+been|have\\s+been)\\s+held\\s+(?:${NUMBER_SRC}\\s+times|twice|thrice)`, "i").test(
+        text.slice(end, end + 50),
+      );
     if (isUnreal(text, c.start, end)) continue;
     const subject = subjectOf(v, c.start - (/\b(?:the|a|an)\s+$/i.test(text.slice(0, c.start)) ? 0 : 0));
     const objs = counterparts(v, end, text.length);
@@ -320,7 +339,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
 // visits
 
 const VISIT_TRIGGER =
-  /\b(?:visited|(?:paid|pay|paying|made|make|making|is\s+making|was\s+making|made)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,5}?visits?(?:\s+with\s+[\w\s]{1,25}?)?\s+to|visits?\s+to|visits?\s+of\b|trip\s+to|travel(?:l)?ed\s+to|came\s+to)/gi;
+  /\b(?:visited|(?:paid|pay|paying|made|make|making|is\s+making|was\s+making|made)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,5}?visits?(?:\s+with\s+[\w\s]{1,25}?)?\s+to|visits?\s+to|visits?\s+of\b|trip\s+to|travel(?:l)?ed\s+to|came\s+to|(?:is|was)\s+(?:currently\s+)?visiting)/gi;
 
 export function findVisits(v: SentenceView, cities: Map<string, string>): VisitAnchor[] {
   const out: VisitAnchor[] = [];
@@ -474,7 +493,7 @@ function destinations(v: SentenceView, pos: number, cities: Map<string, string>)
 // conferences
 
 const GATHERING =
-  /^\s*(?:\(\w+\)\s*)?(?:(?:\d+(?:st|nd|rd|th)?|[IVX]+)\s+)?(?:[A-Z][a-z]+\s+(?=Summit))?((?:(?:Leaders['’]?|Foreign|Ministers['’]?|Ministerial|Economic|Trade|Finance|Summit|Plus\s+Three|plus|Post\s+Ministerial|Regional|High-Level|Special|Extraordinary|Informal|Senior\s+Officials['’]?|Defen[cs]e|Health|Energy|Environment|Digital|Heads\s+of\s+(?:State|Government))\s+)*)(Summit(?:\s+Meeting)?|Meeting|Conference|Session|Forum|Dialogue)\b/;
+  /^\s*(?:\(\w+\)\s*)?(?:(?:\d+(?:st|nd|rd|th)?|[IVX]+)\s+)?(?:(?:[A-Z][\w-]+\s+){1,2}(?=Summit))?((?:(?:Leaders['’]?|Foreign|Ministers['’]?|Ministerial|Economic|Trade|Finance|Summit|Plus\s+Three|plus|Post\s+Ministerial|Regional|High-Level|Special|Extraordinary|Informal|Senior\s+Officials['’]?|Defen[cs]e|Health|Energy|Environment|Digital|Heads\s+of\s+(?:State|Government))\s+)*)(Summit(?:\s+Meeting)?|Meeting|Conference|Session|Forum|Dialogue)\b/;
 
 export function findConferences(v: SentenceView): ConferenceAnchor[] {
   const out: ConferenceAnchor[] = [];

@@ -8,7 +8,7 @@ import { isUnreal } from "./anchors.js";
 import type { SentenceView, Span } from "./view.js";
 
 const AGREEMENT_HEAD =
-  /\b(?:Agreements?|(?:grant(?:\s+aid)?|loan|trade|partnership|investment|tax|security|cooperation|bilateral|framework|peace)\s+(?:agreements?|treaty)|Treaty|Joint\s+(?:Leaders['’]\s+)?Statement|joint\s+statement|Leaders['’]\s+Statement|Joint\s+(?:Vision\s+)?Statement|Vision\s+Statement|Joint\s+Declaration|joint\s+declaration|Declaration|Action\s+Plan|action\s+plan|Joint\s+Communiqu[eé]|Communiqu[eé]|communiqu[eé]|Exchanges?\s+of\s+Notes|exchanges?\s+of\s+notes|Memorandum\s+of\s+(?:Cooperation|Understanding)|memorandum\s+of\s+(?:cooperation|understanding)|Convention|Protocol|FTAs?|EPAs?|Roadmap|Joint\s+Plan)\b/g;
+  /\b(?:Agreements?|(?:grant(?:\s+aid)?|loan|trade|partnership|investment|tax|security|cooperation|bilateral|framework|peace)\s+(?:agreements?|treaty)|Treaty|Joint\s+(?:Leaders['’]\s+)?Statement|joint\s+statement|Leaders['’]\s+Statement|Joint\s+(?:Vision\s+)?Statement|Vision\s+Statement|Joint\s+Declaration|joint\s+declaration|Declaration|Action\s+Plan|action\s+plan|Joint\s+Communiqu[eé]|Communiqu[eé]|communiqu[eé]|Exchanges?\s+of\s+Notes|exchanges?\s+of\s+notes|Memorandum\s+of\s+(?:Cooperation|Understanding)|memorandum\s+of\s+(?:cooperation|understanding)|Convention|Protocol|FTAs?|EPAs?|Roadmap|Joint\s+Plan|(?:Joint\s+)?Press\s+Statement|(?:joint\s+)?press\s+statement)\b/g;
 const POLICY_HEAD =
   /\b(?:Strateg(?:y|ies)|Polic(?:y|ies)(?:\s+(?:White\s+Paper|Paper|Review|Statement|Framework|Charter))?|Charter|Guidelines|Outlook|Doctrine|White\s+Paper|policy|strategy)\b/g;
 
@@ -254,13 +254,15 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     if (subject && !(parties.length >= 2)) set.add(subject);
     parties = [...set].sort();
     const multilateral = v.orgs.some((o) => o.start >= np.start && o.end <= np.end);
+    // when the sentence names fewer than two parties: the country the section is about, and Japan
+    let fallback = parties;
     if (parties.length === 1 && !multilateral) {
       const other = v.focus && v.focus !== parties[0] ? v.focus : parties[0] !== "JPN" ? "JPN" : null;
-      if (other) parties = [...parties, other].sort();
+      if (other) fallback = [...parties, other].sort();
     } else if (parties.length === 0 && !multilateral && /\bgrant|loan|exchange/i.test(np.title)) {
-      parties = [...new Set([v.focus ?? "JPN", "JPN"])].sort();
+      fallback = [...new Set([v.focus ?? "JPN", "JPN"])].sort();
     }
-    out.push({ kind: "agreement", start: np.start, end: np.end, title: np.title, status, parties });
+    out.push({ kind: "agreement", start: np.start, end: np.end, title: np.title, status, parties, fallback, multilateral });
   }
 
   // policy releases: one government's own document
@@ -298,6 +300,8 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
       title: np.title,
       status: null,
       parties: [],
+      fallback: [],
+      multilateral: false,
       triggered,
     });
   }
@@ -318,7 +322,16 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     if (!p.triggered) continue;
     const issuer = issuerOf(v, p.start, p.end);
     if (!issuer) continue;
-    out.push({ kind: "policy_release", start: p.start, end: p.end, title: p.title, status: null, parties: [issuer] });
+    out.push({
+      kind: "policy_release",
+      start: p.start,
+      end: p.end,
+      title: p.title,
+      status: null,
+      parties: [issuer],
+      fallback: [issuer],
+      multilateral: false,
+    });
   }
   return out;
 }
