@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ALLOW_ALL, parseRobots, type Robots } from "./robots.js";
@@ -125,6 +125,12 @@ class PoliteClient {
           const err = new HttpError(url, res.status, res.statusText);
           if ((res.status >= 500 || res.status === 429) && attempt < this.retries) {
             lastError = err;
+            // a Retry-After of up to a minute is honoured (seconds, or an HTTP date)
+            const after = res.headers.get("retry-after");
+            if (after) {
+              const secs = /^\d+$/.test(after) ? Number(after) : (Date.parse(after) - Date.now()) / 1000;
+              if (secs > 0 && secs <= 60) await sleep(secs * 1000);
+            }
             continue;
           }
           throw err;
@@ -241,6 +247,7 @@ export async function fetchEdition(opts: FetchOptions): Promise<FetchReport> {
   if (!docs.length) report.errors.push(`the table of contents at ${report.toc} links to no chapter pages or PDFs`);
 
   await mkdir(opts.dir, { recursive: true });
+  await removeStaleParts(opts.dir);
   opts.onStart?.(docs.length);
   for (const d of docs) {
     const outcome = await fetchOne(client, robots, d, join(opts.dir, localName(d.url, root, opts.edition)));
@@ -252,6 +259,25 @@ export async function fetchEdition(opts: FetchOptions): Promise<FetchReport> {
     opts.onDocument?.(outcome);
   }
   return done();
+}
+
+/** Deletes the temporary files of runs that were interrupted (their process is gone). */
+async function removeStaleParts(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const m = /\.part-(\d+)$/.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    let alive = pid === process.pid;
+    if (!alive) {
+      try {
+        process.kill(pid, 0);
+        alive = true;
+      } catch (e) {
+        alive = (e as NodeJS.ErrnoException).code === "EPERM";
+      }
+    }
+    if (!alive) await unlink(join(dir, name)).catch(() => {});
+  }
 }
 
 async function fetchOne(client: PoliteClient, robots: Robots, d: DocLink, file: string) {

@@ -111,6 +111,20 @@ const BACK_TO = /^(?:[▲△↑]\s*)?back to\b/i;
 const FILE_NAME = /^[\w.-]+\.(?:jpe?g|gif|png|bmp|svg|pdf|txt|html?)$/i;
 /** "(PDF)", "[PDF: 120KB]", "(Japanese)" */
 const FILE_NOTE = /^[([]\s*(?:pdf|japanese|text|english)[^)\]]*[)\]]$/i;
+/** The heading of a block of links at the foot of a page. */
+const RELATED = /^(?:related (?:links?|information|articles?|pages?|materials?)|see also|links)$/i;
+
+/** A list (or block) in which every item's text is the text of a link. */
+function isLinkList($: cheerio.CheerioAPI, el: ReturnType<cheerio.CheerioAPI>): boolean {
+  const items = el.is("ul, ol") ? el.children("li") : el.is("dl") ? el.children("dd, dt") : el;
+  if (!items.length) return false;
+  return items.toArray().every((item) => {
+    const text = $(item).text().replace(/\s+/g, "");
+    const linked = $(item).find("a").text().replace(/\s+/g, "");
+    return text.length > 0 && linked.length >= text.length * 0.9;
+  });
+}
+
 /** A readout's relations line. */
 const RELATIONS = /^Japan\s*[-–—]\s*.+\s+Relations$/;
 
@@ -174,6 +188,24 @@ export function htmlToText(html: string): HtmlText {
   });
   $("*").each((_, el) => {
     if (el.type === "tag" && isFurniture(el)) $(el).remove();
+  });
+
+  // "Related Links" / "Related Information" headings and the link lists under them
+  $("h2, h3, h4, h5, p, dt, div").each((_, el) => {
+    const $el = $(el);
+    if ($el.children("p, div, ul, ol, table").length) return;
+    if (!RELATED.test($el.text().replace(/\s+/g, " ").trim())) return;
+    let next = $el.next();
+    while (next.length && /^(?:ul|ol|dl|dd|div|p)$/i.test(next.get(0)?.tagName ?? "") && isLinkList($, next)) {
+      const after = next.next();
+      next.remove();
+      next = after;
+    }
+    $el.remove();
+  });
+  // lists whose every item is only a link: menus and link lists, not prose
+  $("ul, ol").each((_, el) => {
+    if (isLinkList($, $(el))) $(el).remove();
   });
 
   const root = chooseRoot($);

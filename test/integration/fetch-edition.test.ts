@@ -3,7 +3,7 @@
  * the test, served by node:http on 127.0.0.1): never the internet.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -174,6 +174,14 @@ describe("fetchEdition", () => {
     expect(asked.some((p) => p.endsWith("c010101.html") || p.endsWith("c020101.html") || p.endsWith("c04.pdf"))).toBe(
       false,
     );
+  });
+
+  it("removes the temporary file an interrupted run left behind", async () => {
+    const stale = join(out, "2025_chapter1_c010101.html.part-999999999");
+    writeFileSync(stale, "half a page");
+    await fetchEdition({ edition: 2025, dir: out, base, delayMs: 0, retries: 0 });
+    expect(existsSync(stale)).toBe(false);
+    expect(readdirSync(out)).toContain("2025_chapter1_c010101.html");
   });
 
   it("waits between requests", async () => {

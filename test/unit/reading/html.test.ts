@@ -85,6 +85,21 @@ describe("htmlToText on the ministry's templates", () => {
     expect(page("nav-only.html").text).toBe("");
   });
 
+  it("drops Related Links blocks and lists made only of links, keeps prose lists", () => {
+    const html = `<body><div id="maincontents"><h1>Japan-Canada Summit Telephone Talk</h1><p>May 2, 2023</p>
+      <p>On May 2, Prime Minister Fumio Kishida held a telephone talk with Prime Minister Justin Trudeau of Canada.</p>
+      <ul><li>The two leaders confirmed their cooperation toward the G7 Hiroshima Summit.</li></ul>
+      <h2>Related Links</h2><ul><li><a href="/region/n-america/canada/">Japan-Canada Relations</a></li><li><a href="/g7/">G7</a></li></ul>
+      <ul class="list"><li><a href="a.html">Press Releases</a></li><li><a href="b.html">Speeches</a></li></ul>
+      </div></body>`;
+    expect(lines(htmlToText(html).text)).toEqual([
+      "Japan-Canada Summit Telephone Talk",
+      "May 2, 2023",
+      "On May 2, Prime Minister Fumio Kishida held a telephone talk with Prime Minister Justin Trudeau of Canada.",
+      "The two leaders confirmed their cooperation toward the G7 Hiroshima Summit.",
+    ]);
+  });
+
   it("keeps an article's own header and drops the site's", () => {
     const html =
       "<body><header><a href='/'>Home</a> Ministry site</header><main><header><h1>Japan-India Summit Meeting</h1></header>" +
