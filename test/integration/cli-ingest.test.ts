@@ -1,8 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { openStore } from "../../src/storage/index.js";
 import { panorama } from "./cli-helpers.js";
+
+// Each test spawns the CLI several times; on a busy machine that takes a while (no speed is asserted).
+vi.setConfig({ testTimeout: 180_000 });
 
 // Our own sentences in the Bluebook's style (never the ministry's texts).
 const NA =
@@ -31,10 +35,17 @@ beforeEach(() => {
   db = join(dir, "store.db");
 });
 
+/** The keys stored in a store file, read through the library (fewer CLI spawns). */
 const keysIn = (dbFile: string): string[] => {
-  const r = panorama(["documents", "--db", dbFile, "--format", "json"]);
-  expect(r.code).toBe(0);
-  return (JSON.parse(r.stdout) as { key: string }[]).map((d) => d.key).sort();
+  const store = openStore(dbFile, { readonly: true });
+  try {
+    return store
+      .documents()
+      .map((d) => d.key)
+      .sort();
+  } finally {
+    store.close();
+  }
 };
 
 describe("panorama ingest", () => {

@@ -1,10 +1,13 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { openStore } from "../../src/storage/index.js";
 import { makeDoc, RU_TEXT, readoutDoc, ruDoc, US_TEXT, usDoc } from "../unit/storage/fixtures.js";
 import { panorama, parseCsv } from "./cli-helpers.js";
+
+// Each test spawns the CLI several times; on a busy machine that takes a while (no speed is asserted).
+vi.setConfig({ testTimeout: 180_000 });
 
 // A store filled from hand-built records, so these tests do not depend on the extractor.
 let db: string;
