@@ -5,12 +5,12 @@ import type { ReadResult, SourceDocument, SourceFormat } from "../model/types.js
 import { declaredCharset, decodeBytes } from "./decode.js";
 import { listInputFiles } from "./files.js";
 import { htmlToText } from "./html.js";
-import { PdfReadError, pdfToText } from "./pdf.js";
+import { PdfReadError, pdfDocumentText } from "./pdf.js";
 
 export { type DecodeResult, decodeBytes, plausibility } from "./decode.js";
 export { INPUT_EXTENSIONS, listInputFiles } from "./files.js";
 export { htmlToText } from "./html.js";
-export { PdfReadError, pdfToText } from "./pdf.js";
+export { PdfReadError, pdfDocumentText, pdfToText } from "./pdf.js";
 
 /** Files above this size are refused rather than read into memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -109,7 +109,7 @@ export async function readBytes(path: string, bytes: Uint8Array, named: SourceFo
   let title: string | null = null;
   if (format === "pdf") {
     try {
-      text = await pdfToText(bytes);
+      ({ text, title } = await pdfDocumentText(bytes));
     } catch (e) {
       if (e instanceof PdfReadError) return fail(path, e.message);
       throw e;

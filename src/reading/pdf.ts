@@ -40,6 +40,11 @@ interface Line {
 
 /** Reads the pages of a PDF with pdfjs. Throws PdfReadError with a plain message. */
 export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
+  return (await readPdf(bytes)).pages;
+}
+
+/** The pages of a PDF and the title its document information gives, if any. */
+export async function readPdf(bytes: Uint8Array): Promise<{ pages: PdfPage[]; title: string | null }> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
   if (!head.includes("%PDF-")) throw new PdfReadError("is not a PDF (no %PDF- header)");
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString("latin1");
@@ -67,7 +72,11 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
     throw new PdfReadError(`PDF cannot be read (${msg})`);
   }
   const pages: PdfPage[] = [];
+  let title: string | null = null;
   try {
+    const meta = await doc.getMetadata().catch(() => null);
+    const t = (meta?.info as { Title?: unknown } | undefined)?.Title;
+    if (typeof t === "string" && t.trim()) title = t.replace(/\s+/g, " ").trim();
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
@@ -88,16 +97,21 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
   } finally {
     await doc.destroy();
   }
-  return pages;
+  return { pages, title };
 }
 
 /** The text of a PDF file, laid out as described at the top of this file. */
 export async function pdfToText(bytes: Uint8Array): Promise<string> {
-  const pages = await readPdfPages(bytes);
+  return (await pdfDocumentText(bytes)).text;
+}
+
+/** The text of a PDF file and its title (document information). */
+export async function pdfDocumentText(bytes: Uint8Array): Promise<{ text: string; title: string | null }> {
+  const { pages, title } = await readPdf(bytes);
   const text = layoutPages(pages);
   if (!text.trim())
     throw new PdfReadError("PDF has no text layer (a scanned image?): it would need OCR, which Panorama does not do");
-  return text;
+  return { text, title };
 }
 
 // ---------------------------------------------------------------------------

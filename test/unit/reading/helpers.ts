@@ -92,11 +92,14 @@ export interface PdfOptions {
   width?: number;
   /** body lines per page before a page break */
   linesPerPage?: number;
+  /** the document information's title */
+  title?: string;
 }
 
 /** A printed-looking PDF of `paras`. */
 export async function makePdf(paras: Para[], opts: PdfOptions = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
+  if (opts.title) doc.setTitle(opts.title);
   const font = await doc.embedFont(StandardFonts.TimesRoman);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const W = 595;

@@ -33,7 +33,11 @@ async function encryptedPdf(): Promise<Uint8Array> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "panorama-read-"));
-  const pdf = await makePdf(SECTION, { header: "Diplomatic Bluebook 2016", linesPerPage: 16 });
+  const pdf = await makePdf(SECTION, {
+    header: "Diplomatic Bluebook 2016",
+    linesPerPage: 16,
+    title: "Diplomatic Bluebook 2016 Chapter 2",
+  });
   const files: Record<string, Uint8Array | string> = {
     "a-good.txt": TEXT,
     "b-sjis.txt": iconv.encode(TEXT, "shift_jis"),
@@ -93,7 +97,11 @@ describe("readInputs on a folder of good and bad files", () => {
     expect(doc("a-good.txt")).toMatchObject({ text: TEXT, encoding: "utf-8", format: "txt" });
     expect(doc("b-sjis.txt")).toMatchObject({ text: TEXT, encoding: "shift_jis", format: "txt" });
     expect(doc("c-utf16.txt")).toMatchObject({ text: TEXT, encoding: "utf-16le", format: "txt" });
-    expect(doc("d-good.pdf")).toMatchObject({ text: expectedText(SECTION), format: "pdf" });
+    expect(doc("d-good.pdf")).toMatchObject({
+      text: expectedText(SECTION),
+      format: "pdf",
+      title: "Diplomatic Bluebook 2016 Chapter 2",
+    });
     expect(doc("f-pdf-named.txt")).toMatchObject({ text: expectedText(SECTION), format: "pdf" });
     expect(doc("g-html-named.txt").format).toBe("html");
     expect(doc("g-html-named.txt").text.split("\n")[0]).toBe("Japan-Australia Relations");
