@@ -124,7 +124,7 @@ export function findCountries(text: string): CountryHit[] {
     const start = m.index;
     const end = start + surface.length;
     // "US" only as the country: not inside a run of capitals ("FOCUS ON US") nor as "US$"
-    if (surface === "US" && isCapsRun(folded, start, end)) continue;
+    if (surface === "US" && (isCapsRun(folded, start, end) || folded[end] === "$")) continue;
     hits.push({ code: entry.code, start, end, surface: text.slice(start, end), adjective: entry.adjective });
   }
   return hits;

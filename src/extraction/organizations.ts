@@ -53,13 +53,19 @@ export function aliasPattern(alias: string): string {
 function build(): { re: RegExp; groups: (string | null)[] } {
   const rows = JSON.parse(readFileSync(dataFile("organizations.json"), "utf8")) as OrgRow[];
   const alts: { alias: string; id: string | null }[] = [];
-  for (const r of rows) for (const a of r.aliases) alts.push({ alias: foldChars(a), id: r.id });
+  for (const r of rows) {
+    const aliases = new Set(r.aliases.map(foldChars));
+    // an all-capitals id is the body's own abbreviation ("UNSC", "UNGA")
+    if (/^[A-Z]{3,}$/.test(r.id)) aliases.add(r.id);
+    for (const a of aliases) alts.push({ alias: a, id: r.id });
+  }
   for (const n of NOT_ORGS) alts.push({ alias: n, id: null });
   // Longest alias first: "UN Security Council" wins over "UN" at the same place.
   alts.sort((a, b) => b.alias.length - a.alias.length);
   const groups = alts.map((a) => a.id);
-  const source = alts.map((a) => `(${aliasPattern(a.alias)})`).join("|");
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, "gu");
+  // An alias that ends in a letter may take a number ("TICAD8", "EU27"); one that ends in a digit may not ("G77").
+  const source = alts.map((a) => `(${aliasPattern(a.alias)}${/\d$/.test(a.alias) ? "(?!\\p{N})" : ""})`).join("|");
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}])`, "gu");
   return { re, groups };
 }
 

@@ -207,6 +207,18 @@ const STOP_WORDS = new Set(
     "Session",
     "Committee",
     "Commission",
+    "Prefecture",
+    "Prefectural",
+    "City",
+    "Province",
+    "County",
+    "Region",
+    "District",
+    "Assembly",
+    "Parliament",
+    "House",
+    "Senate",
+    "Congress",
     "Party",
     "Republic",
     "Kingdom",
@@ -475,6 +487,7 @@ const TITLE_CORES = [
   "Special Advisor",
   "Vice-Minister",
   "Minister",
+  "Secretary",
 ];
 /** Every title with its prefixes ("Deputy Prime Minister", "Senior Vice-Minister"), as one trie. */
 const TITLE = String.raw`(?:${trieSource(TITLE_CORES)})(?:\s+(?:of|for)\s+${PF_SEQ}){0,2}`;

@@ -70,6 +70,7 @@ describe("findCountries", () => {
     expect(codes("let us turn to china plates and a turkey dinner; japan lacquer")).toEqual([]);
     expect(codes("Tell us more.")).toEqual([]);
     expect(codes("the US and Chad")).toEqual(["USA", "TCD"]);
+    expect(codes("a grant of US$5 million")).toEqual([]);
   });
 
   it("finds countries in headings written in capitals", () => {

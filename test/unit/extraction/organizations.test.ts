@@ -29,6 +29,10 @@ describe("findOrganizations", () => {
     expect(ids("a quad bike, the Quad partners")).toEqual(["Quad"]);
   });
 
+  it("accepts a numbered meeting written solid and an abbreviation equal to the id", () => {
+    expect(ids("at TICAD8 and at the UNSC, the EU27 and the G77")).toEqual(["TICAD", "UNSC", "EU"]);
+  });
+
   it("does not take other councils for the UN Security Council nor letters inside words", () => {
     expect(ids("the National Security Council of Japan")).toEqual([]);
     expect(ids("UNESCO and UNICEF and the G77")).toEqual([]);

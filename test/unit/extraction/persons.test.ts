@@ -70,6 +70,10 @@ describe("findPersons: family names resolved through the officeholder table", ()
     expect(names("President Bush visited Japan", 2002)).toEqual(["George W. Bush"]);
   });
 
+  it("reads a bare Secretary before a family name", () => {
+    expect(names("Minister Motegi and Secretary Blinken met", 2021)).toEqual(["Toshimitsu Motegi", "Antony Blinken"]);
+  });
+
   it("falls back to the family name alone when the table cannot decide", () => {
     expect(names("Foreign Minister Kono held talks", null)).toEqual(["Kono"]);
     const hits = run("Foreign Minister Zorglub held talks", 2020);
@@ -117,6 +121,10 @@ describe("findPersons: what is not a person", () => {
   it("ignores titles without a name", () => {
     expect(names("the two Prime Ministers agreed; the Minister for Foreign Affairs, followed by a dinner")).toEqual([]);
     expect(names("the first Japanese Prime Minister in nine years; the President of the ROK")).toEqual([]);
+  });
+
+  it("does not take a place after a title for a name", () => {
+    expect(names("Governor of Okinawa Prefecture Denny Tamaki met the press")).toEqual([]);
   });
 
   it("ignores institutions, places and headlines' verbs", () => {
