@@ -3,6 +3,7 @@
  *
  *   import { readInputs, extract, openStore } from "panorama";
  */
+export * from "./analysis/index.js";
 export { countWords, extract, extractMetadata, toExtractionOutput } from "./extraction/index.js";
 export * from "./model/types.js";
 export {
