@@ -41,6 +41,8 @@ describe.skipIf(!haveChromium)("web app in Chromium", () => {
     await page.setViewportSize(LAPTOP);
     await page.screenshot({ path: join(SHOTS, `${name}-laptop.png`), fullPage: true });
     await page.setViewportSize(PHONE);
+    // let resize observers (the chart) lay out at the new width before the picture
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.screenshot({ path: join(SHOTS, `${name}-phone.png`), fullPage: true });
     await page.setViewportSize(LAPTOP);
   }
@@ -196,6 +198,13 @@ describe.skipIf(!haveChromium)("web app in Chromium", () => {
     await page.waitForURL(/kind=readout/);
     await page.locator("ol.kwic li").first().waitFor();
     await shot("search");
+    // a result opens its sentence in the reader, marked
+    const line = await page.locator("ol.kwic .kwic-line").first().textContent();
+    await page.locator("ol.kwic li a").first().click();
+    await page.waitForURL(/\/document\/\d+\?sentence=\d+/);
+    const marked = page.locator("mark.evidence.target");
+    await marked.waitFor();
+    expect(await marked.textContent()).toContain(line?.trim().slice(0, 30));
   });
 
   it("lists documents and persons, answers an unknown page, and is usable by keyboard", async () => {

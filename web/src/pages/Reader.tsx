@@ -24,12 +24,15 @@ interface Group {
   end: number;
   events: EventRow[];
   counts: CountRow[];
+  /** the sentence a search result pointed to */
+  hit: boolean;
 }
 
-function groupEvidence(events: EventRow[], counts: CountRow[]): Group[] {
+function groupEvidence(events: EventRow[], counts: CountRow[], hit?: { start: number; end: number }): Group[] {
   const spans: Group[] = [
-    ...events.map((e) => ({ start: e.evidence.start, end: e.evidence.end, events: [e], counts: [] })),
-    ...counts.map((c) => ({ start: c.evidence.start, end: c.evidence.end, events: [], counts: [c] })),
+    ...events.map((e) => ({ start: e.evidence.start, end: e.evidence.end, events: [e], counts: [], hit: false })),
+    ...counts.map((c) => ({ start: c.evidence.start, end: c.evidence.end, events: [], counts: [c], hit: false })),
+    ...(hit ? [{ start: hit.start, end: hit.end, events: [], counts: [], hit: true }] : []),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Group[] = [];
   for (const s of spans) {
@@ -38,6 +41,7 @@ function groupEvidence(events: EventRow[], counts: CountRow[]): Group[] {
       last.end = Math.max(last.end, s.end);
       last.events.push(...s.events);
       last.counts.push(...s.counts);
+      last.hit ||= s.hit;
     } else out.push({ ...s, events: [...s.events], counts: [...s.counts] });
   }
   return out;
@@ -56,19 +60,20 @@ const mentionId = (m: MentionRow) => `${m.start}-${m.end}`;
 
 function Text({
   data,
+  groups,
   selected,
   target,
   onMention,
   onGroup,
 }: {
   data: DocumentText;
+  groups: Group[];
   selected: string | null;
   target: Group | null;
   onMention: (m: MentionRow) => void;
   onGroup: (g: Group) => void;
 }) {
   const { text } = data;
-  const groups = useMemo(() => groupEvidence(data.events, data.counts), [data]);
   const mentions = useMemo(() => cleanMentions(data.mentions), [data]);
 
   let mi = 0;
@@ -104,7 +109,7 @@ function Text({
   for (const g of groups) {
     if (g.start < pos) continue;
     nodes.push(...range(pos, g.start));
-    const kinds = `${g.events.length ? " k-event" : ""}${g.counts.length ? " k-count" : ""}`;
+    const kinds = `${g.events.length ? " k-event" : ""}${g.counts.length ? " k-count" : ""}${g.hit ? " k-hit" : ""}`;
     const what = [
       g.events.length ? `${g.events.length} event${g.events.length > 1 ? "s" : ""}` : null,
       g.counts.length ? `${g.counts.length} count${g.counts.length > 1 ? "s" : ""}` : null,
@@ -119,9 +124,11 @@ function Text({
         className={`evidence${kinds}${target?.start === g.start ? " target" : ""}`}
       >
         {range(g.start, g.end)}
-        <button type="button" className="ev-tag" onClick={() => onGroup(g)} aria-label={`Show the ${what} read here`}>
-          {what}
-        </button>
+        {what ? (
+          <button type="button" className="ev-tag" onClick={() => onGroup(g)} aria-label={`Show the ${what} read here`}>
+            {what}
+          </button>
+        ) : null}
       </mark>,
     );
     pos = g.end;
@@ -232,12 +239,18 @@ export function Reader({ id }: { id: string }) {
   const item = query.get("item");
   const hidden = new Set((query.get("hide") ?? "").split(",").filter(Boolean));
 
+  const sentenceId = Number(query.get("sentence")) || null;
   const data = doc.state === "ok" ? doc.data : null;
-  const groups = useMemo(() => (data ? groupEvidence(data.events, data.counts) : []), [data]);
+  const hit = data && sentenceId ? data.sentences.find((s) => s.id === sentenceId) : undefined;
+  const groups = useMemo(() => (data ? groupEvidence(data.events, data.counts, hit) : []), [data, hit]);
   const target =
     groups.find(
-      (g) => (eventId && g.events.some((e) => e.id === eventId)) || (countId && g.counts.some((c) => c.id === countId)),
+      (g) =>
+        (eventId && g.events.some((e) => e.id === eventId)) ||
+        (countId && g.counts.some((c) => c.id === countId)) ||
+        (!eventId && !countId && !item && g.hit),
     ) ?? null;
+  const evidenceTarget = target && (target.events.length || target.counts.length) ? target : null;
 
   useEffect(() => {
     if (!target) return;
@@ -281,27 +294,44 @@ export function Reader({ id }: { id: string }) {
             <article className={[...hidden].map((k) => `hide-${k}`).join(" ")} aria-label="Document text">
               <Text
                 data={d}
+                groups={groups}
                 selected={item}
                 target={target}
-                onMention={(m) => setQuery({ item: mentionId(m), event: null, count: null }, { replace: true })}
+                onMention={(m) =>
+                  setQuery({ item: mentionId(m), event: null, count: null, sentence: null }, { replace: true })
+                }
                 onGroup={(g) =>
                   setQuery(
                     g.events[0]
-                      ? { event: String(g.events[0].id), count: null, item: null }
-                      : { count: String(g.counts[0]!.id), event: null, item: null },
+                      ? { event: String(g.events[0].id), count: null, item: null, sentence: null }
+                      : { count: String(g.counts[0]!.id), event: null, item: null, sentence: null },
                     { replace: true },
                   )
                 }
               />
             </article>
-            <aside className="panel" aria-label="Selected record" aria-live="polite">
-              {target ? (
+            <aside
+              className={`panel${evidenceTarget || selectedMention ? " has-selection" : ""}`}
+              aria-label="Selected record"
+              aria-live="polite"
+            >
+              {evidenceTarget || selectedMention ? (
+                <button
+                  type="button"
+                  className="close secondary"
+                  aria-label="Close the record"
+                  onClick={() => setQuery({ event: null, count: null, item: null, sentence: null }, { replace: true })}
+                >
+                  ×
+                </button>
+              ) : null}
+              {evidenceTarget ? (
                 <>
                   <h2>Read from the marked sentence</h2>
-                  {target.events.map((e) => (
+                  {evidenceTarget.events.map((e) => (
                     <EventRecord key={`e${e.id}`} e={e} current={e.id === eventId} />
                   ))}
-                  {target.counts.map((c) => (
+                  {evidenceTarget.counts.map((c) => (
                     <CountRecord key={`c${c.id}`} c={c} current={c.id === countId} />
                   ))}
                 </>

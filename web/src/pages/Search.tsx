@@ -79,7 +79,7 @@ export function Search() {
                       <span className="right">{h.right}</span>
                     </p>
                     <p className="muted">
-                      <Link to={href(`/document/${h.document.id}`, { q })}>{h.document.key}</Link>
+                      <Link to={href(`/document/${h.document.id}`, { sentence: h.sentence.id })}>{h.document.key}</Link>
                       {h.document.edition ? ` · Bluebook ${h.document.edition}` : ""}
                       {h.document.section ? ` · ${h.document.section}` : ""}
                       {h.document.date ? ` · ${h.document.date}` : ""}
