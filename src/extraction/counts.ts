@@ -24,6 +24,10 @@ const MET_RE = new RegExp(
   "gi",
 );
 
+/** Sentences without these words count nothing (a cheap test before the full patterns). */
+const COUNT_WORD =
+  /meetings|talks|summits|calls|conferences|consultations|dialogues|rounds|sessions|times|twice|thrice|\bmet\b|\b(?:one|a)\s+(?:\w+\s+)?(?:meeting|summit|call|talk)\b/i;
+
 const BREAKDOWN = /^\s*\(\s*(?:including|of\s+which|among\s+them|with)\s+([^()]*)\)/i;
 
 function breakdown(text: string): { telephone?: number; video?: number } {
@@ -136,6 +140,10 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
       }
       found.push(item);
     };
+    if (!COUNT_WORD.test(text)) {
+      prev = v;
+      continue;
+    }
     for (const m of text.matchAll(TIMES_RE)) {
       const at = m.index ?? 0;
       const noun = m.groups!.noun!;

@@ -111,8 +111,11 @@ function leadingAt(text: string, start: number): boolean {
  * Finds and resolves the date expressions of `text` (one sentence).
  * Bare "May" needs a preposition before it ("in May") or a day after it ("May 9"): "may" is also a verb.
  */
+const MAY_HOLD_DATE = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|mid/;
+
 export function findDates(text: string, ctx: DateContext): DateMention[] {
   const raw: DateMention[] = [];
+  if (!MAY_HOLD_DATE.test(text)) return raw;
   const pendingYear: number[] = []; // indices of raw mentions that need a year
   let lastYear: number | null = null;
   for (const m of text.matchAll(DATE_RE)) {

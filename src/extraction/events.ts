@@ -6,6 +6,7 @@ import type { DateMention } from "./dates.js";
 import {
   type Anchor,
   type ConferenceAnchor,
+  cityAt,
   findConferences,
   findMeetings,
   findVisits,
@@ -45,8 +46,14 @@ interface Placed {
 const PLAN_BETWEEN =
   /\b(?:agreed\s+to|decided\s+to|will|would|plans?\s+to|planned|intends?\s+to|expected|scheduled|next|upcoming|toward|towards)\b/i;
 
+const MEETING_WORD = /meeting|talk|summit|call|conference|consultation|dialogue|2\s*\+\s*2|committee|\bmet\b/i;
+const VISIT_WORD = /visit|trip\b|travel|came\s+to/i;
+const INSTRUMENT_WORD =
+  /agreement|treaty|statement|declaration|plan\b|communiqu|notes|memorandum|convention|protocol|\bFTA|\bEPA|roadmap|strateg|polic|guidelines|outlook|doctrine|paper|charter/i;
+
 /** Words that date an event by an occasion already named ("at this meeting", "on that occasion"). */
-const OCCASION = /\b(?:at|during|on|in)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b/i;
+const OCCASION =
+  /\b(?:at|during|on|in)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b/i;
 
 const ANAPHORA =
   /\b(?:at|during|on)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b|\bthe\s+two\s+(?:leaders|prime\s+ministers|presidents|ministers|foreign\s+ministers|countries|sides)\b|\bboth\s+(?:leaders|ministers|sides)\b/i;
@@ -147,10 +154,8 @@ function placeIn(v: SentenceView, from: number, to: number): { location: string;
     const at = from + (m.index ?? 0) + m[0].length;
     const c = v.countries.find((x) => x.start === at && !x.adjective && !x.org);
     if (c) return { location: c.code, place: null };
-    const rest = v.text.slice(at, at + 40);
-    for (const [city, code] of cities()) {
-      if (rest.startsWith(city) && !/^[\w-]/.test(rest.slice(city.length))) return { location: code, place: city };
-    }
+    const city = cityAt(v.text, at, cities());
+    if (city) return { location: city.code, place: city.name };
   }
   return null;
 }
@@ -215,12 +220,13 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
   for (const v of views) {
     const s = v.sentence;
     const evidence = { start: s.start, end: s.end, text: s.text };
-    const found = findMeetings(v, []);
+    // cheap word tests first: most sentences state no event
+    const found = MEETING_WORD.test(v.text) ? findMeetings(v, []) : [];
     const meetings = found.filter((m) => !m.plural && m.level);
     meetings.push(...enumeratedOccasions(v, found));
-    const visits = findVisits(v, cityMap);
-    const conferences = findConferences(v);
-    const instruments = findInstruments(v);
+    const visits = VISIT_WORD.test(v.text) ? findVisits(v, cityMap) : [];
+    const conferences = v.orgs.length || /\bCOP\s?\d/.test(v.text) ? findConferences(v) : [];
+    const instruments = INSTRUMENT_WORD.test(v.text) ? findInstruments(v) : [];
     if (s.kind === "caption") meetings.push(...captionMeetings(v));
 
     // links: a meeting held during a visit, a visit made for a meeting, a visitor who takes part

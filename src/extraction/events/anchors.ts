@@ -191,9 +191,10 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
     // "Meetings", or "the X Meeting was held twice": several occurrences, a count
     const plural =
       (PLURAL_HEAD.test(lastHead[0]) && !/\btalks\b/i.test(lastHead[0])) ||
-      new RegExp(`^\\s+(?:was|were|has\\s+been|have\\s+been)\\s+held\\s+(?:${NUMBER_SRC}\\s+times|twice|thrice)`, "i").test(
-        text.slice(end, end + 50),
-      );
+      new RegExp(
+        `^\\s+(?:was|were|has\\s+been|have\\s+been)\\s+held\\s+(?:${NUMBER_SRC}\\s+times|twice|thrice)`,
+        "i",
+      ).test(text.slice(end, end + 50));
     if (isUnreal(text, c.start, end)) continue;
     const subject = subjectOf(v, c.start - (/\b(?:the|a|an)\s+$/i.test(text.slice(0, c.start)) ? 0 : 0));
     const objs = counterparts(v, end, text.length);
@@ -448,6 +449,14 @@ function cityRe(cities: Map<string, string>): RegExp {
     CITY_RE_CACHE.set(cities, re);
   }
   return re;
+}
+
+/** The gazetteer city whose name starts at `pos`, if any. */
+export function cityAt(text: string, pos: number, cities: Map<string, string>): { name: string; code: string } | null {
+  const c = text.charCodeAt(pos);
+  if (!(c >= 65 && c <= 90)) return null;
+  const m = cityRe(cities).exec(text.slice(pos, pos + 40));
+  return m ? { name: m[0], code: cities.get(m[0])! } : null;
 }
 
 /** Country or city names right at `pos` ("the U.S.", "Tokyo", "Canada"), and those joined by "and" with dates between. */

@@ -262,7 +262,16 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     } else if (parties.length === 0 && !multilateral && /\bgrant|loan|exchange/i.test(np.title)) {
       fallback = [...new Set([v.focus ?? "JPN", "JPN"])].sort();
     }
-    out.push({ kind: "agreement", start: np.start, end: np.end, title: np.title, status, parties, fallback, multilateral });
+    out.push({
+      kind: "agreement",
+      start: np.start,
+      end: np.end,
+      title: np.title,
+      status,
+      parties,
+      fallback,
+      multilateral,
+    });
   }
 
   // policy releases: one government's own document

@@ -114,8 +114,19 @@ function readoutYear(meta: DocumentMetadata): number | null {
   return meta.kind === "readout" && meta.date ? Number(meta.date.slice(0, 4)) : null;
 }
 
-/** The sentences that can state events (not headings, not navigation), each with its hits. */
+const viewCache = new WeakMap<DocContext, SentenceView[]>();
+
+/** The sentences that can state events (not headings, not navigation), each with its hits; built once per context. */
 export function buildViews(ctx: DocContext): SentenceView[] {
+  let views = viewCache.get(ctx);
+  if (!views) {
+    views = makeViews(ctx);
+    viewCache.set(ctx, views);
+  }
+  return views;
+}
+
+function makeViews(ctx: DocContext): SentenceView[] {
   const { metadata } = ctx;
   const defaultYear = metadata.coveredYear ?? readoutYear(metadata);
   const maxYear = metadata.coveredYear !== null ? metadata.coveredYear + 1 : null;
@@ -145,8 +156,9 @@ export function buildViews(ctx: DocContext): SentenceView[] {
       const h = ctx.persons[j]!;
       const start = h.start - base;
       const end = h.end - base;
-      const role = h.role ?? localRole(s.text, start, end);
-      const rank = rankOf(h.role) ?? rankOf(localRole(s.text, start, end));
+      const local = h.role && rankOf(h.role) ? null : localRole(s.text, start, end);
+      const role = h.role ?? local;
+      const rank = rankOf(h.role) ?? rankOf(local);
       // a foreign official whose country the finder could not tell: the one the title names
       // ("Minister of Foreign Affairs of the ROK"), else the country the section is about
       let country = h.country;
