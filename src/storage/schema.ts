@@ -242,17 +242,23 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   const applied: number[] = [];
   for (const m of migrations) {
     if (m.version <= current) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-      const set = db.prepare(
-        "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-      );
-      set.run("schema_version", String(m.version));
-      set.run(`migration_${m.version}`, `${new Date().toISOString()} ${m.description}`);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-    applied.push(m.version);
+    // IMMEDIATE, and the version re-read under the lock: two processes opening a new file at once
+    // apply each step exactly once.
+    const ran = db
+      .transaction(() => {
+        if ((db.pragma("user_version", { simple: true }) as number) >= m.version) return false;
+        m.up(db);
+        db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        const set = db.prepare(
+          "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        );
+        set.run("schema_version", String(m.version));
+        set.run(`migration_${m.version}`, `${new Date().toISOString()} ${m.description}`);
+        db.pragma(`user_version = ${m.version}`);
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(m.version);
   }
   return applied;
 }

@@ -185,22 +185,26 @@ export class SqliteStore implements Store {
     return r ? String(r.hash) : null;
   }
 
+  // Writes take the write lock up front (BEGIN IMMEDIATE): a second writer (another `panorama ingest`)
+  // then waits on busy_timeout instead of failing with SQLITE_BUSY when upgrading a stale read snapshot.
   ingest(doc: AnalyzedDocument, opts: IngestOptions = {}): IngestOutcome {
-    return this.db.transaction(() => this.write(doc, opts))();
+    return this.db.transaction(() => this.write(doc, opts)).immediate();
   }
 
   ingestMany(docs: AnalyzedDocument[], opts: IngestOptions = {}): IngestOutcome[] {
-    return this.db.transaction(() => docs.map((d) => this.write(d, opts)))();
+    return this.db.transaction(() => docs.map((d) => this.write(d, opts))).immediate();
   }
 
   removeDocument(key: string): boolean {
-    return this.db.transaction(() => {
-      const r = this.st("SELECT id FROM documents WHERE key = ?").get(key) as Row | undefined;
-      if (!r) return false;
-      this.st("DELETE FROM documents WHERE id = ?").run(r.id);
-      this.dropOrphanPersons();
-      return true;
-    })();
+    return this.db
+      .transaction(() => {
+        const r = this.st("SELECT id FROM documents WHERE key = ?").get(key) as Row | undefined;
+        if (!r) return false;
+        this.st("DELETE FROM documents WHERE id = ?").run(r.id);
+        this.dropOrphanPersons();
+        return true;
+      })
+      .immediate();
   }
 
   private dropOrphanPersons(): void {
