@@ -103,6 +103,11 @@ export async function readBytes(path: string, bytes: Uint8Array, named: SourceFo
       `is named .pdf but is not a PDF (it holds ${sniffed === "html" ? "an HTML page: a download error page?" : "plain text"})`,
     );
   else if (sniffed === "html") format = "html";
+  else if (
+    named === "html" &&
+    !/<[A-Za-z!/]/.test(Buffer.from(bytes.subarray(0, 4096)).toString("latin1").replace(/\x00/g, ""))
+  )
+    format = "txt"; // a text file named .html: no markup to parse, keep its lines
 
   let text: string;
   let encoding: string;

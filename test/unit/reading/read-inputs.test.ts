@@ -57,6 +57,8 @@ beforeAll(async () => {
     "p-frameset.html": readFileSync(join(FIX, "frameset-2004.html")),
     "q-truncated-utf8.txt": Buffer.from("Japan’s diplomacy in 2015 — “a”").subarray(0, 30),
     "r-notes.docx": "not read",
+    "s-text-named.html":
+      "Japan-Canada Relations\nJapan-Canada Summit Meeting\nMay 2, 2023\n\nOn May 2, the two leaders met.\n",
   };
   for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
 });
@@ -88,6 +90,7 @@ describe("readInputs on a folder of good and bad files", () => {
       "e-readout.html",
       "f-pdf-named.txt",
       "g-html-named.txt",
+      "s-text-named.html",
     ]);
     const doc = (n: string) => {
       const r = byName(n);
@@ -104,6 +107,10 @@ describe("readInputs on a folder of good and bad files", () => {
     });
     expect(doc("f-pdf-named.txt")).toMatchObject({ text: expectedText(SECTION), format: "pdf" });
     expect(doc("g-html-named.txt").format).toBe("html");
+    expect(doc("s-text-named.html")).toMatchObject({
+      format: "txt",
+      text: expect.stringMatching(/^Japan-Canada Relations\n/),
+    });
     expect(doc("g-html-named.txt").text.split("\n")[0]).toBe("Japan-Australia Relations");
     expect(doc("e-readout.html").title).toMatch(/Foreign Ministers/);
   });
