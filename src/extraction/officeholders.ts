@@ -46,6 +46,19 @@ export function nameKey(s: string): string {
     .trim();
 }
 
+/**
+ * The key a family name is looked up by: nameKey with Japanese long vowels
+ * folded, so that older spellings meet the table's ("Koumura" -> "komura",
+ * "Ohno" -> "ono").
+ */
+export function lookupKey(s: string): string {
+  return nameKey(s)
+    .replace(/ou/g, "o")
+    .replace(/uu/g, "u")
+    .replace(/oo/g, "o")
+    .replace(/oh(?![aiueo])/g, "o");
+}
+
 /** Splits one CSV line (RFC 4180 quoting). */
 export function parseCsvLine(line: string): string[] {
   const out: string[] = [];
@@ -144,15 +157,15 @@ function index(): Map<string, Officeholder[]> {
     else if (!list.includes(r)) list.push(r);
   };
   for (const r of officeholders()) {
-    add(nameKey(r.family), r);
-    for (const a of r.aliases) if (!/\s/.test(a)) add(nameKey(a), r);
+    add(lookupKey(r.family), r);
+    for (const a of r.aliases) if (!/\s/.test(a)) add(lookupKey(a), r);
   }
   return byKey;
 }
 
 /** True when `word` is a family name (or single-word alias) in the table. */
 export function isKnownFamily(word: string): boolean {
-  return index().has(nameKey(word));
+  return index().has(lookupKey(word));
 }
 
 /** The offices a title may stand for ("Foreign Minister" -> foreign_minister), or null for any office. */
@@ -206,7 +219,7 @@ export interface ResolveHints {
  * makes it ambiguous (null), a step that leaves none is skipped.
  */
 export function resolveFamily(family: string, hints: ResolveHints): Officeholder | null {
-  let rows = index().get(nameKey(family)) ?? [];
+  let rows = index().get(lookupKey(family)) ?? [];
   if (rows.length === 0) return null;
   if (hints.country) {
     const c = rows.filter((r) => r.country === hints.country);

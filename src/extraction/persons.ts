@@ -740,7 +740,7 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
     }
     const g = m.groups ?? {};
     if (g.full) {
-      const known = knownPrefix(g.full, t);
+      const known = knownPrefix(g.full, t) ?? japaneseCapsName(g.full);
       if (!known) {
         // not a name of the table: go on from the next word
         const sp = g.full.search(/\s/);
@@ -820,7 +820,13 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       if (/^\p{Lu}$/u.test(word)) continue;
       const family = isCaps(word) ? titleCase(word) : word;
       const row = resolveFamily(family, { title: title ?? appos.role ?? hon, year, country });
-      parsed = { name: row?.name ?? family, family: row?.family ?? family, row };
+      // a variant spelling ("Koumura" for Komura) keeps the text's spelling of the family name
+      const variant = row && row.order === "western" && row.given && nameKey(row.family) !== nameKey(family);
+      parsed = {
+        name: row ? (variant ? `${row.given} ${family}` : row.name) : family,
+        family: row && !variant ? row.family : family,
+        row,
+      };
       familyOnly = true;
     } else {
       parsed = canonical(tokens, year, byPersonKey);
@@ -841,7 +847,54 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
     anchor.lastIndex = end;
     lastEnd = end;
   }
+  return withinDocument(hits);
+}
+
+/**
+ * A family name alone takes the full name the same document gives a person
+ * of that family ("Foreign Minister Mamadou Tangara ... Minister Tangara"),
+ * when exactly one such person is named in full.
+ */
+function withinDocument(hits: PersonHit[]): PersonHit[] {
+  const full = new Map<string, Set<string>>();
+  const byName = new Map<string, PersonHit>();
+  for (const h of hits) {
+    if (h.familyOnly || h.name === h.family) continue;
+    const k = nameKey(h.family);
+    let set = full.get(k);
+    if (!set) full.set(k, (set = new Set()));
+    set.add(h.name);
+    byName.set(h.name, h);
+  }
+  for (const h of hits) {
+    if (!h.familyOnly) continue;
+    const names = full.get(nameKey(h.family));
+    if (!names || names.size !== 1) continue;
+    const name = [...names][0]!;
+    if (h.name !== name) {
+      const src = byName.get(name)!;
+      h.name = name;
+      h.family = src.family;
+      h.country = src.country ?? h.country;
+    }
+  }
   return hits;
+}
+
+const JA_SYLLABLES = /^(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aiueo]|n)+$/;
+
+/**
+ * "KAMIKAWA Yoko": a family name in capitals followed by a given name, both
+ * spelt as Japanese syllables, is the Bluebook's way of writing a Japanese
+ * name; as [length in chars, name in English order].
+ */
+function japaneseCapsName(run: string): [number, string] | null {
+  const m = /^([A-Z]{2,})\s+([A-Z][a-z]{2,})(?![\w-])/.exec(run);
+  if (!m) return null;
+  const family = m[1]!.toLowerCase();
+  const given = m[2]!.toLowerCase();
+  if (!JA_SYLLABLES.test(family) || !JA_SYLLABLES.test(given) || isStop(m[1]!) || isStop(m[2]!)) return null;
+  return [m[0].length, `${m[2]} ${titleCase(m[1]!)}`];
 }
 
 function stripPrefix(role: string): string {

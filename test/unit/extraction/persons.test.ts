@@ -42,6 +42,11 @@ describe("findPersons: title + name", () => {
     ]);
   });
 
+  it("reads Japanese names in the capitals convention without a title", () => {
+    expect(names("(Photo: SUZUKI Taro greets the guests at the ODA Charter event)")).toEqual(["Taro Suzuki"]);
+    expect(names("the ASEAN Regional Forum and the IAEA Board of Governors")).toEqual([]);
+  });
+
   it("keeps family-first order for Chinese and Korean names and says which word is the family name", () => {
     const hits = run("Minister of Foreign Affairs Yun Byung-se and Premier Li Keqiang", 2015);
     expect(hits.map((h) => [h.name, h.family])).toEqual([
@@ -68,6 +73,23 @@ describe("findPersons: family names resolved through the officeholder table", ()
     expect(names("Foreign Minister Kono held talks", 2018)).toEqual(["Taro Kono"]);
     expect(names("Foreign Minister Kono held talks", 1995)).toEqual(["Yohei Kono"]);
     expect(names("President Bush visited Japan", 2002)).toEqual(["George W. Bush"]);
+  });
+
+  it("gives a family name alone the full name the same text gives", () => {
+    const hits = run("Foreign Minister Mamadou Tangara attended. Later, Minister Tangara held talks.", 2022);
+    expect(hits.map((h) => [h.name, h.familyOnly])).toEqual([
+      ["Mamadou Tangara", false],
+      ["Mamadou Tangara", true],
+    ]);
+    // two holders of the office in the table, one named in the text
+    expect(names("Prime Minister Lee Hsien Loong arrived. Prime Minister Lee said.", 2018)).toEqual([
+      "Lee Hsien Loong",
+      "Lee Hsien Loong",
+    ]);
+  });
+
+  it("meets older spellings of Japanese names and keeps the text's spelling", () => {
+    expect(names("Minister for Foreign Affairs Koumura met the press", 2008)).toEqual(["Masahiko Koumura"]);
   });
 
   it("reads a bare Secretary before a family name", () => {
