@@ -861,8 +861,8 @@ function withinDocument(hits: PersonHit[]): PersonHit[] {
   for (const h of hits) {
     if (h.familyOnly || h.name === h.family) continue;
     const k = nameKey(h.family);
-    let set = full.get(k);
-    if (!set) full.set(k, (set = new Set()));
+    const set = full.get(k) ?? new Set<string>();
+    full.set(k, set);
     set.add(h.name);
     byName.set(h.name, h);
   }
