@@ -225,7 +225,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     const meetings = found.filter((m) => !m.plural && m.level);
     meetings.push(...enumeratedOccasions(v, found));
     const visits = VISIT_WORD.test(v.text) ? findVisits(v, cityMap) : [];
-    const conferences = v.orgs.length || /\bCOP\s?\d/.test(v.text) ? findConferences(v) : [];
+    const conferences = v.orgs.length || /\bCOP\s?\d/.test(v.text) ? findConferences(v, cityMap) : [];
     const instruments = INSTRUMENT_WORD.test(v.text) ? findInstruments(v) : [];
     if (s.kind === "caption") meetings.push(...captionMeetings(v));
 

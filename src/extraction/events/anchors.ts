@@ -276,6 +276,38 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
     });
   }
 
+  // 2a. "Japan and Canada held a summit meeting", "the two countries held ..."
+  const PAIR =
+    /\b(?:held|had)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online)\s+)+(?:meeting|talks?|telephone\s+(?:talk|call)|video\s+(?:tele)?conference|call))\b(?!\s+with)/gi;
+  for (const m of text.matchAll(PAIR)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (taken.some((t) => t.start < end && start < t.end) || out.some((o) => o.start < end && start < o.end)) continue;
+    const pre =
+      /(?:^|[,;]\s*|\b(?:In|On)\s+[^,]{1,25},\s*)((?:the\s+)?[A-Z][\w.’' -]{1,40}?)\s+and\s+((?:the\s+)?[A-Z][\w.’' -]{1,40}?)\s+(?:also\s+)?$/.exec(
+        text.slice(0, start),
+      );
+    if (!pre || isUnreal(text, start, end)) continue;
+    const subjStart = start - pre[0].length + pre[0].indexOf(pre[1]!);
+    const parties = uniqSorted(
+      v.countries.filter((c) => c.start >= subjStart && c.end <= start && !c.adjective).map((c) => c.code),
+    );
+    const level = levelOfPhrase(m[1]!);
+    if (parties.length !== 2 || !level) continue;
+    out.push({
+      kind: "meeting",
+      start,
+      end,
+      parties,
+      level,
+      modality: modalityOf(m[1]!),
+      participants: [],
+      plural: false,
+      compound: false,
+      phrase: m[1]!,
+    });
+  }
+
   // 2b. "A telephone talk between Prime Minister A and President B was held in January"
   const BETWEEN =
     /\b(?:a|an|the)\s+(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral|video|telephone|tele-?conference|online)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference|call|conversation))\s+between\b/gi;
@@ -504,7 +536,7 @@ function destinations(v: SentenceView, pos: number, cities: Map<string, string>)
 const GATHERING =
   /^\s*(?:\(\w+\)\s*)?(?:(?:\d+(?:st|nd|rd|th)?|[IVX]+)\s+)?(?:(?:[A-Z][\w-]+\s+){1,2}(?=Summit))?((?:(?:Leaders['’]?|Foreign|Ministers['’]?|Ministerial|Economic|Trade|Finance|Summit|Plus\s+Three|plus|Post\s+Ministerial|Regional|High-Level|Special|Extraordinary|Informal|Senior\s+Officials['’]?|Defen[cs]e|Health|Energy|Environment|Digital|Heads\s+of\s+(?:State|Government))\s+)*)(Summit(?:\s+Meeting)?|Meeting|Conference|Session|Forum|Dialogue)\b/;
 
-export function findConferences(v: SentenceView): ConferenceAnchor[] {
+export function findConferences(v: SentenceView, cities: Map<string, string>): ConferenceAnchor[] {
   const out: ConferenceAnchor[] = [];
   const { text } = v;
   const cands: Array<{ start: number; end: number; org: string | null }> = [];
@@ -533,7 +565,7 @@ export function findConferences(v: SentenceView): ConferenceAnchor[] {
     const pre = text.slice(Math.max(0, c.start - 60), c.start);
     const post = text.slice(c.end, c.end + 70);
     const attended =
-      /\b(?:(?:attended|attending|attend|hosted|hosting|host|chaired|participated\s+in|participate\s+in|took\s+part\s+in|joined|convened|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}|held\s+(?:the|a|an)\s+(?:\w+\s+){0,2})$/i.test(
+      /\b(?:(?:attended|attending|attend|hosted|hosting|host|chaired|participated\s+in|participate\s+in|took\s+part\s+in|joined|convened|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}|held\s+(?:the|a|an)\s+(?:\w+\s+){0,2})$/i.test(
         pre,
       );
     const held =
@@ -544,12 +576,19 @@ export function findConferences(v: SentenceView): ConferenceAnchor[] {
     if (isUnreal(text, c.start, c.end)) continue;
     const title = text.slice(c.start, c.end).trim();
     let location: string | null = null;
-    const place: string | null = null;
-    const inPlace = /^(?:\s+held)?\s+in\s+(?:the\s+)?/.exec(text.slice(c.end));
+    let place: string | null = null;
+    const inPlace = /^(?:\s*\([^()]{1,20}\))?(?:,?\s+(?:was\s+)?held)?\s+in\s+(?:the\s+)?/.exec(text.slice(c.end));
     if (inPlace) {
       const p = c.end + inPlace[0].length;
       const country = v.countries.find((x) => x.start === p && !x.adjective);
       if (country) location = country.code;
+      else {
+        const city = cityAt(text, p, cities);
+        if (city) {
+          location = city.code;
+          place = city.name;
+        }
+      }
     }
     out.push({ kind: "conference", start: c.start, end: c.end, title, organization: c.org, location, place });
   }

@@ -63,3 +63,26 @@ describe("more count frames", () => {
     ).toEqual([["summit", ["IND", "JPN"], 4]]);
   });
 });
+
+describe("country pairs and conferences", () => {
+  it("reads 'Japan and X held a summit meeting' with the two countries as parties", () => {
+    const [m] = of("In June, Japan and Canada held a summit meeting in Osaka.", "meeting");
+    expect(m).toMatchObject({
+      level: "summit",
+      countries: ["CAN", "JPN"],
+      date: "2022-06",
+      location: "JPN",
+      place: "Osaka",
+    });
+  });
+
+  it("reads a session of the UN General Assembly that was attended, and where a summit was held", () => {
+    const [c] = of(
+      "Prime Minister Fumio Kishida attended the 77th session of the UN General Assembly in New York in September.",
+      "conference",
+    );
+    expect(c).toMatchObject({ organization: "UNGA", date: "2022-09", location: "USA", place: "New York" });
+    const [e] = of("The East Asia Summit (EAS) held in Phnom Penh in November adopted a statement.", "conference");
+    expect(e).toMatchObject({ organization: "EAS", location: "KHM", place: "Phnom Penh" });
+  });
+});
