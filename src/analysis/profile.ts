@@ -63,12 +63,40 @@ export interface ProfileResult {
   editions: ProfileEdition[];
 }
 
+const COMMON_WORDS = new Set([
+  "us",
+  "it",
+  "in",
+  "or",
+  "me",
+  "am",
+  "no",
+  "as",
+  "an",
+  "is",
+  "at",
+  "to",
+  "be",
+  "we",
+  "he",
+  "do",
+  "so",
+  "on",
+  "by",
+  "of",
+  "if",
+  "my",
+  "go",
+  "up",
+]);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}'-]*`;
 
 /** The patterns, built for one partner's names (normalised, lower case). */
 function patterns(names: string[]): { name: string; re: RegExp; group: number }[] {
-  const alt = [...new Set(names.map((n) => normalizeForMatch(n).trim()).filter(Boolean))]
+  // Matching is case-blind, so a short all-capital code that is also a word ("US") would match the word.
+  const usable = names.filter((n) => !(/^[A-Z]{2,3}$/.test(n) && COMMON_WORDS.has(n.toLowerCase())));
+  const alt = [...new Set(usable.map((n) => normalizeForMatch(n).trim()).filter(Boolean))]
     .sort((a, b) => b.length - a.length)
     .map(esc)
     .join("|");

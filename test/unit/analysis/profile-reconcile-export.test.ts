@@ -221,3 +221,16 @@ describe("export", () => {
     expect(recs[0]).toMatchObject({ event_type: "AGREE", actor: "JPN", recipient: "CAN", cameo: "036" });
   });
 });
+
+describe("partner names", () => {
+  it("does not take the word 'us' for the code US", () => {
+    const d = doc(
+      "x",
+      2020,
+      "S",
+      "The United States said that cooperation with us is a strategic partnership with US industry.",
+    );
+    const phrases = partnerPhrases([d], "USA", ["United States", "US"]).map((p) => p.phrase);
+    expect(phrases.some((p) => p.endsWith("cooperation"))).toBe(false);
+  });
+});
