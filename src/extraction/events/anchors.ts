@@ -449,6 +449,9 @@ export function findVisits(v: SentenceView, cities: Map<string, string>): VisitA
       const visitorCountries = uniqSorted(travellers.map((p) => p.country));
       if (!visitorCountries.length) continue;
       end = Math.max(end, d.end);
+      // "the visit to Japan by President X is scheduled for ...": a plan once the whole phrase is read
+      const last = Math.max(end, ...visitors.map((p) => p.end));
+      if (PLAN_AFTER.test(text.slice(last, last + 60))) continue;
       out.push({
         kind: "visit",
         start: Math.min(start, ...visitors.map((p) => p.start)),

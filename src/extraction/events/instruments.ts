@@ -229,7 +229,15 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
       )
     )
       continue;
-    let status = activeStatus(text, np.start) ?? passiveStatus(text, np.end);
+    const active = activeStatus(text, np.start);
+    let status = active ?? passiveStatus(text, np.end);
+    // "... would implement the Action Plan, jointly announced in 2022": the participle states a past act of its own
+    const datedParticiple =
+      !active &&
+      status !== null &&
+      /^\s*,?\s*(?:(?:which|that)\s+(?:was|were)\s+)?(?:jointly\s+)?(?:signed|concluded|adopted|released|issued|announced|published)\s+(?:on|in)\s+/i.test(
+        text.slice(np.end, np.end + 40),
+      );
     // an exchange of notes is itself the act: "through the exchange of notes concerning food aid in July"
     if (
       !status &&
@@ -238,7 +246,8 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     )
       status = "signed";
     if (!status) continue;
-    if (isUnreal(text, Math.max(0, np.start - 30), np.end)) continue;
+    if (!datedParticiple && (isUnreal(text, np.start, np.end) || isUnreal(text, Math.max(0, np.start - 30), np.end)))
+      continue;
     if (
       /\b(?:concluding|to\s+conclude|to\s+sign|signing)\s+(?:the\s+|a\s+)?$/i.test(
         text.slice(Math.max(0, np.start - 25), np.start),

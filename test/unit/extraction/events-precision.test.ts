@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { counts, events } from "./events-helper.js";
+
+/** Sentences that state no event: plans, wishes, negations, habits, aggregates, background. */
+const NONE = [
+  "Prime Minister Fumio Kishida expressed his intention to visit Peru at an early date.",
+  "The visit to Japan by President Joseph Biden is scheduled for next spring.",
+  "The two leaders confirmed that they would sign the Japan-Peru Tax Convention.",
+  "Japan and China agreed to hold a Japan-China Summit Meeting at an early date.",
+  "Japan did not hold a summit meeting with China that year.",
+  "Japan will continue to hold summit meetings with the United States.",
+  "The Japan-U.S. Alliance and the Japan-U.S. Security Arrangements are the cornerstone of peace.",
+  "Ministers and leaders of both countries visited each other frequently.",
+  "Japan is working to strengthen relations through frequent visits of high-level officials.",
+  "Japan's foreign and security policy is based on the rule of law.",
+  "Negotiations toward the conclusion of the Japan-Turkey EPA continued.",
+  "The Prime Minister looked forward to welcoming President Joseph Biden to Japan.",
+];
+
+describe("no event where the text states none", () => {
+  for (const s of NONE) {
+    it(s, () => {
+      expect(events(s).map((e) => `${e.type} ${e.countries.join(",")}`)).toEqual([]);
+    });
+  }
+
+  it("counts nothing in sentences about people, days or money", () => {
+    expect(counts("Japan accepted 300 students and provided 20 billion yen over three years.")).toEqual([]);
+  });
+});
+
+describe("a dated participle states a past act inside a plan", () => {
+  it("keeps 'the Action Plan jointly announced in 2021' after 'would implement'", () => {
+    const e = events(
+      "The two countries confirmed that they would steadily implement the “Japan-Peru Action Plan for economic cooperation” jointly announced in 2021.",
+    ).filter((x) => x.type === "agreement");
+    expect(e.map((x) => [x.countries, x.date, x.status])).toEqual([[["JPN", "PER"], "2021", "announced"]]);
+  });
+});
