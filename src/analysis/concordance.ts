@@ -46,7 +46,10 @@ export interface ConcordanceOptions {
 
 export interface ConcordanceResult {
   term: string;
+  /** every occurrence in the corpus */
   total: number;
+  /** set when sorting by context read only this many lines of the total (MAX_SORTED) */
+  sortedOf?: number;
   lines: ConcordanceLine[];
 }
 
@@ -69,22 +72,31 @@ export function concordance(
 ): ConcordanceResult {
   const want = termTokens(term);
   const width = Math.max(1, Math.min(opts.width ?? 60, 1000));
-  const lines: (ConcordanceLine & { lkey: string; rkey: string; order: number })[] = [];
-  let order = 0;
+  const limit = Math.max(0, opts.limit ?? 1000);
+  const sort = opts.sort === "left" || opts.sort === "right" ? opts.sort : null;
+  // Lines kept: in corpus order only the first `limit` are needed; sorted, at most MAX_SORTED.
+  const keep = sort ? Math.max(limit, MAX_SORTED) : limit;
+  const lines: (ConcordanceLine & { key: string; order: number })[] = [];
+  let total = 0;
   for (const ls of sentences) {
     const s = ls.sentence;
+    if (lines.length >= keep) {
+      // Only counting from here on: no offsets, no context.
+      total += findTerm(words(s.text), want).length;
+      continue;
+    }
     const toks: Token[] = tokenize(s.text);
     const hits = findTerm(
       toks.map((t) => t.text),
       want,
     );
     for (const h of hits) {
+      total++;
+      if (lines.length >= keep) continue;
       const first = toks[h]!;
       const last = toks[h + want.length - 1]!;
       const leftFull = s.text.slice(0, first.start);
       const rightFull = s.text.slice(last.end);
-      const left = clip(leftFull).slice(-width);
-      const right = clip(rightFull).slice(0, width);
       lines.push({
         documentKey: ls.documentKey,
         edition: ls.edition,
@@ -92,24 +104,37 @@ export function concordance(
         sentenceIndex: s.index,
         start: s.start + first.start,
         end: s.start + last.end,
-        left,
+        left: clip(leftFull).slice(-width),
         match: s.text.slice(first.start, last.end),
-        right,
-        lkey: words(leftFull).reverse().join(" "),
-        rkey: words(rightFull).join(" "),
-        order: order++,
+        right: clip(rightFull).slice(0, width),
+        key:
+          sort === "left"
+            ? toks
+                .slice(0, h)
+                .map((t) => t.text)
+                .reverse()
+                .join(" ")
+            : sort === "right"
+              ? toks
+                  .slice(h + want.length)
+                  .map((t) => t.text)
+                  .join(" ")
+              : "",
+        order: lines.length,
       });
     }
   }
-  if (opts.sort === "left") lines.sort((a, b) => cmp(a.lkey, b.lkey) || a.order - b.order);
-  else if (opts.sort === "right") lines.sort((a, b) => cmp(a.rkey, b.rkey) || a.order - b.order);
-  const limit = Math.max(0, opts.limit ?? 1000);
+  if (sort) lines.sort((a, b) => cmp(a.key, b.key) || a.order - b.order);
   return {
     term,
-    total: lines.length,
-    lines: lines.slice(0, limit).map(({ lkey: _l, rkey: _r, order: _o, ...line }) => line),
+    total,
+    ...(sort && total > lines.length ? { sortedOf: lines.length } : {}),
+    lines: lines.slice(0, limit).map(({ key: _k, order: _o, ...line }) => line),
   };
 }
+
+/** Sorting by context reads at most this many lines (the first in corpus order). */
+export const MAX_SORTED = 20_000;
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -62,7 +62,11 @@ export function newTermsFromStore(
 }
 
 /** Sentences that may hold a term (FTS5 over the words of the term), located. */
-function* candidateSentences(store: Store, term: string, filter: { section?: string; edition?: number } = {}) {
+function* candidateSentences(
+  store: Store,
+  term: string,
+  filter: { section?: string; edition?: number; unordered?: boolean } = {},
+) {
   const tokens = termTokens(term);
   const fts = tokens.flatMap((t) => t.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
   const q = `"${fts.join(" ").replace(/"/g, '""')}"`;
@@ -73,7 +77,7 @@ function* candidateSentences(store: Store, term: string, filter: { section?: str
               s.text AS text, d.id AS did, d.key AS key, d.edition AS edition, d.section AS section
        FROM sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.document_id
        WHERE sentences_fts MATCH ? AND s.kind != 'navigation'
-       ORDER BY COALESCE(d.edition, 0), d.key, s.idx`,
+       ${filter.unordered ? "" : "ORDER BY COALESCE(d.edition, 0), d.key, s.idx"}`,
     )
     .iterate(q) as Iterable<Row>;
   for (const r of rows) {
@@ -113,7 +117,8 @@ export function collocatesFromStore(store: Store, term: string, opts: Collocates
   const size = src.slices().reduce((n, s) => n + s.words, 0);
   // Counted over the Bluebook editions, like the cache that gives f(y).
   const sents = (function* () {
-    for (const ls of candidateSentences(store, term)) if (ls.edition !== null) yield words(ls.sentence.text);
+    for (const ls of candidateSentences(store, term, { unordered: true }))
+      if (ls.edition !== null) yield words(ls.sentence.text);
   })();
   return collocates(sents, term, { freq: (w) => src.freq(w), size }, opts);
 }

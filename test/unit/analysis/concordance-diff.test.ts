@@ -28,6 +28,15 @@ describe("concordance", () => {
     expect(right.at(-1)).toBe(" is close.");
   });
 
+  it("counts every occurrence while returning only `limit` lines", () => {
+    const r = concordance(locatedSentences(docs), "ally", { limit: 1 });
+    expect(r.total).toBe(3);
+    expect(r.lines).toHaveLength(1);
+    const sorted = concordance(locatedSentences(docs), "ally", { limit: 1, sort: "left" });
+    expect(sorted.lines[0]!.left).toBe("The United States is Japan's only ");
+    expect(sorted.sortedOf).toBeUndefined();
+  });
+
   it("clips the context to the width", () => {
     const r = concordance(locatedSentences(docs), "ally", { width: 5 });
     expect(r.lines[0]!.left).toBe("sole ");
