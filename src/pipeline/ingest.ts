@@ -119,7 +119,14 @@ export async function ingestPaths(
       const doc = await extractor(source);
       return { path, kind: "extracted", key: source.id, doc };
     } catch (e) {
-      return { path, kind: "failed", key: source.id, message: `${path}: extraction failed (${why(e)})` };
+      const msg = why(e);
+      // an extractor (the worker pool) may already name the file
+      return {
+        path,
+        kind: "failed",
+        key: source.id,
+        message: msg.startsWith(path) ? msg : `${path}: extraction failed (${msg})`,
+      };
     }
   };
 

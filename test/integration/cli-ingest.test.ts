@@ -120,11 +120,24 @@ describe("panorama ingest", () => {
     expect(keysIn(db)).toEqual(["canada-readout", "eu-2014", "na-2014"]);
   });
 
+  it("extracts on worker threads with --workers, with the same outcome per file", () => {
+    writeFileSync(join(inputs, "empty.txt"), "");
+    const r = panorama(["ingest", inputs, "--db", db, "--workers", "2", "--format", "json"]);
+    expect(r.code).toBe(1);
+    const s = JSON.parse(r.stdout) as { added: number; failed: number; failures: { message: string }[] };
+    expect(s).toMatchObject({ added: 3, failed: 1 });
+    expect(s.failures[0]!.message).toMatch(/empty\.txt: file is empty/);
+    expect(keysIn(db)).toEqual(["canada-readout", "eu-2014", "na-2014"]);
+  });
+
   it("refuses bad parameters with exit code 2", () => {
     const r = panorama(["ingest", inputs, "--db", db, "--format", "csv"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--format/);
     expect(panorama(["ingest", "--db", db]).code).toBe(2);
+    const w = panorama(["ingest", inputs, "--db", db, "--workers", "many"]);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toMatch(/--workers must be a whole number/);
     expect(existsSync(db)).toBe(false);
   });
 

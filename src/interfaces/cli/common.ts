@@ -72,6 +72,13 @@ export function positiveInt(name: string) {
   };
 }
 
+export function nonNegativeInt(name: string) {
+  return (v: string): number => {
+    if (!/^\d+$/.test(v.trim())) throw new InvalidArgumentError(`${name} must be a whole number (0 or more).`);
+    return Number(v);
+  };
+}
+
 export function year(name: string) {
   return (v: string): number => {
     if (!/^\d{4}$/.test(v.trim())) throw new InvalidArgumentError(`${name} must be a year such as 2014.`);

@@ -1,13 +1,23 @@
 import type { Command } from "commander";
-import { fileLabel, formatSummary, ingestPaths } from "../../../pipeline/ingest.js";
+import { type Extractor, fileLabel, formatSummary, ingestPaths } from "../../../pipeline/ingest.js";
 import { openStore } from "../../../storage/index.js";
-import { action, dbOption, type Format, formatOption, progressBar, resolveDbPath, usageExits } from "../common.js";
+import {
+  action,
+  dbOption,
+  type Format,
+  formatOption,
+  nonNegativeInt,
+  progressBar,
+  resolveDbPath,
+  usageExits,
+} from "../common.js";
 
 interface IngestOpts {
   db?: string;
   sample?: boolean;
   force?: boolean;
   format: Format;
+  workers?: number;
 }
 
 export function register(program: Command): void {
@@ -21,7 +31,12 @@ export function register(program: Command): void {
   dbOption(cmd);
   cmd
     .option("--sample", "mark the documents as sample texts")
-    .option("--force", "re-extract and re-store files even when their content is unchanged");
+    .option("--force", "re-extract and re-store files even when their content is unchanged")
+    .option(
+      "--workers <n>",
+      "extract on this many worker threads (default 1: in this process; 0: one per core)",
+      nonNegativeInt("--workers"),
+    );
   formatOption(cmd, ["table", "json"]);
   cmd.showHelpAfterError('(see "panorama ingest --help")');
   usageExits(cmd);
@@ -36,6 +51,11 @@ export function register(program: Command): void {
         controller.abort();
       };
       process.on("SIGINT", onSigint);
+      let pool: { extract: Extractor; size: number; close(): Promise<void> } | null = null;
+      if (opts.workers !== undefined && opts.workers !== 1) {
+        const { createExtractorPool, defaultWorkers } = await import("../../../pipeline/parallel.js");
+        pool = createExtractorPool({ workers: opts.workers === 0 ? defaultWorkers() : opts.workers });
+      }
       let bar: ReturnType<typeof progressBar> | null = null;
       const late: string[] = [];
       try {
@@ -43,6 +63,7 @@ export function register(program: Command): void {
           sample: opts.sample,
           force: opts.force,
           signal: controller.signal,
+          ...(pool ? { extract: pool.extract, concurrency: pool.size * 2 } : {}),
           onProgress: ({ done, total, result }) => {
             if (done === 1) bar = progressBar(total);
             bar?.tick(fileLabel(result.path));
@@ -65,6 +86,7 @@ export function register(program: Command): void {
       } finally {
         (bar as ReturnType<typeof progressBar> | null)?.stop();
         process.off("SIGINT", onSigint);
+        await pool?.close();
         store.close();
       }
     }),
