@@ -36,7 +36,19 @@ export interface Officeholder {
 }
 
 /** Lower-cased, accent-free key for comparing names ("Erdoğan" -> "erdogan"). */
+const nameKeys = new Map<string, string>();
+
 export function nameKey(s: string): string {
+  let k = nameKeys.get(s);
+  if (k === undefined) {
+    k = computeNameKey(s);
+    if (nameKeys.size > 50_000) nameKeys.clear();
+    nameKeys.set(s, k);
+  }
+  return k;
+}
+
+function computeNameKey(s: string): string {
   return s
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

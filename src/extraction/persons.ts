@@ -567,7 +567,7 @@ interface Tables {
   anchor: RegExp;
   /** personKey of every form of every name in the table -> canonical name */
   byPersonKey: Map<string, string>;
-  /** the first words (nameKey) of those forms, to dismiss most capitalised words at once */
+  /** the first words of those forms as written, to dismiss most capitalised words at once */
   firstWords: Set<string>;
 }
 
@@ -581,7 +581,7 @@ function build(): Tables {
     for (const f of [...fullNameForms(r), r.name]) {
       const k = personKey(f);
       if (!byPersonKey.has(k)) byPersonKey.set(k, r.name);
-      firstWords.add(nameKey(f.split(/\s+/)[0]!));
+      firstWords.add(f.split(/\s+/)[0]!);
     }
   }
   // No "u" flag, no lookbehind and no large alternation: the engine can then scan
@@ -600,9 +600,10 @@ function build(): Tables {
 
 /** The longest run of words from the start of `run` that is a name of the table, as [length in chars, name]. */
 function knownPrefix(run: string, t: Tables): [number, string] | null {
+  const sp = run.search(/\s/);
+  if (!t.firstWords.has(sp < 0 ? run : run.slice(0, sp))) return null;
   const words: [string, number][] = [];
   for (const m of run.matchAll(/\S+/g)) words.push([m[0], m.index + m[0].length]);
-  if (!t.firstWords.has(nameKey(words[0]![0]))) return null;
   for (let k = words.length; k >= 2; k--) {
     const name = t.byPersonKey.get(
       personKey(
