@@ -215,13 +215,24 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
   let previousDate: string | null = null;
   let previousMeeting: ExtractedEvent | null = null;
   let mainMeeting: ExtractedEvent | null = null;
+  let previousVisit: ExtractedEvent | null = null;
   let firstReadoutMeeting = true;
 
   for (const v of views) {
     const s = v.sentence;
     const evidence = { start: s.start, end: s.end, text: s.text };
+    const occasionOf = new Map<MeetingAnchor, ExtractedEvent>();
     // cheap word tests first: most sentences state no event
     const found = MEETING_WORD.test(v.text) ? findMeetings(v, []) : [];
+    // a meeting "during the visit" whose parties the sentence does not name: the visit of the sentence before
+    for (const m of found) {
+      if (m.parties.length >= 2) continue;
+      if (previousVisit) {
+        m.parties = previousVisit.countries;
+        occasionOf.set(m, previousVisit);
+      }
+    }
+    for (let i = found.length - 1; i >= 0; i--) if (found[i]!.parties.length < 2) found.splice(i, 1);
     const meetings = found.filter((m) => !m.plural && m.level);
     meetings.push(...enumeratedOccasions(v, found));
     const visits = VISIT_WORD.test(v.text) ? findVisits(v, cityMap) : [];
@@ -343,7 +354,14 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         participants: names(participants),
         evidence,
       };
-      if (!vi) {
+      const occ = occasionOf.get(m);
+      if (occ) {
+        ev.location = occ.location ?? null;
+        ev.place = occ.place ?? null;
+        if (!ev.date || ev.date === fallback) ev.date = occ.date;
+        ev.participants = [...new Set([...(ev.participants ?? []), ...(occ.participants ?? [])])];
+      }
+      if (!vi && !occ) {
         const next = meetings
           .concat()
           .sort((a, b) => a.start - b.start)
@@ -416,6 +434,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     const lastDated = [...sentenceEvents].reverse().find((e) => e.date && e.date !== fallback);
     previousDate = lastDated?.date ?? (v.dates.length ? null : previousDate);
     const lastMeeting = [...sentenceEvents].reverse().find((e) => e.type === "meeting");
+    previousVisit = [...sentenceEvents].reverse().find((e) => e.type === "visit") ?? null;
     if (readout && !mainMeeting) mainMeeting = lastMeeting ?? null;
     previousMeeting = lastMeeting ?? null;
   }

@@ -338,7 +338,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
 
   // 3. "vice-ministerial level talks held in August", "director-general level consultations were held"
   const LEVELED =
-    /\b((?:vice[- ]ministerial|director[- ]general|working|summit|foreign\s+ministers['’]?|ministerial)[- ](?:level\s+)?(?:talks|meeting|consultations?|dialogue))\s+(?:was\s+|were\s+)?held\b/gi;
+    /\b((?:vice[- ]ministerial|director[- ]general|working|summit|foreign\s+ministers['’]?|ministerial)[- ](?:level\s+)?(?:talks|meeting|consultations?|dialogue))\s+(?:was\s+|were\s+)?(?:also\s+)?held\b/gi;
   for (const m of text.matchAll(LEVELED)) {
     const start = m.index ?? 0;
     const end = start + m[1]!.length;
@@ -350,7 +350,9 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
     const inSentence = uniqSorted(v.persons.map((p) => p.country));
     const named = uniqSorted(v.countries.filter((c) => !c.adjective).map((c) => c.code));
     const parties = inSentence.length >= 2 ? inSentence : named.length === 2 ? named : [];
-    if (parties.length < 2) continue;
+    // "During the visit, a summit meeting was held": the parties of the visit named before
+    if (parties.length < 2 && !/\b(?:during|on|at|in)\s+(?:the|this|that)\s+(?:visit|occasion|trip)\b/i.test(text))
+      continue;
     out.push({
       kind: "meeting",
       start,

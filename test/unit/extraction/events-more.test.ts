@@ -86,3 +86,18 @@ describe("country pairs and conferences", () => {
     expect(e).toMatchObject({ organization: "EAS", location: "KHM", place: "Phnom Penh" });
   });
 });
+
+describe("an occasion named in the sentence before", () => {
+  it("gives 'During the visit, a summit meeting was held' the visit's parties, place and date", () => {
+    const e = events(
+      "In March, President Joko Widodo visited Japan as a State Guest. During the visit, a summit meeting was held, and the two leaders issued a joint statement on maritime cooperation.",
+    ).map(brief);
+    expect(e.find((x) => x.type === "meeting")).toMatchObject({
+      level: "summit",
+      countries: ["IDN", "JPN"],
+      date: "2022-03",
+      location: "JPN",
+    });
+    expect(e.find((x) => x.type === "agreement")).toMatchObject({ countries: ["IDN", "JPN"], status: "released" });
+  });
+});
