@@ -6,7 +6,8 @@
  * order preserved, no cost for gaps): a pair of sentences may align when
  * their word sequences are identical (weight 2) or when the Jaccard
  * similarity of their word sets reaches the threshold (weight = the
- * similarity, default threshold 0.6). The alignment with the largest total
+ * similarity, default threshold 0.6; numbers count as one word "#", so a
+ * sentence whose only change is a year or a count is a rewording). The alignment with the largest total
  * weight wins, so identical sentences anchor it and rewordings pair up
  * between them. Matching ignores case, dash and quote variants.
  *
@@ -82,8 +83,10 @@ export function diffSentences(oldS: DiffSentence[], newS: DiffSentence[], opts: 
   const nTok = newS.map((s) => tokenize(s.text));
   const oKey = oTok.map((t) => t.map((x) => x.text).join(" "));
   const nKey = nTok.map((t) => t.map((x) => x.text).join(" "));
-  const oSet = oTok.map((t) => new Set(t.map((x) => x.text)));
-  const nSet = nTok.map((t) => new Set(t.map((x) => x.text)));
+  // Similarity compares word sets with every number as "#": "Bluebook 2023" and "Bluebook 2025" are one line reworded.
+  const wordSet = (t: { text: string }[]) => new Set(t.map((x) => x.text.replace(/\d+/g, "#")));
+  const oSet = oTok.map(wordSet);
+  const nSet = nTok.map(wordSet);
   const n = oldS.length;
   const m = newS.length;
   const fuzzy = n * m <= MAX_PAIRS;

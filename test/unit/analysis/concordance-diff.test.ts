@@ -87,6 +87,13 @@ describe("diff", () => {
     expect(rows[2]!.changes![0]!.summary).toBe('"three summit" -> "four summit"');
   });
 
+  it("pairs sentences that differ only in a number as reworded", () => {
+    const s = (text: string) => [{ documentKey: "k", index: 0, start: 0, end: text.length, text }];
+    const rows = diffSentences(s("Diplomatic Bluebook 2023"), s("Diplomatic Bluebook 2025"));
+    expect(rows.map((r) => r.op)).toEqual(["reworded"]);
+    expect(rows[0]!.changes![0]!.summary).toBe('"Bluebook 2023" -> "Bluebook 2025"');
+  });
+
   it("ignores dash, quote and case variants when deciding a sentence is unchanged", () => {
     const s = (text: string) => [{ documentKey: "k", index: 0, start: 0, end: text.length, text }];
     expect(diffSentences(s("The Asia–Pacific region."), s("The Asia-Pacific Region."))[0]!.op).toBe("unchanged");

@@ -233,7 +233,10 @@ export function register(program: Command): void {
             out(
               `${String(l.edition ?? "-").padEnd(5)} ${l.left.padStart(width)} [${l.match}] ${l.right.padEnd(width)}  ${l.documentKey}:${l.start}\n`,
             );
-          if (r.total > r.lines.length) process.stderr.write(`(${r.lines.length} of ${r.total} lines)\n`);
+          if (r.total > r.lines.length)
+            process.stderr.write(
+              `(${r.lines.length} of ${r.total} lines${r.sortedOf ? `; sorted among the first ${r.sortedOf}` : ""})\n`,
+            );
         },
       ),
     );
