@@ -100,11 +100,26 @@ interface Result {
   errors: number;
 }
 
-async function measure(url: string, name: string, connections: number, seconds: number): Promise<Result> {
+async function measure(
+  base: string,
+  paths: string[],
+  name: string,
+  connections: number,
+  seconds: number,
+): Promise<Result> {
+  let next = 0;
   const times: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, pipelining: 1 }, (err, res) =>
+    const requests = [
+      {
+        setupRequest: (req: autocannon.Request) => {
+          req.path = paths[next++ % paths.length]!;
+          return req;
+        },
+      },
+    ];
+    const instance = autocannon({ url: base, connections, duration: seconds, pipelining: 1, requests }, (err, res) =>
       err ? reject(err) : resolve(res),
     );
     instance.on("response", (_client, status, _bytes, ms) => {
@@ -164,8 +179,6 @@ async function main(): Promise<void> {
   try {
     if (store.stats().events < target) await fill(store, target);
     const stats = store.stats();
-    const doc = store.documents({ limit: 1, offset: Math.floor(stats.documents / 2) })[0]!;
-    const person = store.persons({ limit: 1 })[0]?.name ?? "Kishida";
     const year = stats.editions.at(Math.floor(stats.editions.length / 2)) ?? 2020;
     console.log(
       `store: ${fmt.int(stats.documents)} documents, ${fmt.int(stats.events)} events, ${fmt.int(stats.counts)} counts, ${fmt.int(stats.sentences)} sentences`,
@@ -174,22 +187,36 @@ async function main(): Promise<void> {
     const server = await spawnServer(dbPath);
     child = server.child;
     const { base } = server;
-    const endpoints: [string, string][] = [
-      ["events ?country=USA&type=meeting", "/api/events?country=USA&type=meeting&limit=50"],
-      ["events ?level=summit&from..to", `/api/events?level=summit&from=${year - 3}&to=${year}&limit=50`],
-      ["events ?person=&offset=100", `/api/events?person=${encodeURIComponent(person)}&limit=50&offset=100`],
-      ["counts ?country=USA", "/api/counts?country=USA&limit=100"],
-      ["search ?q=summit meeting", "/api/search?q=summit%20meeting&limit=20"],
-      ["document text", `/api/documents/${doc.id}/text`],
-      ["stats", "/api/stats"],
+    // each row cycles through many parameter values, so neither SQLite's page cache nor the API's
+    // cache of totals answers every request from one warm entry
+    const partners = ["USA", "CHN", "KOR", "CAN", "GBR", "FRA", "IDN", "AUS", "VNM", "DEU"];
+    const types = ["meeting", "visit", "agreement"];
+    const persons = store.persons({ limit: 40 }).map((p) => p.name);
+    const years = Array.from({ length: 20 }, (_, i) => year - 10 + i);
+    const words = ["summit", "telephone", "agreement", "visit", "cooperation", "minister", "security", "economic"];
+    const docIds = Array.from({ length: 50 }, (_, i) => Math.max(1, Math.floor(((i + 1) * stats.documents) / 51)));
+    const q = encodeURIComponent;
+    const endpoints: [string, string[]][] = [
+      [
+        "events ?country&type&offset",
+        partners.flatMap((c) =>
+          types.flatMap((t) => [0, 50, 200].map((o) => `/api/events?country=${c}&type=${t}&limit=50&offset=${o}`)),
+        ),
+      ],
+      ["events ?level=summit&from..to", years.map((y) => `/api/events?level=summit&from=${y}&to=${y + 2}&limit=50`)],
+      ["events ?person", (persons.length ? persons : ["Kishida"]).map((p) => `/api/events?person=${q(p)}&limit=50`)],
+      ["counts ?country", partners.map((c) => `/api/counts?country=${c}&limit=100`)],
+      ["search ?q", words.flatMap((w) => [0, 20].map((o) => `/api/search?q=${q(w)}&limit=20&offset=${o}`))],
+      ["document text", docIds.map((id) => `/api/documents/${id}/text`)],
+      ["stats", ["/api/stats"]],
     ];
     const results: Result[] = [];
-    for (const [name, path] of endpoints) {
-      const warm = await fetch(base + path);
-      if (!warm.ok) throw new Error(`${path}: ${warm.status} ${await warm.text()}`);
+    for (const [name, paths] of endpoints) {
+      const warm = await fetch(base + paths[0]);
+      if (!warm.ok) throw new Error(`${paths[0]}: ${warm.status} ${await warm.text()}`);
       await warm.arrayBuffer();
       for (const c of [1, 20]) {
-        const r = await measure(base + path, name, c, seconds);
+        const r = await measure(base, paths, name, c, seconds);
         results.push(r);
         process.stderr.write(`  ${name} x${c}: p95 ${fmt.ms(r.p95)}\n`);
       }
