@@ -208,6 +208,34 @@ const STOP_WORDS = new Set(
     "Committee",
     "Commission",
     "Prefecture",
+    "Participates",
+    "Exchanges",
+    "Issues",
+    "Releases",
+    "Expresses",
+    "Sends",
+    "Congratulates",
+    "Speaks",
+    "Addresses",
+    "Co-chairs",
+    "Chairs",
+    "Opens",
+    "Launches",
+    "Presents",
+    "Accepts",
+    "Observes",
+    "Inspects",
+    "Commemorates",
+    "Unveils",
+    "Concludes",
+    "Confers",
+    "Agree",
+    "Agrees",
+    "Discuss",
+    "Discusses",
+    "Counsellor",
+    "Counselor",
+    "Minister-Counsellor",
     "Prefectural",
     "City",
     "Province",
@@ -488,6 +516,8 @@ const TITLE_CORES = [
   "Vice-Minister",
   "Minister",
   "Secretary",
+  "President-elect",
+  "Prime Minister-designate",
 ];
 /** Every title with its prefixes ("Deputy Prime Minister", "Senior Vice-Minister"), as one trie. */
 const TITLE = String.raw`(?:${trieSource(TITLE_CORES)})(?:\s+(?:of|for)\s+${PF_SEQ}){0,2}`;
@@ -723,6 +753,14 @@ const APPOSITIVE_RE =
   /,\s*(?:the\s+)?((?:Deputy|Director|Ambassador|Minister|President|Premier|Prime|Secretary|Chairman|Chairperson|Governor|Head|Chief|Special|Senior|Member|Vice|Permanent|Consul|State|Parliamentary|Executive|Assistant|Counsellor|Counselor|Adviser|Advisor|Commissioner|Chair|Representative|Leader|Mayor|Speaker|General|Foreign|Defense|Defence|Chancellor|King|Queen|Crown|Emir|Amir|Sultan|High|Cabinet|Press|Spokesperson|Consul-General)\b[^,;()]*?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$|\s+(?:who|held|met|and\s+(?:Mr|Ms|Mrs|Dr|H\.E)\b)))/y;
 const OF_COUNTRY_RE = /\s+of\s+(?:the\s+)?/y;
 
+/** Words that make a name the name of an institution, a prize or a place ("Kofi Annan International Peacekeeping Training Centre"). */
+const INSTITUTION_AFTER =
+  /^\s+(?:[A-Z][\w'-]*\s+){0,3}(?:Institute|Centre|Center|Foundation|Memorial|Prize|Award|University|Hall|Airport|Stadium|School|Library|Museum|Fellowship|Scholarship|Fund|Park|Bridge|Road|Street|Avenue|Square|Hospital|College|Academy|Lecture|Programme|Program|Doctrine|Vision|Statue|Port|Station|Building|Tower|Dam|Highway)(?![\w-])/;
+
+function namesAnInstitution(folded: string, end: number): boolean {
+  return INSTITUTION_AFTER.test(folded.slice(end, end + 90));
+}
+
 /** Every named person in `text`, in text order. */
 export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
   tables ??= build();
@@ -749,6 +787,10 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
         continue;
       }
       const end = start + known[0];
+      if (namesAnInstitution(folded, end)) {
+        anchor.lastIndex = end;
+        continue;
+      }
       const p = canonical(folded.slice(start, end).split(/\s+/), year, byPersonKey);
       const appos = appositive(folded, end, ctx.countries);
       hits.push({

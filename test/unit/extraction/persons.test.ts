@@ -149,6 +149,11 @@ describe("findPersons: what is not a person", () => {
     expect(names("Governor of Okinawa Prefecture Denny Tamaki met the press")).toEqual([]);
   });
 
+  it("does not take an institution named after a person for the person", () => {
+    expect(names("support for the Kofi Annan International Peacekeeping Training Centre")).toEqual([]);
+    expect(names("a message from Kofi Annan to the conference")).toEqual(["Kofi Annan"]);
+  });
+
   it("ignores institutions, places and headlines' verbs", () => {
     expect(names("The Noguchi Memorial Institute for Medical Research is a symbol")).toEqual([]);
     expect(names("Prime Minister Abe Visits Canada", 2013)).toEqual(["Shinzo Abe"]);
