@@ -85,7 +85,7 @@ export function Partner({ code }: { code: string }) {
                       <th scope="col">Year</th>
                       <th scope="col">Stated counts</th>
                       <th scope="col">Meetings read</th>
-                      <th scope="col">All events read</th>
+                      <th scope="col">Events read</th>
                     </tr>
                   </thead>
                   <tbody>
