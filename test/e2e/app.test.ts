@@ -241,6 +241,19 @@ describe.skipIf(!haveChromium)("web app in Chromium", () => {
     }
   });
 
+  it("mounts the analysis views in the navigation, each rendering its page", async () => {
+    await open("/");
+    const links = await page.locator("header nav a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    const analysis = links.filter((h) => !["/", "/timeline", "/search", "/documents", "/persons"].includes(h));
+    for (const path of analysis) {
+      await page.locator(`header nav a[href="${path}"]`).click();
+      await page.waitForURL((u) => u.pathname === path);
+      await expect(page.locator("main h1").first().textContent()).resolves.not.toBe("Not found");
+      await page.waitForLoadState("networkidle");
+      await shot(`analysis${path.replace(/\//g, "-")}`);
+    }
+  });
+
   it("raised no script errors (CSP included)", () => {
     expect(pageErrors).toEqual([]);
   });
