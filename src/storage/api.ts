@@ -228,7 +228,9 @@ export interface Store {
   countEvents(filter?: EventFilter): number;
   event(id: number): EventRow | null;
   counts(filter?: CountFilter): CountRow[];
+  /** ordered by number of events, then documents, then name */
   persons(filter?: PersonFilter): PersonRow[];
+  countPersons(filter?: Omit<PersonFilter, "limit" | "offset">): number;
   /** by id, full name, or family name (case-insensitive) */
   person(idOrName: number | string): PersonRow | null;
   organizations(): OrganizationRow[];

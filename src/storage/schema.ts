@@ -222,6 +222,17 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX IF NOT EXISTS counts_sentence ON counts(sentence_id);
       `),
   },
+  {
+    version: 4,
+    description:
+      "every event participant has a person_roles row for the event's document, so a person's documents are one indexed count",
+    up: (db) =>
+      db.exec(`
+        INSERT OR IGNORE INTO person_roles(person_id, document_id, role, country)
+          SELECT ep.person_id, e.document_id, NULL, NULL
+          FROM event_participants ep JOIN events e ON e.id = ep.event_id;
+      `),
+  },
 ];
 
 /** The schema version this code writes and reads. */

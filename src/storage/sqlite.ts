@@ -337,7 +337,9 @@ export class SqliteStore implements Store {
       for (const c of e.countries) insParty.run(id, c);
       [...new Set(e.participants ?? [])].forEach((name, j) => {
         const known = x.persons.find((p) => p.name === name);
-        insParticipant.run(id, j, this.personId(name, known?.family, known?.country ?? null));
+        const pid = this.personId(name, known?.family, known?.country ?? null);
+        insParticipant.run(id, j, pid);
+        insRole.run(pid, docId, known?.role ?? null, known?.country ?? null);
       });
     });
 
@@ -553,9 +555,9 @@ export class SqliteStore implements Store {
   countEvents(filter: EventFilter = {}): number {
     const w = this.eventWhere(filter);
     const where = w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "";
-    const r = this.db
-      .prepare(`SELECT COUNT(*) AS n FROM events e JOIN documents d ON d.id = e.document_id ${where}`)
-      .get(...w.params) as Row;
+    // the documents join is needed only to filter by edition
+    const join = filter.edition !== undefined ? "JOIN documents d ON d.id = e.document_id" : "";
+    const r = this.st(`SELECT COUNT(*) AS n FROM events e ${join} ${where}`).get(...w.params) as Row;
     return Number(r.n);
   }
 
@@ -617,23 +619,23 @@ export class SqliteStore implements Store {
   // -------------------------------------------------------------------------
   // Persons and organizations
 
+  // Every person named in a document, or taking part in one of its events, has a person_roles row for
+  // that document (role NULL when the document gives none), so documents = rows of person_roles.
   private static readonly PERSON_SELECT = `
     SELECT p.id, p.name, p.family, p.country,
       (SELECT json_group_array(role) FROM (SELECT DISTINCT role FROM person_roles
          WHERE person_id = p.id AND role IS NOT NULL ORDER BY role)) AS roles,
-      (SELECT COUNT(*) FROM (SELECT document_id FROM person_roles WHERE person_id = p.id
-         UNION SELECT e.document_id FROM event_participants ep JOIN events e ON e.id = ep.event_id
-         WHERE ep.person_id = p.id)) AS documents,
-      (SELECT COUNT(DISTINCT event_id) FROM event_participants WHERE person_id = p.id) AS events
+      (SELECT COUNT(*) FROM person_roles WHERE person_id = p.id) AS documents,
+      (SELECT COUNT(*) FROM event_participants WHERE person_id = p.id) AS events
     FROM persons p`;
 
-  private toPerson(r: Row): PersonRow {
+  private toPerson(r: Row, roles?: string[]): PersonRow {
     return {
       id: Number(r.id),
       name: String(r.name),
       family: String(r.family),
       country: str(r.country),
-      roles: jsonList(r.roles),
+      roles: roles ?? jsonList(r.roles),
       documents: Number(r.documents),
       events: Number(r.events),
     };
@@ -650,13 +652,41 @@ export class SqliteStore implements Store {
       w.params.push(filter.country.toUpperCase());
     }
     const where = w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "";
-    return this.db
-      .prepare(
-        `SELECT * FROM (${SqliteStore.PERSON_SELECT} ${where})
-         ORDER BY events DESC, documents DESC, name LIMIT ? OFFSET ?`,
-      )
-      .all(...w.params, filter.limit ?? -1, filter.offset ?? 0)
-      .map((r) => this.toPerson(r as Row));
+    // counts for every person in two grouped passes over covering indexes, then roles for the page only
+    const rows = this.st(
+      `SELECT p.id, p.name, p.family, p.country, COALESCE(ev.n, 0) AS events, COALESCE(dc.n, 0) AS documents
+       FROM persons p
+       LEFT JOIN (SELECT person_id, COUNT(*) AS n FROM event_participants GROUP BY person_id) ev ON ev.person_id = p.id
+       LEFT JOIN (SELECT person_id, COUNT(*) AS n FROM person_roles GROUP BY person_id) dc ON dc.person_id = p.id
+       ${where}
+       ORDER BY events DESC, documents DESC, p.name LIMIT ? OFFSET ?`,
+    ).all(...w.params, filter.limit ?? -1, filter.offset ?? 0) as Row[];
+    const roles = new Map<number, string[]>();
+    const ids = JSON.stringify(rows.map((r) => Number(r.id)));
+    for (const r of this.st(
+      `SELECT DISTINCT person_id, role FROM person_roles
+       WHERE person_id IN (SELECT value FROM json_each(?)) AND role IS NOT NULL ORDER BY person_id, role`,
+    ).all(ids) as Row[]) {
+      const list = roles.get(Number(r.person_id));
+      if (list) list.push(String(r.role));
+      else roles.set(Number(r.person_id), [String(r.role)]);
+    }
+    return rows.map((r) => this.toPerson(r, roles.get(Number(r.id)) ?? []));
+  }
+
+  /** How many persons match (for paging), without computing their rows. */
+  countPersons(filter: Omit<PersonFilter, "limit" | "offset"> = {}): number {
+    const w: Where = { sql: [], params: [] };
+    if (filter.name) {
+      w.sql.push("p.name LIKE ? ESCAPE '\\'");
+      w.params.push(`%${likeEscape(filter.name.trim())}%`);
+    }
+    if (filter.country) {
+      w.sql.push("p.country = ?");
+      w.params.push(filter.country.toUpperCase());
+    }
+    const where = w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "";
+    return Number((this.st(`SELECT COUNT(*) AS n FROM persons p ${where}`).get(...w.params) as Row).n);
   }
 
   person(idOrName: number | string): PersonRow | null {

@@ -100,6 +100,21 @@ describe("schema and migrations", () => {
     );
   });
 
+  it("migration 4 gives event participants a role row for the document", () => {
+    const doc = usDoc();
+    doc.extraction.persons = doc.extraction.persons.filter((p) => p.name !== "John Kerry");
+    store.ingest(doc);
+    const db = store.readonlyDb();
+    const kerry = () => store.person("Kerry")!;
+    expect(kerry()).toMatchObject({ documents: 1, events: 1, roles: [], country: null });
+    db.exec("DELETE FROM person_roles WHERE role IS NULL");
+    db.pragma("user_version = 3");
+    expect(kerry().documents).toBe(0);
+    store.close();
+    store = openStore(file);
+    expect(kerry().documents).toBe(1);
+  });
+
   it("refuses a file written by a newer schema", () => {
     store.close();
     const db = new Database(file);
@@ -201,6 +216,17 @@ describe("round trip", () => {
     expect(store.persons({ country: "jpn" }).map((p) => p.name)).toEqual(["Shinzo Abe", "Fumio Kishida"]);
     expect(store.persons({ name: "kish" }).map((p) => p.name)).toEqual(["Fumio Kishida"]);
     expect(store.persons({ limit: 1 })).toHaveLength(1);
+    expect(store.persons().map((p) => [p.name, p.events, p.documents])).toEqual([
+      ["Shinzo Abe", 3, 2],
+      ["Fumio Kishida", 2, 2],
+      ["Barack Obama", 1, 1],
+      ["John Kerry", 1, 1],
+      ["Vladimir Putin", 1, 1],
+      ["Yun Byung-se", 1, 1],
+    ]);
+    expect(store.persons({ offset: 1, limit: 1 })[0]).toEqual(store.person("Kishida"));
+    expect(store.countPersons()).toBe(6);
+    expect(store.countPersons({ country: "JPN" })).toBe(2);
   });
 
   it("rejects evidence that is not the slice of the text it points at, storing nothing", () => {
