@@ -964,10 +964,12 @@ function appositive(
   end: number,
   countries: CountryHit[],
 ): { role: string | null; country: string | null } {
-  APPOSITIVE_RE.lastIndex = end;
-  const a = APPOSITIVE_RE.exec(folded);
+  // a bounded window: a text without punctuation must not make each look-up run to its end
+  const window = folded.slice(end, end + 240);
+  APPOSITIVE_RE.lastIndex = 0;
+  const a = APPOSITIVE_RE.exec(window);
   if (!a) return { role: null, country: null };
   const role = a[1]!.trim();
-  const roleStart = a.index + a[0].indexOf(a[1]!);
+  const roleStart = end + a.index + a[0].indexOf(a[1]!);
   return { role, country: countryIn(countries, roleStart, roleStart + a[1]!.length) };
 }

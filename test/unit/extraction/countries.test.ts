@@ -77,3 +77,25 @@ describe("findCountries", () => {
     expect(codes("JAPAN-CHINA RELATIONS")).toEqual(["JPN", "CHN"]);
   });
 });
+
+describe("findCountries: any input", () => {
+  it("returns ordered, non-overlapping hits whose surface is the text at their offsets", async () => {
+    const fc = await import("fast-check");
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.constantFrom("Japan", "U.S.", "North Korea", "Guinea-Bissau", "East China Sea"),
+        (s, name) => {
+          const text = `${s} ${name}'s ${s}`;
+          let last = 0;
+          for (const h of findCountries(text)) {
+            expect(h.start).toBeGreaterThanOrEqual(last);
+            expect(text.slice(h.start, h.end)).toBe(h.surface);
+            expect(h.code).toMatch(/^[A-Z]{3}$/);
+            last = h.end;
+          }
+        },
+      ),
+    );
+  });
+});

@@ -38,3 +38,22 @@ describe("findOrganizations", () => {
     expect(ids("UNESCO and UNICEF and the G77")).toEqual([]);
   });
 });
+
+describe("findOrganizations: any input", () => {
+  it("returns ordered hits whose surface is the text at their offsets", async () => {
+    const fc = await import("fast-check");
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        const text = `${s} the UN Security Council and APEC ${s}`;
+        const hits = findOrganizations(text);
+        let last = 0;
+        for (const h of hits) {
+          expect(h.start).toBeGreaterThanOrEqual(last);
+          expect(text.slice(h.start, h.end)).toBe(h.surface);
+          last = h.end;
+        }
+        expect(hits.some((h) => h.id === "UNSC")).toBe(true);
+      }),
+    );
+  });
+});

@@ -174,3 +174,54 @@ describe("findPersons: what is not a person", () => {
     expect(hits.map((h) => h.name)).toEqual(["Vladimir Putin", "Shinzo Abe", "Shinzo Abe"]);
   });
 });
+
+describe("findPersons: long input", () => {
+  it("stays linear on a long text without punctuation", () => {
+    const chunk = "Mr. Taro Yamada, Director of the Office of the Bureau of the Division of the Section ";
+    const text = chunk.repeat(4000);
+    const hits = findPersons(text, { year: null, countries: [] });
+    expect(hits).toHaveLength(4000);
+    expect(hits[0]!.name).toBe("Taro Yamada");
+  });
+});
+
+describe("findPersons: any input", () => {
+  it("returns ordered, non-overlapping hits whose surface is the text at their offsets", async () => {
+    const fc = await import("fast-check");
+    const words = fc.constantFrom(
+      "Prime Minister",
+      "Mr.",
+      "Abe",
+      "ABE Shinzo",
+      "President",
+      "Biden",
+      "the",
+      "of",
+      "Japan",
+      ",",
+      ".",
+      "Kim Jong-un",
+      "administration",
+      "H.E.",
+      "Foreign Minister",
+      "Hayashi",
+      "\u2013",
+      "\n",
+      "Justin Trudeau",
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 40 }), fc.integer({ min: 1990, max: 2025 }), (ws, year) => {
+        const text = ws.join(" ");
+        const hits = findPersons(text, { year, countries: findCountries(text) });
+        let last = 0;
+        for (const h of hits) {
+          expect(h.start).toBeGreaterThanOrEqual(last);
+          expect(h.end).toBeGreaterThan(h.start);
+          expect(text.slice(h.start, h.end)).toBe(h.surface);
+          expect(h.name.length).toBeGreaterThan(0);
+          last = h.end;
+        }
+      }),
+    );
+  });
+});
