@@ -141,6 +141,11 @@ describe("events", () => {
     expect(first.body.items).toHaveLength(2);
     const ids = new Set([...first.body.items, ...second.body.items].map((e: any) => e.id));
     expect(ids.size).toBe(4);
+    const last = await get("/api/events?limit=5&offset=5");
+    expect(last.body).toMatchObject({ total: 7, offset: 5 });
+    expect(last.body.items).toHaveLength(2);
+    const past = await get("/api/events?limit=5&offset=100");
+    expect(past.body).toMatchObject({ total: 7, items: [] });
   });
 
   it("returns one event with its evidence, 404 for an unknown id", async () => {

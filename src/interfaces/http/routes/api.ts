@@ -65,6 +65,11 @@ function docRef(store: Store, id: string): DocumentRow {
   return doc;
 }
 
+/** A short page that is not past the end gives the total without counting. */
+function exactFromPage(got: number, limit: number, offset: number): boolean {
+  return got < limit && (got > 0 || offset === 0);
+}
+
 function withoutPaging(f: EventFilter): EventFilter {
   const { limit: _l, offset: _o, ...rest } = f;
   return rest;
@@ -89,12 +94,11 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
         ...(section ? { section } : {}),
       };
       const items = store.documents({ ...filter, limit, offset });
-      const total =
-        items.length < limit && offset === 0
-          ? items.length
-          : cachedTotal("documents", filter, () =>
-              kind || edition != null || section ? store.documents(filter).length : store.stats().documents,
-            );
+      const total = exactFromPage(items.length, limit, offset)
+        ? offset + items.length
+        : cachedTotal("documents", filter, () =>
+            kind || edition != null || section ? store.documents(filter).length : store.stats().documents,
+          );
       return { total, limit, offset, items };
     },
   );
@@ -149,10 +153,9 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
       const f = eventFilter(req.query);
       const items = store.events(f);
       const rest = withoutPaging(f);
-      const n =
-        items.length < f.limit! && (f.offset ?? 0) === 0
-          ? items.length
-          : cachedTotal("events", rest, () => store.countEvents(rest));
+      const n = exactFromPage(items.length, f.limit!, f.offset ?? 0)
+        ? (f.offset ?? 0) + items.length
+        : cachedTotal("events", rest, () => store.countEvents(rest));
       return { total: n, limit: f.limit, offset: f.offset, items };
     },
   );
@@ -192,8 +195,9 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
       if (to) f.to = to;
       if (edition != null) f.edition = edition;
       const items = store.counts({ ...f, limit, offset });
-      const n =
-        items.length < limit && offset === 0 ? items.length : cachedTotal("counts", f, () => store.counts(f).length);
+      const n = exactFromPage(items.length, limit, offset)
+        ? offset + items.length
+        : cachedTotal("counts", f, () => store.counts(f).length);
       return { total: n, limit, offset, items };
     },
   );
@@ -205,8 +209,9 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
       const { name, country, limit, offset } = req.query;
       const f = { ...(name ? { name } : {}), ...(country ? { country: country.toUpperCase() } : {}) };
       const items = store.persons({ ...f, limit, offset });
-      const n =
-        items.length < limit && offset === 0 ? items.length : cachedTotal("persons", f, () => store.persons(f).length);
+      const n = exactFromPage(items.length, limit, offset)
+        ? offset + items.length
+        : cachedTotal("persons", f, () => store.persons(f).length);
       return { total: n, limit, offset, items };
     },
   );
@@ -283,10 +288,9 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
       };
       try {
         const items = store.search(query, { ...filter, limit, offset });
-        const total =
-          items.length < limit && offset === 0
-            ? items.length
-            : cachedTotal("search", { query, ...filter }, () => store.countSearch(query, filter));
+        const total = exactFromPage(items.length, limit, offset)
+          ? offset + items.length
+          : cachedTotal("search", { query, ...filter }, () => store.countSearch(query, filter));
         return { total, limit, offset, items };
       } catch (err) {
         if (err instanceof Error && err.name === "QueryError") {
