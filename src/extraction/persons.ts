@@ -601,6 +601,9 @@ interface Tables {
   firstWords: Set<string>;
 }
 
+/** Between a title and a name: spaces, or one line break (not a blank line: a heading ends there). */
+const TITLE_GAP = String.raw`(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)`;
+
 /** A capitalised word, in a regex without the "u" flag. */
 const CAP_WORD = String.raw`${"[A-Z\\u00C0-\\u00DE\\u0100-\\u024F]"}[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]*(?:'[A-Z][A-Za-z\u00C0-\u024F]*)?(?:-[A-Za-z\u00C0-\u024F]+)*`;
 
@@ -619,7 +622,7 @@ function build(): Tables {
   // and a run of capitalised words is looked up in the table's names.
   const anchor = new RegExp(
     [
-      String.raw`(?:(?<hon>${HON}(?:\s+${HON})*)(?:\s+(?<t1>${TITLE}))?|(?<t2>${TITLE}))\s+(?=${UPPER})`,
+      String.raw`(?:(?<hon>${HON}(?:\s+${HON})*)(?:\s+(?<t1>${TITLE}))?|(?<t2>${TITLE}))${TITLE_GAP}(?=${UPPER})`,
       String.raw`(?<full>${CAP_WORD}(?:\s+(?:[A-Z]\.\s+)?(?:${PARTICLE}\s+){0,2}${CAP_WORD}){1,4})(?!${WORD_CHAR})`,
       String.raw`(?<adm>[Aa]dministration|Cabinet|[Gg]overnment)(?!${WORD_CHAR})`,
     ].join("|"),
