@@ -126,6 +126,9 @@ export async function readBytes(path: string, bytes: Uint8Array, named: SourceFo
     encoding = decoded.encoding;
     text = decoded.text;
     if (format === "html") {
+      // a whole page ends with </html> or at least </body>; one cut short (a broken download) ends mid-text
+      if (/^\s*(?:<!doctype\s+html|<html[\s>])/i.test(text) && !/<\/(?:html|body)>/i.test(text.slice(-4096)))
+        return fail(path, "HTML page looks truncated (no </body> or </html> near its end)");
       const h = htmlToText(text);
       text = h.text;
       title = h.title;

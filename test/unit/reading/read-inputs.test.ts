@@ -57,6 +57,7 @@ beforeAll(async () => {
     "p-frameset.html": readFileSync(join(FIX, "frameset-2004.html")),
     "q-truncated-utf8.txt": Buffer.from("Japan’s diplomacy in 2015 — “a”").subarray(0, 30),
     "r-notes.docx": "not read",
+    "t-truncated.html": readFileSync(join(FIX, "readout-2016.html"), "utf8").slice(0, 3000),
     "s-text-named.html":
       "Japan-Canada Relations\nJapan-Canada Summit Meeting\nMay 2, 2023\n\nOn May 2, the two leaders met.\n",
   };
@@ -127,6 +128,7 @@ describe("readInputs on a folder of good and bad files", () => {
     expect(failure("p-frameset.html")).toMatch(/frameset.*menu\.html, 1-2\.html/);
     expect(failure("q-truncated-utf8.txt")).toMatch(/truncated/);
     expect(failure("missing.txt")).toMatch(/no such file/);
+    expect(failure("t-truncated.html")).toMatch(/HTML page looks truncated/);
   });
 
   it("skips files of other types in folders", () => {
