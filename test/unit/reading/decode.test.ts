@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { canonicalEncoding, declaredCharset, decodeBytes, plausibility } from "../../../src/reading/decode.js";
@@ -88,4 +89,48 @@ describe("plausibility and charset names", () => {
     expect(canonicalEncoding("ISO-8859-1")).toBe("windows-1252");
     expect(canonicalEncoding("koi8-r")).toBeNull();
   });
+});
+
+describe("never mojibake (property)", () => {
+  const piece = fc.constantFrom(
+    "Japan",
+    " and ",
+    "the ROK",
+    " held a meeting",
+    ". ",
+    "’s",
+    "“",
+    "”",
+    " (外務省)",
+    " 岸田",
+    "かな",
+    "カタカナ",
+    "2015",
+    "\n",
+    ", ",
+    "Minister",
+  );
+  // Japanese words inside English stand apart (spaces, brackets); glued to Latin letters they
+  // look like mojibake and are refused on purpose, so the pieces are joined with spaces
+  const text = fc.array(piece, { minLength: 1, maxLength: 40 }).map((a) => a.join(" "));
+
+  it.each(["shift_jis", "euc-jp", "utf-16le", "utf-8"])(
+    "%s: a decoded text is always the text that was encoded",
+    (enc) => {
+      let decoded = 0;
+      fc.assert(
+        fc.property(text, (t) => {
+          const bytes = enc === "utf-16le" ? iconv.encode(t, enc, { addBOM: true }) : iconv.encode(t, enc);
+          const r = decodeBytes(bytes);
+          if (r.ok) {
+            decoded++;
+            expect(r.text).toBe(t);
+          }
+        }),
+        { seed: 20260412, numRuns: 300 },
+      );
+      // and refusing is the exception, not the rule
+      expect(decoded).toBeGreaterThan(270);
+    },
+  );
 });
