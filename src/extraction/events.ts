@@ -216,6 +216,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
   let previousMeeting: ExtractedEvent | null = null;
   let mainMeeting: ExtractedEvent | null = null;
   let previousVisit: ExtractedEvent | null = null;
+  const buckets = new Map<string, ExtractedEvent[]>();
   let firstReadoutMeeting = true;
 
   for (const v of views) {
@@ -427,9 +428,19 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     }
     for (const e of sentenceEvents) {
       if (meta.coveredYear !== null && e.date && e.date.length === 4 && Number(e.date) > meta.coveredYear) continue;
-      const known = out.find((o) => sameEvent(o, e));
+      // candidates share type, level and parties: one bucket each, so dedupe stays linear in practice
+      const key = `${e.type}|${e.level ?? ""}|${e.countries.join(",")}`;
+      let bucket = buckets.get(key);
+      if (!bucket) {
+        bucket = [];
+        buckets.set(key, bucket);
+      }
+      const known = bucket.find((o) => sameEvent(o, e));
       if (known) merge(known, e);
-      else out.push(e);
+      else {
+        out.push(e);
+        bucket.push(e);
+      }
     }
     const lastDated = [...sentenceEvents].reverse().find((e) => e.date && e.date !== fallback);
     previousDate = lastDated?.date ?? (v.dates.length ? null : previousDate);

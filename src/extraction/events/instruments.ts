@@ -187,8 +187,8 @@ function withCountries(v: SentenceView, from: number): string[] {
 }
 
 function subjectCountry(v: SentenceView, before: number): string | null {
-  const pre = v.text.slice(0, before);
-  const clauseStart = Math.max(pre.lastIndexOf(";"), 0);
+  const from = Math.max(0, before - 300);
+  const clauseStart = Math.max(v.text.slice(from, before).lastIndexOf(";") + from, from);
   let best: string | null = null;
   for (const c of v.countries) {
     if (c.start < clauseStart || c.end > before) continue;
@@ -357,7 +357,9 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
 function issuerOf(v: SentenceView, start: number, end: number): string | null {
   const poss = v.countries.find(
     (c) =>
-      /^['’]s?\s*$/.test(v.text.slice(c.end, start).replace(/\s*(?:new|first|revised)\s*/g, " ")) && c.end <= start,
+      c.end <= start &&
+      start - c.end < 30 &&
+      /^['’]s?\s*$/.test(v.text.slice(c.end, start).replace(/\s*(?:new|first|revised)\s*/g, " ")),
   );
   if (poss) return poss.code;
   const before = subjectCountry(v, start);
