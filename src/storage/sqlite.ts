@@ -482,8 +482,11 @@ export class SqliteStore implements Store {
       w.params.push(f.person.trim(), f.person.trim());
     }
     if (f.from) {
-      w.sql.push("e.date_hi >= ?");
-      w.params.push(boundsOrThrow("from", f.from)[0]);
+      const lo = boundsOrThrow("from", f.from)[0];
+      // A partial date never spans years (date_lo and date_hi share theirs), so an event that reaches
+      // `from` starts in from's year or later: the redundant bound gives the date index a closed range.
+      w.sql.push("e.date_hi >= ?", "e.date_lo >= ?");
+      w.params.push(lo, `${lo.slice(0, 4)}-01-01`);
     }
     if (f.to) {
       w.sql.push("e.date_lo <= ?");
@@ -781,14 +784,13 @@ export class SqliteStore implements Store {
 
   countSearch(query: string, filter: SearchFilter = {}): number {
     const w = this.searchWhere(query, filter);
+    // without document filters the index alone can count (every indexed row is a stored sentence)
+    const joins = w.sql.length > 1 ? "JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.document_id" : "";
     const r = this.runFts(
       () =>
-        this.db
-          .prepare(
-            `SELECT COUNT(*) AS n FROM sentences_fts f JOIN sentences s ON s.id = f.rowid
-             JOIN documents d ON d.id = s.document_id WHERE ${w.sql.join(" AND ")}`,
-          )
-          .get(...w.params) as Row,
+        this.st(`SELECT COUNT(*) AS n FROM sentences_fts f ${joins} WHERE ${w.sql.join(" AND ")}`).get(
+          ...w.params,
+        ) as Row,
     );
     return Number(r.n);
   }

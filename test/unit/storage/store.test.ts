@@ -288,6 +288,21 @@ describe("filters", () => {
     expect(() => store.events({ to: "2013-13" })).toThrow(/to must be a date/);
   });
 
+  it("matches a year-only date against a range inside that year, and not against the next year", () => {
+    store.ingest(
+      makeDoc({
+        key: "year-only",
+        text: "In 2013, Japan and Canada held a summit meeting.",
+        events: [{ type: "meeting", level: "summit", countries: ["CAN", "JPN"], date: "2013", at: "held a summit" }],
+      }),
+    );
+    expect(store.events({ country: "CAN", from: "2013-06", to: "2013-07" })).toHaveLength(1);
+    expect(store.events({ country: "CAN", from: "2013-12-31" })).toHaveLength(1);
+    expect(store.events({ country: "CAN", from: "2014-01" })).toHaveLength(0);
+    expect(store.events({ country: "CAN", to: "2012-12-31" })).toHaveLength(0);
+    expect(store.countEvents({ type: "meeting", from: "2013", to: "2013" })).toBe(4);
+  });
+
   it("filters by edition, pages with limit and offset, and orders by date", () => {
     expect(store.events({ edition: 2014 })).toHaveLength(5);
     const all = store.events();
