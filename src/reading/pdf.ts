@@ -163,7 +163,11 @@ function groupLines(items: PdfItem[], page: number, column: number, height: numb
     const size = mode(g.map((i) => [round(i.size, 0.5), i.str.length]));
     let text = "";
     let end = g[0]!.x;
+    let prevItem: PdfItem | null = null;
     for (const it of g) {
+      // text drawn twice, a hair apart (fake bold, shadows): keep one copy
+      if (prevItem && prevItem.str === it.str && Math.abs(prevItem.x - it.x) < 0.1 * size) continue;
+      prevItem = it;
       const gap = it.x - end;
       if (text && gap > 0.15 * size && !/\s$/.test(text) && !/^\s/.test(it.str)) text += " ";
       text += it.str;

@@ -117,6 +117,19 @@ describe("joinLines", () => {
 });
 
 describe("layoutPages", () => {
+  it("keeps one copy of text drawn twice for a bold effect", () => {
+    const page = {
+      width: 595,
+      height: 842,
+      items: [
+        { str: "Section 3 North America", x: 50, y: 700, w: 150, size: 14 },
+        { str: "Section 3 North America", x: 50.4, y: 700, w: 150, size: 14 },
+        { str: "Japan and Canada held a summit meeting in May.", x: 50, y: 670, w: 300, size: 10 },
+      ],
+    };
+    expect(layoutPages([page])).toBe("Section 3 North America\n\nJapan and Canada held a summit meeting in May.");
+  });
+
   it("drops bare page numbers and a header repeated on every page", () => {
     const page = (n: number) => ({
       width: 595,
