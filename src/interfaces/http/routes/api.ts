@@ -79,6 +79,15 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
   const { store } = opts;
   const cache = new StoreCache(store);
   const aggregates = aggregatesCache(store, cache);
+  // the corpus-wide tallies take one pass over every event: do it before the first request
+  app.addHook("onReady", async () => {
+    try {
+      aggregates();
+    } catch (err) {
+      app.log.error({ err }, "could not tally the events; /api/stats will retry"); // the server still starts
+    }
+  });
+
   /** a total that does not change while the database does not */
   const cachedTotal = (kind: string, filter: object, count: () => number) =>
     cache.get(`${kind}:${JSON.stringify(filter)}`, count);
