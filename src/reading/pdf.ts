@@ -423,11 +423,22 @@ export function buildParagraphs(lines: Line[]): { paragraphs: string[]; notes: s
 }
 
 /** Pages -> the document's text. */
+/** The name of a Bluebook edition, as printed on its pages. */
+const EDITION_NAME = /\bDiplomatic\s+Blue\s?book\s+\d{4}(?:\s+Summary)?/i;
+
 export function layoutPages(pages: PdfPage[]): string {
   const lines = pages.flatMap((p, n) => pageLines(p, n));
   const kept = dropFurniture(lines, pages.length);
   const { paragraphs, notes } = buildParagraphs(kept);
   const out = [...paragraphs];
+  // A running header is often the only place that names the edition ("Diplomatic Bluebook 2023"):
+  // when the text itself does not, that name opens the text, as in the plain-text editions.
+  const keptSet = new Set(kept);
+  const edition = lines
+    .filter((l) => !keptSet.has(l))
+    .map((l) => EDITION_NAME.exec(l.text)?.[0])
+    .find(Boolean);
+  if (edition && !EDITION_NAME.test(out.slice(0, 5).join("\n"))) out.unshift(edition.replace(/\s+/g, " "));
   if (notes.length) out.push("Notes", ...notes);
   return out.join("\n\n").replace(/\u00ad/g, "");
 }

@@ -117,6 +117,20 @@ describe("joinLines", () => {
 });
 
 describe("layoutPages", () => {
+  it("opens the text with the edition that only the running header names", () => {
+    const page = (n: number) => ({
+      width: 595,
+      height: 842,
+      items: [
+        { str: "Diplomatic Bluebook 2023  Chapter 2", x: 50, y: 800, w: 200, size: 8 },
+        { str: `Japan and Canada held a summit meeting, as page ${n} says.`, x: 50, y: 700, w: 300, size: 10 },
+      ],
+    });
+    const text = layoutPages([page(1), page(2)]);
+    expect(text.split("\n\n")[0]).toBe("Diplomatic Bluebook 2023");
+    expect(text.match(/Bluebook/g)).toHaveLength(1);
+  });
+
   it("keeps one copy of text drawn twice for a bold effect", () => {
     const page = {
       width: 595,
@@ -135,7 +149,7 @@ describe("layoutPages", () => {
       width: 595,
       height: 842,
       items: [
-        { str: "Diplomatic Bluebook 2016", x: 50, y: 800, w: 100, size: 8 },
+        { str: "Chapter 2 Japan’s Foreign Policy by Region", x: 50, y: 800, w: 200, size: 8 },
         {
           str: "A full line of body text that runs across the whole width of the column",
           x: 50,
