@@ -28,6 +28,12 @@ const MET_RE = new RegExp(
 const COUNT_WORD =
   /meetings|talks|summits|calls|conferences|consultations|dialogues|rounds|sessions|times|twice|thrice|\bmet\b|\b(?:one|a)\s+(?:\w+\s+)?(?:meeting|summit|call|talk)\b/i;
 
+/** ", including two telephone talks" without parentheses */
+const BREAKDOWN_INLINE = new RegExp(
+  `^\\s*,?\\s*(?:including|of\\s+which)\\s+((?:${NUMBER_SRC})\\s+[^.;()]*?(?:calls?|talks?|conferences?|meetings?)(?:\\s*(?:,|and)\\s*(?:${NUMBER_SRC})\\s+[^.;()]*?(?:calls?|talks?|conferences?|meetings?))*)`,
+  "i",
+);
+
 const BREAKDOWN = /^\s*\(\s*(?:including|of\s+which|among\s+them|with)\s+([^()]*)\)/i;
 
 function breakdown(text: string): { telephone?: number; video?: number } {
@@ -133,7 +139,7 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
         local,
       };
       if (approx && !/total/i.test(approx)) item.approximate = true;
-      const bd = BREAKDOWN.exec(text.slice(end));
+      const bd = BREAKDOWN.exec(text.slice(end)) ?? BREAKDOWN_INLINE.exec(text.slice(end));
       if (bd) {
         Object.assign(item, breakdown(bd[1]!));
         skip.push({ start: end, end: end + bd[0].length });

@@ -414,7 +414,10 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       if (ins.kind === "agreement" && parties.length === 0) continue;
       let date = dateOf.get(ins) ?? null;
       if (ins.kind === "agreement" && date === fallback && ANAPHORA.test(v.text)) {
-        const m = sentenceEvents.find((e) => e.type === "meeting");
+        // "The two ministers signed ...": the meeting of this sentence, or of the one before with the same parties
+        const m =
+          sentenceEvents.find((e) => e.type === "meeting") ??
+          (previousMeeting && previousMeeting.countries.join() === parties.join() ? previousMeeting : null);
         if (m?.date) date = m.date;
       }
       sentenceEvents.push({

@@ -239,6 +239,13 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
     // the counterpart may be named only by office: "held talks with State Minister for Foreign Affairs"
     let otherRank = obj?.rank ?? null;
     let objCountry = obj?.country ?? null;
+    if (obj && !objCountry) {
+      // a counterpart whose country the finders could not tell: the one other country the sentence names
+      const others = uniqSorted(
+        v.countries.filter((c) => !c.adjective && !c.org && c.code !== subject?.country).map((c) => c.code),
+      );
+      if (others.length === 1) objCountry = others[0]!;
+    }
     if (!obj) {
       const after = text.slice(end, end + 80);
       const title = /^\s*(?:the\s+)?((?:[A-Z][\w’'-]*|of|for)(?:\s+(?:[A-Z][\w’'-]*|of|for))*)/.exec(after);

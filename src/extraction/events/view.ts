@@ -63,6 +63,10 @@ const PARTY_ORGS = new Set([
   "OAS",
 ]);
 
+/** Offices of international bodies: their holders serve no country. */
+const INTERNATIONAL =
+  /Secretary[- ]General|Commission|Council\b|\bUnion\b|United\s+Nations|\bUN\b|\bBank\b|\bFund\b|Organi[sz]ation|Agency|Parliament|Committee|NATO|ASEAN/;
+
 const TITLE_BEFORE =
   /((?:(?:Vice|Deputy|State|Parliamentary|Senior|Prime|Foreign|Defen[cs]e|Minister|Ministers|Secretary|President|Premier|Chancellor|King|Queen|Emperor|Sultan|Emir|Amir|Director-General|Director|Ambassador|General|Chief|Cabinet|Crown|Prince|Affairs|External|National|Europe|of|for|and|the|State|Councilor|Counsellor|Special|Envoy|Representative|High)\s+)+)(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.\s+|His\s+Excellency\s+|Her\s+Excellency\s+|the\s+Honou?rable\s+)*$/;
 const TITLE_AFTER = /^,\s+((?:[A-Z][\w’'-]*|of|for|the|and)(?:\s+(?:[A-Z][\w’'-]*|of|for|the|and))*)/;
@@ -165,7 +169,9 @@ function makeViews(ctx: DocContext): SentenceView[] {
       if (!country) {
         const after = /^,?\s+(?:[A-Z][\w’'-]*\s+|of\s+|for\s+|and\s+){1,6}of\s+(?:the\s+)?$/;
         const c = countries.find((x) => x.start >= end && x.start - end < 70 && after.test(s.text.slice(end, x.start)));
-        country = c?.code ?? (focus && focus !== "JPN" ? focus : null);
+        const national =
+          rank !== null && rank !== "official" && !INTERNATIONAL.test(`${role ?? ""} ${s.text.slice(end, end + 60)}`);
+        country = c?.code ?? (focus && focus !== "JPN" && national ? focus : null);
       }
       const title = TITLE_BEFORE.exec(s.text.slice(Math.max(0, start - 60), start));
       const lead = title ? (/^(?:(?:of|for|and|the)\s+)+/.exec(title[0])?.[0].length ?? 0) : 0;

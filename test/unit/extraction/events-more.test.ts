@@ -101,3 +101,17 @@ describe("an occasion named in the sentence before", () => {
     expect(e.find((x) => x.type === "agreement")).toMatchObject({ countries: ["IDN", "JPN"], status: "released" });
   });
 });
+
+describe("instruments and counts stated after the meeting", () => {
+  it("dates 'The two ministers signed ...' by the meeting of the sentence before", () => {
+    const e = events(
+      "In August, Foreign Minister Yoshimasa Hayashi visited Peru and held talks with Foreign Minister César Landa. The two ministers signed the Japan-Peru Investment Agreement.",
+    ).filter((x) => x.type === "agreement");
+    expect(e.map((x) => [x.countries, x.date, x.status])).toEqual([[["JPN", "PER"], "2022-08", "signed"]]);
+  });
+
+  it("reads a breakdown written without parentheses", () => {
+    const [c] = counts("Over the year, Japan and Mexico held six summit meetings, including two telephone talks.");
+    expect(c).toMatchObject({ level: "summit", countries: ["JPN", "MEX"], total: 6, telephone: 2 });
+  });
+});
