@@ -143,3 +143,10 @@ export function countrySurfaces(): string[] {
   for (const [k, e] of ENTRIES) if (e.code) out.push(k);
   return out;
 }
+
+/** The names (not demonyms) of countries, as written in the gazetteer ("Japan", "Republic of Korea", "ROK"). */
+export function countryNames(): string[] {
+  const out: string[] = [];
+  for (const [k, e] of ENTRIES) if (e.code && !e.adjective && /[a-z]/.test(k)) out.push(k);
+  return out;
+}

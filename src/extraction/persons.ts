@@ -1,6 +1,6 @@
 import { foldChars } from "../segmenting/normalize.js";
 import type { CountryHit, PersonHit } from "./context.js";
-import { countrySurfaces, inWord, trieSource, WORD_CHAR } from "./countries.js";
+import { countryNames, countrySurfaces, inWord, trieSource, WORD_CHAR } from "./countries.js";
 import {
   bestRow,
   isKnownFamily,
@@ -428,7 +428,8 @@ const PORTFOLIO_WORDS = [
   "Reform",
   "Administrative",
 ];
-const PF = `(?:${trieSource(PORTFOLIO_WORDS)})`;
+// country names too: "Ambassador to Japan", "Minister of Foreign Affairs of the Republic of Korea"
+const PF = `(?:${trieSource([...PORTFOLIO_WORDS, ...countryNames(), "ROK", "DPRK", "U.S.", "UK", "PRC"])})`;
 const PF_SEQ = String.raw`(?:the\s+)?${PF}(?:(?:,\s*|\s+and\s+|\s+)${PF})*`;
 const PREFIXES = [
   "Deputy",
@@ -520,7 +521,7 @@ const TITLE_CORES = [
   "Prime Minister-designate",
 ];
 /** Every title with its prefixes ("Deputy Prime Minister", "Senior Vice-Minister"), as one trie. */
-const TITLE = String.raw`(?:${trieSource(TITLE_CORES)})(?:\s+(?:of|for)\s+${PF_SEQ}){0,2}`;
+const TITLE = String.raw`(?:${trieSource(TITLE_CORES)})(?:\s+(?:of|for|to|in\s+charge\s+of)\s+${PF_SEQ}){0,3}`;
 /**
  * The prefixes of a title found before it ("Deputy Prime Minister", "Senior
  * Vice-Minister"): looked up behind the title rather than put into the scan,
@@ -622,7 +623,8 @@ function build(): Tables {
   // and a run of capitalised words is looked up in the table's names.
   const anchor = new RegExp(
     [
-      String.raw`(?:(?<hon>${HON}(?:\s+${HON})*)(?:\s+(?<t1>${TITLE}))?|(?<t2>${TITLE}))${TITLE_GAP}(?=${UPPER})`,
+      String.raw`(?:(?<hon>${HON}(?:\s+${HON})*)\s+)?(?<t>${TITLE})${TITLE_GAP}(?=${UPPER})`,
+      String.raw`(?<hon2>${HON}(?:\s+${HON})*)${TITLE_GAP}(?=${UPPER})`,
       String.raw`(?<full>${CAP_WORD}(?:\s+(?:[A-Z]\.\s+)?(?:${PARTICLE}\s+){0,2}${CAP_WORD}){1,4})(?!${WORD_CHAR})`,
       String.raw`(?<adm>[Aa]dministration|Cabinet|[Gg]overnment)(?!${WORD_CHAR})`,
     ].join("|"),
@@ -728,8 +730,59 @@ function canonical(tokens: string[], year: number | null, byPersonKey: Map<strin
 }
 
 /** Cuts the words of a name at the first word that cannot belong to it. */
+/**
+ * Words of a body's name that may stand between a title's complement and the
+ * name in attendee lists ("Chairman of the National Development and Reform
+ * Commission He Lifeng", "Secretary General of the National Security
+ * Secretariat Shotaro Yachi"): skipped when a full name follows.
+ */
+const BODY_WORDS = new Set([
+  "commission",
+  "committee",
+  "secretariat",
+  "bureau",
+  "office",
+  "agency",
+  "council",
+  "bank",
+  "department",
+  "ministry",
+  "division",
+  "institute",
+  "party",
+  "board",
+  "authority",
+  "corporation",
+  "organization",
+  "organisation",
+  "headquarters",
+  "staff",
+  "forces",
+  "center",
+  "centre",
+  "cabinet",
+  "assembly",
+  "parliament",
+  "congress",
+  "senate",
+  "house",
+  "administration",
+  "government",
+  "prefecture",
+  "city",
+  "province",
+]);
+
 function nameTokens(raw: string): string[] {
-  const words = raw.split(/\s+/).filter(Boolean);
+  let words = raw.split(/\s+/).filter(Boolean);
+  let lead = 0;
+  while (lead < words.length && BODY_WORDS.has(words[lead]!.toLowerCase())) lead++;
+  if (lead > 0) {
+    const rest = words.slice(lead);
+    const named = rest.findIndex((w) => isStop(w.replace(/\.$/, "")));
+    if ((named < 0 ? rest.length : named) < 2) return [];
+    words = rest;
+  }
   const out: string[] = [];
   for (const w of words) {
     if (isStop(w.replace(/\.$/, ""))) break;
@@ -842,14 +895,15 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
     const tokens = nameTokens(nm[0]);
     if (tokens.length === 0) continue;
     // the name may have been cut: find where its last word ends
-    let end = nameStart;
+    const first = folded.indexOf(tokens[0]!, nameStart);
+    let end = first;
     for (const t of tokens) end = folded.indexOf(t, end) + t.length;
-    let title = (g.t1 ?? g.t2 ?? null)?.replace(/\s+/g, " ") ?? null;
-    if (title && g.t2) {
+    let title = g.t?.replace(/\s+/g, " ") ?? null;
+    if (title && !g.hon) {
       const pre = PREFIX_BEFORE.exec(folded.slice(Math.max(0, start - 60), start));
       if (pre) title = `${pre[0].replace(/\s+/g, " ")}${title}`;
     }
-    const hon = g.hon?.replace(/\s+/g, " ") ?? null;
+    const hon = (g.hon ?? g.hon2)?.replace(/\s+/g, " ") ?? null;
     // the country the title is tied to: "Prime Minister X of India", "Canadian Prime Minister X", ", President of the ROK"
     let country: string | null = null;
     OF_COUNTRY_RE.lastIndex = end;
@@ -883,7 +937,7 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       family: parsed.family,
       role: role ? stripPrefix(role) : null,
       country: parsed.row?.country ?? country,
-      start: nameStart,
+      start: first,
       end,
       surface: "",
       familyOnly,

@@ -145,8 +145,22 @@ describe("findPersons: what is not a person", () => {
     expect(names("the first Japanese Prime Minister in nine years; the President of the ROK")).toEqual([]);
   });
 
-  it("does not take a place after a title for a name", () => {
-    expect(names("Governor of Okinawa Prefecture Denny Tamaki met the press")).toEqual([]);
+  it("does not take a place or a body after a title for part of the name", () => {
+    expect(names("Governor of Okinawa Prefecture Denny Tamaki met the press")).toEqual(["Denny Tamaki"]);
+    expect(names("the Prime Minister Office Building")).toEqual([]);
+  });
+
+  it("reads attendee lists of titles with bodies and countries", () => {
+    const hits = run(
+      "Chinese side: Vice Premier Liu He, Chairman of the National Development and Reform Commission He Lifeng, Ambassador to Japan Kong Xuanyou, and others.",
+      2019,
+    );
+    expect(hits.map((h) => [h.name, h.family])).toEqual([
+      ["Liu He", "Liu"],
+      ["He Lifeng", "He"],
+      ["Kong Xuanyou", "Kong"],
+    ]);
+    expect(hits[2]!.role).toBe("Ambassador to Japan");
   });
 
   it("does not take an institution named after a person for the person", () => {
