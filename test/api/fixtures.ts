@@ -421,6 +421,9 @@ export function memoryStore(): Store {
         f.limit,
         f.offset,
       ),
+    countPersons(f = {}) {
+      return this.persons({ ...f, limit: undefined, offset: 0 }).length;
+    },
     person: (idOrName) =>
       (typeof idOrName === "number" ? [...persons.values()].find((p) => p.id === idOrName) : persons.get(idOrName)) ??
       null,

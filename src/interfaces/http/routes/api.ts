@@ -220,7 +220,7 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
       const items = store.persons({ ...f, limit, offset });
       const n = exactFromPage(items.length, limit, offset)
         ? offset + items.length
-        : cachedTotal("persons", f, () => store.persons(f).length);
+        : cachedTotal("persons", f, () => store.countPersons(f));
       return { total: n, limit, offset, items };
     },
   );
