@@ -207,9 +207,9 @@ describe("counts, persons, organizations, partners", () => {
   it("lists persons and shows one with offices, events and documents", async () => {
     const everyone = await get("/api/persons?limit=1000");
     expect(everyone.body.total).toBe(everyone.body.items.length);
-    const one = await get("/api/persons?limit=1");
-    expect(one.body.items).toHaveLength(1);
-    expect(one.body.total).toBe(everyone.body.total);
+    const first = await get("/api/persons?limit=1");
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.total).toBe(everyone.body.total);
     const list = await get("/api/persons?name=kishida");
     expect(list.body.items.map((p: any) => p.name)).toEqual(["Fumio Kishida"]);
     const id = list.body.items[0].id;
