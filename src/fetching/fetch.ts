@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as cheerio from "cheerio";
 import { ALLOW_ALL, parseRobots, type Robots } from "./robots.js";
 import {
   DEFAULT_BASE,
@@ -51,7 +52,9 @@ export interface FetchOptions {
   timeoutMs?: number;
   prefer?: DocKind[];
   userAgent?: string;
-  /** called once the list of documents is known, then after each document */
+  /** how many levels of chapter index pages to follow below the contents (default 1) */
+  maxIndexDepth?: number;
+  /** called when the number of documents to fetch is known, and again when index pages add some */
   onStart?: (total: number) => void;
   onDocument?: (outcome: DocOutcome) => void;
 }
@@ -60,6 +63,7 @@ export type DocOutcome =
   | { url: string; status: "saved"; file: string; bytes: number }
   | { url: string; status: "skipped"; file: string; why: "exists" }
   | { url: string; status: "disallowed"; why: string }
+  | { url: string; status: "index"; links: number }
   | { url: string; status: "failed"; message: string; httpStatus?: number };
 
 export interface FetchReport {
@@ -69,6 +73,8 @@ export interface FetchReport {
   skipped: number;
   disallowed: number;
   failed: number;
+  /** chapter index pages (mostly links) that were followed rather than saved */
+  indexes: number;
   /** problems that stopped the run before any document (TOC, robots.txt) */
   errors: string[];
   requests: number;
@@ -197,6 +203,7 @@ export async function fetchEdition(opts: FetchOptions): Promise<FetchReport> {
     skipped: 0,
     disallowed: 0,
     failed: 0,
+    indexes: 0,
     errors: [],
     requests: 0,
   };
@@ -248,17 +255,49 @@ export async function fetchEdition(opts: FetchOptions): Promise<FetchReport> {
 
   await mkdir(opts.dir, { recursive: true });
   await removeStaleParts(opts.dir);
-  opts.onStart?.(docs.length);
-  for (const d of docs) {
-    const outcome = await fetchOne(client, robots, d, join(opts.dir, localName(d.url, root, opts.edition)));
+  // A queue: chapter index pages found on the way add their documents after the others.
+  const queue = docs.map((d) => ({ doc: d, depth: 0 }));
+  const seen = new Set([report.toc, ...links.map((l) => l.url)]);
+  const maxDepth = opts.maxIndexDepth ?? 1;
+  opts.onStart?.(queue.length);
+  for (let i = 0; i < queue.length; i++) {
+    const { doc: d, depth } = queue[i]!;
+    const file = join(opts.dir, localName(d.url, root, opts.edition));
+    const found: DocLink[] = [];
+    const outcome = await fetchOne(client, robots, d, file, depth < maxDepth ? { root, found } : null);
     report.documents.push(outcome);
     if (outcome.status === "saved") report.saved++;
     else if (outcome.status === "skipped") report.skipped++;
     else if (outcome.status === "disallowed") report.disallowed++;
+    else if (outcome.status === "index") report.indexes++;
     else report.failed++;
+    if (found.length) {
+      const fresh = pickDocuments(
+        found.filter((l) => !seen.has(l.url)),
+        opts.prefer,
+      );
+      for (const l of found) seen.add(l.url);
+      for (const l of fresh) queue.push({ doc: l, depth: depth + 1 });
+      if (fresh.length) opts.onStart?.(queue.length);
+    }
     opts.onDocument?.(outcome);
   }
   return done();
+}
+
+/**
+ * A chapter index rather than a chapter: an HTML page whose text is nearly all links to
+ * two or more documents of the edition. Returns those links, or null for a real page.
+ */
+export function indexLinks(html: string, url: string, root: string): DocLink[] | null {
+  const links = extractLinks(html, url, root);
+  if (links.length < 2) return null;
+  const $ = cheerio.load(html);
+  $("script, style, noscript, head").remove();
+  const all = $("body").text().replace(/\s+/g, "").length;
+  const linked = $("body a").text().replace(/\s+/g, "").length;
+  // prose beyond the links: a real chapter page has paragraphs of it
+  return all - linked < 400 ? links : null;
 }
 
 /** Deletes the temporary files of runs that were interrupted (their process is gone). */
@@ -280,14 +319,27 @@ async function removeStaleParts(dir: string): Promise<void> {
   }
 }
 
-async function fetchOne(client: PoliteClient, robots: Robots, d: DocLink, file: string) {
+async function fetchOne(
+  client: PoliteClient,
+  robots: Robots,
+  d: DocLink,
+  file: string,
+  follow: { root: string; found: DocLink[] } | null,
+): Promise<DocOutcome> {
   const existing = await stat(file).catch(() => null);
   if (existing && existing.size > 0) return { url: d.url, status: "skipped", file, why: "exists" } as const;
   if (!robots.allowed(pathOf(d.url))) return { url: d.url, status: "disallowed", why: "robots.txt" } as const;
   try {
-    const { body, type } = await client.get(d.url);
+    const { body, type, url } = await client.get(d.url);
     const wrong = looksLike(d.kind, body, type);
     if (wrong) return { url: d.url, status: "failed", message: `${d.url}: ${wrong}` } as const;
+    if (follow && d.kind === "html") {
+      const links = indexLinks(body.toString("utf8"), url, follow.root);
+      if (links) {
+        follow.found.push(...links);
+        return { url: d.url, status: "index", links: links.length } as const;
+      }
+    }
     const part = `${file}.part-${process.pid}`;
     await writeFile(part, body);
     try {

@@ -90,6 +90,28 @@ async function buildSite(): Promise<Map<string, Page>> {
     [`${BB}/2025/html/private/draft.html`, { body: chapter("Draft", "<p>Not for robots.</p>") }],
     [`${BB}/2025/pdf/c04.pdf`, { type: "application/pdf", body: pdf }],
     [`${BB}/2025/pdf/c05.pdf`, { type: "text/html", body: "<!DOCTYPE html><html><body>Moved</body></html>" }],
+    // an edition whose contents link to chapter index pages, which link to the sections
+    [
+      `${BB}/2024/html/index.html`,
+      { body: `<html><body><div id="contents"><a href="chapter3/index.html">Chapter 3</a></div></body></html>` },
+    ],
+    [
+      `${BB}/2024/html/chapter3/index.html`,
+      {
+        body: chapter(
+          "Chapter 3",
+          `<ul><li><a href="c030101.html">Section 1</a></li><li><a href="c030102.html">Section 2</a></li><li><a href="../index.html">Contents</a></li></ul>`,
+        ),
+      },
+    ],
+    [
+      `${BB}/2024/html/chapter3/c030101.html`,
+      { body: chapter("Section 1", `<p>In March, Japan and India held a summit meeting in New Delhi.</p>`) },
+    ],
+    [
+      `${BB}/2024/html/chapter3/c030102.html`,
+      { body: chapter("Section 2", `<p>In June, Japan and Brazil held a foreign ministers’ meeting.</p>`) },
+    ],
     // an old edition: contents at the top of its folder
     [
       `${BB}/2004/index.html`,
@@ -187,6 +209,14 @@ describe("fetchEdition", () => {
   it("waits between requests", async () => {
     await fetchEdition({ edition: 2025, dir: out, base, delayMs: 40, retries: 0 });
     for (let i = 1; i < requests.length; i++) expect(requests[i]!.at - requests[i - 1]!.at).toBeGreaterThanOrEqual(35);
+  });
+
+  it("follows chapter index pages to their sections instead of saving them", async () => {
+    const totals: number[] = [];
+    const report = await fetchEdition({ edition: 2024, dir: out, base, delayMs: 0, onStart: (t) => totals.push(t) });
+    expect(readdirSync(out).sort()).toEqual(["2024_chapter3_c030101.html", "2024_chapter3_c030102.html"]);
+    expect(report).toMatchObject({ saved: 2, indexes: 1, failed: 0 });
+    expect(totals).toEqual([1, 3]);
   });
 
   it("finds an older edition's contents at the top of its folder", async () => {

@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
+import cliProgress from "cli-progress";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_BASE, type DocKind, fetchEdition, tocLocations } from "../../../fetching/index.js";
-import { action, oneOf, progressBar, usageExits, year } from "../common.js";
+import { action, oneOf, showProgress, usageExits, year } from "../common.js";
 
 function nonNegativeInt(name: string) {
   return (v: string): number => {
@@ -62,7 +63,19 @@ export function register(program: Command): void {
     .action(
       action(async (opts: FetchCliOptions) => {
         const dir = resolve(opts.to ?? `bluebook-${opts.edition}`);
-        let bar: ReturnType<typeof progressBar> | null = null;
+        // the total grows when chapter index pages add documents
+        const bar = showProgress()
+          ? new cliProgress.SingleBar(
+              {
+                stream: process.stderr,
+                format: "{bar} {value}/{total} documents | {label}",
+                hideCursor: true,
+                clearOnComplete: true,
+              },
+              cliProgress.Presets.shades_classic,
+            )
+          : null;
+        let started = false;
         const report = await fetchEdition({
           edition: opts.edition,
           dir,
@@ -71,20 +84,24 @@ export function register(program: Command): void {
           retries: opts.retries,
           prefer: opts.prefer,
           onStart: (total) => {
-            bar = progressBar(total, "documents");
+            if (!bar) return;
+            if (started) bar.setTotal(total);
+            else bar.start(total, 0, { label: "" });
+            started = true;
           },
           onDocument: (o) => {
-            bar?.tick(o.url.split("/").pop() ?? o.url);
+            bar?.increment(1, { label: o.url.split("/").pop() ?? o.url });
             if (o.status === "failed") process.stderr.write(`panorama: ${o.message}\n`);
           },
         });
-        (bar as ReturnType<typeof progressBar> | null)?.stop();
+        if (started) bar?.stop();
         for (const e of report.errors) process.stderr.write(`panorama: ${e}\n`);
         for (const o of report.documents)
           if (o.status === "disallowed")
             process.stderr.write(`panorama: ${o.url}: not fetched (disallowed by robots.txt)\n`);
         process.stdout.write(
           `edition ${opts.edition}: ${report.saved} saved, ${report.skipped} already there, ${report.disallowed} disallowed by robots.txt, ${report.failed} failed` +
+            `${report.indexes ? `, ${report.indexes} index pages followed` : ""}` +
             `${report.toc ? ` (contents: ${report.toc})` : ""} -> ${dir}\n`,
         );
         if (report.failed || report.errors.length) process.exitCode = 1;
