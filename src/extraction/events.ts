@@ -340,6 +340,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       const participants = [...m.participants, ...(vi ? vi.visitors : [])].filter(
         (p) => !p.country || m.parties.includes(p.country),
       );
+      const paren = /^\s*\(([^()]{1,40})\)/.exec(v.text.slice(m.end));
+      const how0 = paren && /video|tele|online|virtual|phone/i.test(paren[1]!) ? paren : null;
       const how =
         /^\s*(?:\([^()]*\)\s*)?(?:was\s+|were\s+)?(?:held\s+)?(?:by|via|through|over|in\s+the\s+form\s+of)\s+(?:a\s+|an\s+)?((?:video|tele|online|virtual|phone|telephone)\w*)/i.exec(
           v.text.slice(m.end, m.end + 60),
@@ -347,7 +349,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       const ev: ExtractedEvent = {
         type: "meeting",
         level: m.level!,
-        modality: m.modality === "in_person" && how ? modalityOf(how[1]!) : m.modality,
+        modality: m.modality === "in_person" && (how0 || how) ? modalityOf((how0 ?? how)![1]!) : m.modality,
         countries: m.parties,
         date,
         location: vi?.host ?? null,

@@ -63,7 +63,7 @@ export type Anchor = MeetingAnchor | VisitAnchor | ConferenceAnchor | Instrument
 // helpers
 
 const MEETING_WORDS =
-  "(?:first|second|third|fourth|fifth|\\d+(?:st|nd|rd|th)|joint|summit|leaders['’]?|foreign|defen[cs]e|ministers['’]?|ministerial|vice[- ]?ministerial|vice[- ]?ministers['’]?|vice[- ]?foreign|high[- ]level|director[- ]general(?:[- ]level)?|working[- ]level|economic|strategic|security|policy|consultative|video|telephone|tele-?conference|online|virtual|and|trade|political|senior|officials['’]?|level|bilateral|informal|trilateral|plus|foreign\\s+and\\s+defen[cs]e|meetings?|talks?|calls?|conversations?|consultations?|dialogues?|summits?|committee|conference|2\\s*\\+\\s*2|\\(2\\s*\\+\\s*2\\)|[“\"]?economic\\s+2\\s*\\+\\s*2[”\"]?)";
+  "(?:first|second|third|fourth|fifth|\\d+(?:st|nd|rd|th)|joint|summit|leaders['’]?|foreign|defen[cs]e|ministers['’]?|ministerial|vice[- ]?ministerial|vice[- ]?ministers['’]?|vice[- ]?foreign|high[- ]level|director[- ]general(?:[- ]level)?|working[- ]level|economic|strategic|security|policy|consultative|video|telephone|tele-?conference|online|virtual|and|trade|political|senior|officials['’]?|level|bilateral|informal|trilateral|plus|foreign\\s+and\\s+defen[cs]e|meetings?|talks?|calls?|conversations?|consultations?|dialogues?|summits?|committee|conference|2\\s*\\+\\s*2|\\(2\\s*\\+\\s*2\\)|[“\"]2\\s*\\+\\s*2[”\"]|[“\"]?economic\\s+2\\s*\\+\\s*2[”\"]?)";
 const MEETING_RUN = new RegExp(`^\\s*(?:\\([^()]{1,25}\\)\\s*)?((?:${MEETING_WORDS}\\s*)+)`, "i");
 const MEETING_HEAD =
   /\b(meetings?|talks?|calls?|conversations?|consultations?|dialogues?|summits?|committee|2\s*\+\s*2|tele-?conference|video\s+conference)\b/i;

@@ -115,3 +115,28 @@ describe("instruments and counts stated after the meeting", () => {
     expect(c).toMatchObject({ level: "summit", countries: ["JPN", "MEX"], total: 6, telephone: 2 });
   });
 });
+
+describe("modality and 2+2 written in other ways", () => {
+  it("reads a parenthesised modality and a quoted 2+2", () => {
+    expect(
+      of("The Japan-Canada Summit Meeting (video conference) in March covered trade.", "meeting")[0],
+    ).toMatchObject({
+      modality: "video",
+      countries: ["CAN", "JPN"],
+    });
+    expect(of("In April, the Japan-Philippines “2+2” was held in Tokyo.", "meeting")[0]).toMatchObject({
+      level: "two_plus_two",
+      countries: ["JPN", "PHL"],
+      date: "2022-04",
+    });
+  });
+
+  it("makes one visit per country of a list, each with the list's date", () => {
+    const v = of("Foreign Minister Yoshimasa Hayashi visited Spain, Portugal and Italy in January.", "visit");
+    expect(v.map((x) => [x.location, x.date])).toEqual([
+      ["ESP", "2022-01"],
+      ["PRT", "2022-01"],
+      ["ITA", "2022-01"],
+    ]);
+  });
+});
