@@ -623,10 +623,10 @@ function build(): Tables {
   // and a run of capitalised words is looked up in the table's names.
   const anchor = new RegExp(
     [
-      String.raw`(?:(?<hon>${HON}(?:\s+${HON})*)\s+)?(?<t>${TITLE})${TITLE_GAP}(?=${UPPER})`,
-      String.raw`(?<hon2>${HON}(?:\s+${HON})*)${TITLE_GAP}(?=${UPPER})`,
-      String.raw`(?<full>${CAP_WORD}(?:\s+(?:[A-Z]\.\s+)?(?:${PARTICLE}\s+){0,2}${CAP_WORD}){1,4})(?!${WORD_CHAR})`,
-      String.raw`(?<adm>[Aa]dministration|Cabinet|[Gg]overnment)(?!${WORD_CHAR})`,
+      String.raw`(?:(${HON}(?:\s+${HON})*)\s+)?(${TITLE})${TITLE_GAP}(?=${UPPER})`,
+      String.raw`(${HON}(?:\s+${HON})*)${TITLE_GAP}(?=${UPPER})`,
+      String.raw`(${CAP_WORD}(?:\s+(?:[A-Z]\.\s+)?(?:${PARTICLE}\s+){0,2}${CAP_WORD}){1,4})(?!${WORD_CHAR})`,
+      String.raw`([Aa]dministration|Cabinet|[Gg]overnment)(?!${WORD_CHAR})`,
     ].join("|"),
     "g",
   );
@@ -833,7 +833,8 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       anchor.lastIndex = start + 1;
       continue;
     }
-    const g = m.groups ?? {};
+    // numbered groups (named ones cost an object per match): 1 honorific, 2 title, 3 honorific alone, 4 run of words, 5 "administration"
+    const g = { hon: m[1], t: m[2], hon2: m[3], full: m[4], adm: m[5] };
     if (g.full) {
       const known = knownPrefix(g.full, t) ?? japaneseCapsName(g.full);
       if (!known) {
