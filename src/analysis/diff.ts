@@ -74,7 +74,7 @@ const jaccard = (a: Set<string>, b: Set<string>): number => {
 };
 
 /** Above this many sentence pairs, only identical sentences are aligned (keeps time and memory bounded). */
-const MAX_PAIRS = 16_000_000;
+const MAX_PAIRS = 4_000_000;
 
 /** Aligns two sentence lists; returns the rows in reading order. */
 export function diffSentences(oldS: DiffSentence[], newS: DiffSentence[], opts: DiffOptions = {}): DiffRow[] {
