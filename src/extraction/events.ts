@@ -302,7 +302,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
           : /^ministers$/.test(who)
             ? "ministerial"
             : "summit";
-        const visitorCountries = [...new Set(vi.visitors.map((p) => p.country).filter((c): c is string => !!c))];
+        const visitorCountries = vi.from;
         const m: MeetingAnchor = {
           kind: "meeting",
           start: twoLeaders.index ?? 0,
@@ -381,7 +381,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     for (const vi of visits) {
       sentenceEvents.push({
         type: "visit",
-        countries: [...new Set([...vi.visitors.map((p) => p.country).filter((c): c is string => !!c), vi.host])].sort(),
+        countries: [...new Set([...vi.from, vi.host])].sort(),
         date: dateOf.get(vi) ?? null,
         location: vi.host,
         place: vi.place,

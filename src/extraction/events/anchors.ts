@@ -31,6 +31,8 @@ export interface MeetingAnchor extends Span {
 export interface VisitAnchor extends Span {
   kind: "visit";
   visitors: PersonRef[];
+  /** the visitors' countries (also when the text names the visitor by office alone) */
+  from: string[];
   host: string;
   place: string | null;
   /** end of the destination name */
@@ -449,13 +451,30 @@ export function findVisits(v: SentenceView, cities: Map<string, string>): VisitA
         if (p) visitors = [p];
       }
     }
-    if (!visitors.length) continue;
+    // "the Prime Minister of India visited", "the Emperor and Empress visited": an office without a name
+    let officeCountry: string | null = null;
+    if (!visitors.length && !/^visits?\s+(?:to|of)$/i.test(trig)) {
+      const office = OFFICE_VISITOR.exec(text.slice(Math.max(0, start - 80), start));
+      if (office) {
+        const from = start - office[0].length;
+        const named = v.countries.find((c) => c.start >= from && c.end <= start && !c.org);
+        officeCountry =
+          named?.code ??
+          (/^(?:the\s+)?(?:Prime\s+Minister|Foreign\s+Minister|Minister\s+for\s+Foreign\s+Affairs|Emperor|Their\s+Majesties)/i.test(
+            office[1]!,
+          )
+            ? "JPN"
+            : null);
+      }
+    }
+    if (!visitors.length && !officeCountry) continue;
     // destination(s): country or city right after
     const dests = destinations(v, destFrom, cities);
     if (!dests.length) continue;
     for (const d of dests) {
       const travellers = visitors.filter((p) => p.country !== d.code);
-      const visitorCountries = uniqSorted(travellers.map((p) => p.country));
+      const visitorCountries =
+        officeCountry && officeCountry !== d.code ? [officeCountry] : uniqSorted(travellers.map((p) => p.country));
       if (!visitorCountries.length) continue;
       end = Math.max(end, d.end);
       // "the visit to Japan by President X is scheduled for ...": a plan once the whole phrase is read
@@ -466,6 +485,7 @@ export function findVisits(v: SentenceView, cities: Map<string, string>): VisitA
         start: Math.min(start, ...visitors.map((p) => p.start)),
         end: d.end,
         visitors: travellers,
+        from: visitorCountries,
         host: d.code,
         place: d.place,
         destEnd: d.end,
@@ -474,6 +494,10 @@ export function findVisits(v: SentenceView, cities: Map<string, string>): VisitA
   }
   return out;
 }
+
+/** An office standing for its holder right before "visited": "the President of Indonesia", "the Indian Prime Minister". */
+const OFFICE_VISITOR =
+  /(?:^|[,;]\s*|\b(?:In|On)\s+[^,]{1,25},\s*)((?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:Vice\s+)?President|Prime\s+Minister|Foreign\s+Minister|Minister\s+for\s+Foreign\s+Affairs|King|Queen|Emperor(?:\s+and\s+Empress)?|Their\s+Majesties\s+the\s+Emperor\s+and\s+Empress|Crown\s+Prince(?:\s+and\s+Crown\s+Princess)?|Chancellor|Premier)(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?)\s+(?:also\s+)?$/;
 
 interface Dest {
   code: string;

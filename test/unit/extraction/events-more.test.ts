@@ -140,3 +140,18 @@ describe("modality and 2+2 written in other ways", () => {
     ]);
   });
 });
+
+describe("visitors named by office alone", () => {
+  it("takes the country of 'the President of Indonesia' and Japan for 'the Emperor and Empress'", () => {
+    expect(of("In June, the President of Indonesia visited Japan.", "visit")[0]).toMatchObject({
+      countries: ["IDN", "JPN"],
+      location: "JPN",
+      date: "2022-06",
+    });
+    expect(of("In April, the Emperor and Empress visited Viet Nam.", "visit")[0]).toMatchObject({
+      countries: ["JPN", "VNM"],
+      location: "VNM",
+    });
+    expect(of("In May, the Indian Prime Minister visited Japan.", "visit")[0]?.countries).toEqual(["IND", "JPN"]);
+  });
+});
