@@ -73,7 +73,7 @@ const jaccard = (a: Set<string>, b: Set<string>): number => {
   return inter / (a.size + b.size - inter);
 };
 
-/** Above this many sentence pairs, only identical sentences are aligned (keeps time and memory bounded). */
+/** Above this many sentence pairs, a range is split at sentences unique and identical on both sides first. */
 const MAX_PAIRS = 4_000_000;
 
 /** Aligns two sentence lists; returns the rows in reading order. */
@@ -87,77 +87,127 @@ export function diffSentences(oldS: DiffSentence[], newS: DiffSentence[], opts: 
   const wordSet = (t: { text: string }[]) => new Set(t.map((x) => x.text.replace(/\d+/g, "#")));
   const oSet = oTok.map(wordSet);
   const nSet = nTok.map(wordSet);
-  const n = oldS.length;
-  const m = newS.length;
-  const fuzzy = n * m <= MAX_PAIRS;
   const weight = (i: number, j: number): number => {
     if (oKey[i] === nKey[j]) return 2;
-    if (!fuzzy) return -1;
     const sim = jaccard(oSet[i]!, nSet[j]!);
     return sim >= threshold ? sim : -1;
   };
-  // score[i][j]: best weight aligning old[i..] with new[j..]; computed backwards so the walk goes forward.
-  const W = m + 1;
-  const score = new Float64Array((n + 1) * W);
-  const take = new Uint8Array((n + 1) * W); // 0 skip old, 1 skip new, 2 pair
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      let best = score[(i + 1) * W + j]!;
-      let how = 0;
-      const skipNew = score[i * W + j + 1]!;
-      if (skipNew > best) {
-        best = skipNew;
-        how = 1;
-      }
-      const w = weight(i, j);
-      if (w > 0) {
-        const pair = score[(i + 1) * W + j + 1]! + w;
-        if (pair > best) {
-          best = pair;
-          how = 2;
+
+  /** Weighted LCS of old[i0..i1) and new[j0..j1): the aligned pairs in order. */
+  const dp = (i0: number, i1: number, j0: number, j1: number): [number, number][] => {
+    const n = i1 - i0;
+    const m = j1 - j0;
+    const W = m + 1;
+    // score[i][j]: best weight aligning old[i..] with new[j..]; computed backwards so the walk goes forward.
+    const score = new Float64Array((n + 1) * W);
+    const take = new Uint8Array((n + 1) * W); // 0 skip old, 1 skip new, 2 pair
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = m - 1; j >= 0; j--) {
+        let best = score[(i + 1) * W + j]!;
+        let how = 0;
+        const skipNew = score[i * W + j + 1]!;
+        if (skipNew > best) {
+          best = skipNew;
+          how = 1;
         }
+        const w = weight(i0 + i, j0 + j);
+        if (w > 0) {
+          const pair = score[(i + 1) * W + j + 1]! + w;
+          if (pair > best) {
+            best = pair;
+            how = 2;
+          }
+        }
+        score[i * W + j] = best;
+        take[i * W + j] = how;
       }
-      score[i * W + j] = best;
-      take[i * W + j] = how;
     }
-  }
+    const pairs: [number, number][] = [];
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+      const how = take[i * W + j];
+      if (how === 2) pairs.push([i0 + i++, j0 + j++]);
+      else if (how === 1) j++;
+      else i++;
+    }
+    return pairs;
+  };
+
+  /** Too large for one table: anchor on sentences unique and identical in both ranges (longest increasing run), recurse between. */
+  const align = (i0: number, i1: number, j0: number, j1: number): [number, number][] => {
+    if (i0 >= i1 || j0 >= j1) return [];
+    if ((i1 - i0) * (j1 - j0) <= MAX_PAIRS) return dp(i0, i1, j0, j1);
+    const countIn = (keys: string[], a: number, b: number) => {
+      const c = new Map<string, number>();
+      for (let k = a; k < b; k++) c.set(keys[k]!, (c.get(keys[k]!) ?? 0) + 1);
+      return c;
+    };
+    const oc = countIn(oKey, i0, i1);
+    const nc = countIn(nKey, j0, j1);
+    const newAt = new Map<string, number>();
+    for (let j = j0; j < j1; j++) if (nc.get(nKey[j]!) === 1) newAt.set(nKey[j]!, j);
+    const cand: [number, number][] = [];
+    for (let i = i0; i < i1; i++) {
+      const j = oc.get(oKey[i]!) === 1 ? newAt.get(oKey[i]!) : undefined;
+      if (j !== undefined) cand.push([i, j]);
+    }
+    const anchors = longestIncreasing(cand);
+    if (!anchors.length) return []; // nothing in common that can be placed: all removed and added
+    const out: [number, number][] = [];
+    let pi = i0;
+    let pj = j0;
+    for (const [i, j] of anchors) {
+      out.push(...align(pi, i, pj, j), [i, j]);
+      pi = i + 1;
+      pj = j + 1;
+    }
+    out.push(...align(pi, i1, pj, j1));
+    return out;
+  };
+
+  const pairs = align(0, oldS.length, 0, newS.length);
   const rows: DiffRow[] = [];
   let i = 0;
   let j = 0;
-  const removed: DiffRow[] = [];
-  const added: DiffRow[] = [];
-  const flush = () => {
-    rows.push(...removed.splice(0), ...added.splice(0));
-  };
-  while (i < n || j < m) {
-    if (i === n) {
-      added.push({ op: "added", new: newS[j++]! });
-      continue;
-    }
-    if (j === m) {
-      removed.push({ op: "removed", old: oldS[i++]! });
-      continue;
-    }
-    const how = take[i * W + j];
-    if (how === 2) {
-      flush();
-      const sim = jaccard(oSet[i]!, nSet[j]!);
-      if (oKey[i] === nKey[j]) rows.push({ op: "unchanged", old: oldS[i]!, new: newS[j]!, similarity: 1 });
-      else
-        rows.push({
-          op: "reworded",
-          old: oldS[i]!,
-          new: newS[j]!,
-          similarity: Math.round(sim * 1000) / 1000,
-          changes: wordChanges(oldS[i]!.text, oTok[i]!, newS[j]!.text, nTok[j]!),
-        });
-      i++;
-      j++;
-    } else if (how === 1) added.push({ op: "added", new: newS[j++]! });
-    else removed.push({ op: "removed", old: oldS[i++]! });
+  for (const [pi, pj] of [...pairs, [oldS.length, newS.length] as [number, number]]) {
+    while (i < pi) rows.push({ op: "removed", old: oldS[i++]! });
+    while (j < pj) rows.push({ op: "added", new: newS[j++]! });
+    if (pi === oldS.length && pj === newS.length) break;
+    if (oKey[pi] === nKey[pj]) rows.push({ op: "unchanged", old: oldS[pi]!, new: newS[pj]!, similarity: 1 });
+    else
+      rows.push({
+        op: "reworded",
+        old: oldS[pi]!,
+        new: newS[pj]!,
+        similarity: Math.round(jaccard(oSet[pi]!, nSet[pj]!) * 1000) / 1000,
+        changes: wordChanges(oldS[pi]!.text, oTok[pi]!, newS[pj]!.text, nTok[pj]!),
+      });
+    i = pi + 1;
+    j = pj + 1;
   }
-  flush();
   return rows;
+}
+
+/** The longest run of pairs increasing in both coordinates (pairs come sorted by the first). */
+function longestIncreasing(pairs: [number, number][]): [number, number][] {
+  const tails: number[] = []; // index into pairs of the smallest tail of each length
+  const prev = new Int32Array(pairs.length).fill(-1);
+  for (let k = 0; k < pairs.length; k++) {
+    const y = pairs[k]![1];
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[tails[mid]!]![1] < y) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[k] = tails[lo - 1]!;
+    tails[lo] = k;
+  }
+  const out: [number, number][] = [];
+  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = prev[k]!) out.push(pairs[k]!);
+  return out.reverse();
 }
 
 /** Word-level changes between two sentences: runs of removed/added words between common words. */

@@ -87,6 +87,19 @@ describe("diff", () => {
     expect(rows[2]!.changes![0]!.summary).toBe('"three summit" -> "four summit"');
   });
 
+  it("aligns sections too large for one table by anchoring on identical sentences", () => {
+    const make = (texts: string[]) =>
+      texts.map((text, index) => ({ documentKey: "k", index, start: 0, end: text.length, text }));
+    const base = Array.from({ length: 2100 }, (_, i) => `Line ${i} of the long section is here.`);
+    const next = [...base];
+    next[1000] = "Line 1000 of the long section is there.";
+    next.splice(1500, 0, "An inserted line about something else entirely.");
+    const rows = diffSentences(make(base), make(next));
+    const ops = rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.op]: (acc[r.op] ?? 0) + 1 }), {});
+    expect(ops).toEqual({ unchanged: 2099, reworded: 1, added: 1 });
+    expect(rows.find((r) => r.op === "reworded")!.changes![0]!.summary).toBe('"is here" -> "is there"');
+  });
+
   it("pairs sentences that differ only in a number as reworded", () => {
     const s = (text: string) => [{ documentKey: "k", index: 0, start: 0, end: text.length, text }];
     const rows = diffSentences(s("Diplomatic Bluebook 2023"), s("Diplomatic Bluebook 2025"));
