@@ -91,3 +91,9 @@ export function findOrganizations(text: string): OrgHit[] {
   }
   return hits;
 }
+
+/** Every alias of data/organizations.json, as written ("UN", "Asia-Pacific Economic Cooperation"). */
+export function organizationAliases(): string[] {
+  const rows = JSON.parse(readFileSync(dataFile("organizations.json"), "utf8")) as OrgRow[];
+  return rows.flatMap((r) => [r.id, ...r.aliases]);
+}

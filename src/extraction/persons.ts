@@ -10,6 +10,7 @@ import {
   resolveFamily,
   rowsByName,
 } from "./officeholders.js";
+import { organizationAliases } from "./organizations.js";
 
 export interface PersonContext {
   /** the year the text speaks of (coveredYear, or the readout's year), for resolving "Foreign Minister Hayashi" */
@@ -208,6 +209,26 @@ const STOP_WORDS = new Set(
     "Committee",
     "Commission",
     "Prefecture",
+    "Special",
+    "Envoy",
+    "Advisor",
+    "Adviser",
+    "Representative",
+    "Spokesperson",
+    "Press",
+    "Official",
+    "Officials",
+    "Delegation",
+    "Mission",
+    "Team",
+    "Level",
+    "Leaders",
+    "Leader",
+    "Letter",
+    "Chair",
+    "Chairman",
+    "Chairperson",
+    "Speaker",
     "Participates",
     "Exchanges",
     "Issues",
@@ -280,9 +301,6 @@ const COMMON_FAMILIES = new Set([
   "carter",
   "powell",
   "young",
-  "park",
-  "moon",
-  "song",
   "to",
   "son",
   "lam",
@@ -302,20 +320,6 @@ const COMMON_FAMILIES = new Set([
   "mohammed",
   "fox",
   "bio",
-  "lee",
-  "kim",
-  "li",
-  "wang",
-  "ban",
-  "han",
-  "ma",
-  "lai",
-  "hun",
-  "cho",
-  "chung",
-  "kang",
-  "yoon",
-  "yun",
   "cohen",
   "perry",
   "clark",
@@ -982,6 +986,11 @@ function withinDocument(hits: PersonHit[]): PersonHit[] {
   return hits;
 }
 
+/** Acronyms of Japan's diplomacy that happen to spell like Japanese syllables. */
+const ACRONYMS = new Set(["ODA", "EPA", "MOFA", "IMO", "UNU", "NEDA", "OIE", "ANA", "NHK"]);
+let orgAliases: Set<string> | null = null;
+const orgAliasSet = () => (orgAliases ??= new Set(organizationAliases()));
+
 const JA_SYLLABLES = /^(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aiueo]|n)+$/;
 
 /**
@@ -994,7 +1003,8 @@ function japaneseCapsName(run: string): [number, string] | null {
   if (!m) return null;
   const family = m[1]!.toLowerCase();
   const given = m[2]!.toLowerCase();
-  if (!JA_SYLLABLES.test(family) || !JA_SYLLABLES.test(given) || isStop(m[1]!) || isStop(m[2]!)) return null;
+  if (family.length < 3 || !JA_SYLLABLES.test(family) || !JA_SYLLABLES.test(given)) return null;
+  if (isStop(m[1]!) || isStop(m[2]!) || orgAliasSet().has(m[1]!) || ACRONYMS.has(m[1]!)) return null;
   return [m[0].length, `${m[2]} ${titleCase(m[1]!)}`];
 }
 

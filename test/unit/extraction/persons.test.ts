@@ -45,6 +45,7 @@ describe("findPersons: title + name", () => {
   it("reads Japanese names in the capitals convention without a title", () => {
     expect(names("(Photo: SUZUKI Taro greets the guests at the ODA Charter event)")).toEqual(["Taro Suzuki"]);
     expect(names("the ASEAN Regional Forum and the IAEA Board of Governors")).toEqual([]);
+    expect(names("UN Women and ODA Kobe projects")).toEqual([]);
   });
 
   it("keeps family-first order for Chinese and Korean names and says which word is the family name", () => {
@@ -109,6 +110,7 @@ describe("findPersons: family names resolved through the officeholder table", ()
       "Nana Akufo-Addo",
     ]);
     expect(names("the Japanese government and the English government")).toEqual([]);
+    expect(names("the Moon administration", 2019)).toEqual(["Moon Jae-in"]);
   });
 
   it("finds full names of the table without a title", () => {
@@ -148,6 +150,7 @@ describe("findPersons: what is not a person", () => {
   it("does not take a place or a body after a title for part of the name", () => {
     expect(names("Governor of Okinawa Prefecture Denny Tamaki met the press")).toEqual(["Denny Tamaki"]);
     expect(names("the Prime Minister Office Building")).toEqual([]);
+    expect(names("a Prime Minister Special Envoy; Madam Chair")).toEqual([]);
   });
 
   it("reads attendee lists of titles with bodies and countries", () => {
