@@ -90,7 +90,9 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     const lefts = usable.filter((d) => d.end <= p.pos);
     // 2a. an event linked to the ones after it takes their date ("the Summit Meeting during A's visit to X in May")
     if (stopsGroup[i]! > stopsAny[i]!) {
-      const linked = usable.find((d) => d.start >= p.pos && d.start < stopsGroup[i]! && !planned(p.pos, d.start));
+      const linked = usable.find(
+        (d) => d.start >= p.pos && d.start < stopsGroup[i]! && !planned(p.pos, d.start) && sameClause(p.pos, d.start),
+      );
       if (linked) {
         p.date = linked.value;
         continue;

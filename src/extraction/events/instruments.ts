@@ -108,7 +108,7 @@ function nounPhrase(text: string, hs: number, he: number): Np {
   const rest = text.slice(he);
   const quoted = /^\s*(?:for\s+)?[“"][^”"]{2,200}[”"]/.exec(rest);
   const onCaps =
-    /^\s+(?:on|for|between)\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+(?:the\s+)?|\s+on\s+|\s+for\s+|\s+in\s+the\s+|\s+)[A-Z][\w’'-]*)*/.exec(
+    /^\s+(?:on|for|between|concerning|regarding)\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+(?:the\s+)?|\s+on\s+|\s+for\s+|\s+in\s+the\s+|\s+)[A-Z][\w’'-]*)*/.exec(
       rest,
     );
   const concerning =
@@ -124,6 +124,7 @@ function nounPhrase(text: string, hs: number, he: number): Np {
     .slice(start, end)
     .replace(/^[(“"]+/, "")
     .replace(/[\s,.;]+$/, "")
+    .replace(/\s+(?:the|a|an|of|on|for|and|concerning|regarding)$/i, "")
     .trim();
   return { start, end, title, generic: !/[A-Z]/.test(text.slice(start, he)) };
 }
