@@ -1,9 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const root = resolve(__dirname, "../..");
-const tsxCli = join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/cli.mjs");
+// `node --import tsx/esm`: one process per run (the tsx CLI would start a second node)
+const tsxEsm = pathToFileURL(
+  join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/index.mjs"),
+).href;
 const main = join(root, "src/interfaces/cli/main.ts");
 
 export interface Run {
@@ -16,7 +20,7 @@ export interface Run {
 export function panorama(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): Run {
   const env: Record<string, string | undefined> = { ...process.env, CI: "1", PANORAMA_DB: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [tsxCli, main, ...args], {
+  const r = spawnSync(process.execPath, ["--import", tsxEsm, main, ...args], {
     cwd: opts.cwd ?? root,
     env: env as NodeJS.ProcessEnv,
     encoding: "utf8",
