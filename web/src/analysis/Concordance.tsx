@@ -63,6 +63,7 @@ export function Concordance() {
                     <p className="muted">
                       {data.total} line{data.total === 1 ? "" : "s"}
                       {data.total > data.lines.length ? ` (first ${data.lines.length})` : ""}
+                      {data.sortedOf ? `; sorted among the first ${data.sortedOf} in corpus order` : ""}
                     </p>
                     <div className="table-wrap">
                       <table className="an-kwic">
