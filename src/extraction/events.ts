@@ -15,7 +15,7 @@ import {
   type VisitAnchor,
 } from "./events/anchors.js";
 import { findInstruments } from "./events/instruments.js";
-import { levelOfRanks, modalityOf, NUMBER_SRC, parseNumber } from "./events/lexicon.js";
+import { levelOfPhrase, levelOfRanks, modalityOf, NUMBER_SRC, parseNumber } from "./events/lexicon.js";
 import { buildViews, type PersonRef, type SentenceView } from "./events/view.js";
 
 let citiesCache: Map<string, string> | null = null;
@@ -45,6 +45,9 @@ interface Placed {
 /** A date after these words dates a plan, not the event before them ("and agreed to hold the next 2+2 in January 2019"). */
 const PLAN_BETWEEN =
   /\b(?:agreed\s+to|decided\s+to|will|would|plans?\s+to|planned|intends?\s+to|expected|scheduled|next|upcoming|toward|towards)\b/i;
+
+const VISIT_AND_HELD =
+  /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?(?:\s+(?:as|for|on)\s+[^,;]{1,40}?)?\s*,?\s*(?:and|where\s+(?:he|she|they))\s+(?:also\s+)?held\s+(?:a|an|the)\s+(?:first\s+)?((?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial)\s+(?:meeting|talks?))\b(?!\s+(?:with|between))/i;
 
 const MEETING_WORD = /meeting|talk|summit|call|conference|consultation|dialogue|2\s*\+\s*2|committee|\bmet\b/i;
 const VISIT_WORD = /visit|trip\b|travel|came\s+to/i;
@@ -289,6 +292,31 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         )
           m.participants.unshift(subject);
       }
+    }
+    // "A visited X in May and held a summit meeting": a meeting of the visitor and the host
+    for (const vi of visits) {
+      const held = VISIT_AND_HELD.exec(v.text.slice(vi.destEnd, vi.destEnd + 120));
+      if (!held) continue;
+      const at = vi.destEnd + held.index + held[0].length - held[1]!.length;
+      if (meetings.some((m) => m.start <= at && at < m.end + 5) || [...linkedVisit.values()].includes(vi)) continue;
+      const level = levelOfPhrase(held[1]!);
+      if (!level) continue;
+      const m: MeetingAnchor = {
+        kind: "meeting",
+        start: at,
+        end: at + held[1]!.length,
+        parties: [...new Set([...vi.from, vi.host])].sort(),
+        level,
+        modality: modalityOf(held[1]!),
+        participants: [],
+        plural: false,
+        compound: false,
+        phrase: held[1]!,
+      };
+      if (m.parties.length < 2) continue;
+      meetings.push(m);
+      linkedVisit.set(m, vi);
+      groupOf.set(m, groupOf.get(vi)!);
     }
     // "During A's visit to X ..., the two leaders agreed": a summit at the host
     const twoLeaders =

@@ -155,3 +155,16 @@ describe("visitors named by office alone", () => {
     expect(of("In May, the Indian Prime Minister visited Japan.", "visit")[0]?.countries).toEqual(["IND", "JPN"]);
   });
 });
+
+describe("a meeting held during a visit without a named counterpart", () => {
+  it("reads 'A visited X in May and held a summit meeting' as a visit and a summit at the host", () => {
+    const e = events("Prime Minister Narendra Modi visited Japan in May and held a summit meeting.").map(brief);
+    expect(e.find((x) => x.type === "meeting")).toMatchObject({
+      level: "summit",
+      countries: ["IND", "JPN"],
+      date: "2022-05",
+      location: "JPN",
+    });
+    expect(e.filter((x) => x.type === "visit")).toHaveLength(1);
+  });
+});
