@@ -433,7 +433,7 @@ const PORTFOLIO_WORDS = [
   "Administrative",
 ];
 // country names too: "Ambassador to Japan", "Minister of Foreign Affairs of the Republic of Korea"
-const PF = `(?:${trieSource([...PORTFOLIO_WORDS, ...countryNames(), "ROK", "DPRK", "U.S.", "UK", "PRC"])})`;
+const PF = `(?:${trieSource([...PORTFOLIO_WORDS, ...countryNames(), "ROK", "DPRK", "U.S.", "UK", "PRC", ...organizationAliases().filter((a) => /^[A-Z][A-Z0-9]+$/.test(a))])})`;
 const PF_SEQ = String.raw`(?:the\s+)?${PF}(?:(?:,\s*|\s+and\s+|\s+)${PF})*`;
 const PREFIXES = [
   "Deputy",
@@ -522,6 +522,15 @@ const TITLE_CORES = [
   "Minister",
   "Secretary",
   "President-elect",
+  "National Security Advisor",
+  "National Security Adviser",
+  "Trade Representative",
+  "Commissioner",
+  "High Commissioner",
+  "Consul-General",
+  "Consul General",
+  "Charg\u00e9 d'Affaires",
+  "Chief Minister",
   "Prime Minister-designate",
 ];
 /** Every title with its prefixes ("Deputy Prime Minister", "Senior Vice-Minister"), as one trie. */
@@ -634,6 +643,10 @@ function build(): Tables {
     ].join("|"),
     "g",
   );
+  if (anchor.source.length > 19_000)
+    throw new Error(
+      `persons: the scan regex grew to ${anchor.source.length} chars; V8 stops optimising regexes over 20 KB`,
+    );
   return { anchor, byPersonKey, firstWords };
 }
 
