@@ -39,7 +39,7 @@ function chunks<T>(xs: T[], n = 500): T[][] {
 
 /** FreqSource over the store's cache tables (built when missing or stale). */
 export class StoreFreqSource implements FreqSource {
-  private readonly schema: string;
+  private schema: string;
   private sliceList: (Slice & { id: number })[] = [];
   lastBuild: CacheBuildInfo | null = null;
 
@@ -89,6 +89,19 @@ export class StoreFreqSource implements FreqSource {
 
   /** Builds the cache when it is missing or stale; returns whether it did. */
   ensure(): boolean {
+    try {
+      return this.ensureIn();
+    } catch (e) {
+      // The file cannot take the cache (read-only on disk, or another process holds the write lock
+      // for longer than the busy timeout): keep it for this connection only, in TEMP.
+      const code = (e as { code?: string }).code ?? "";
+      if (this.schema === "temp" || !/^SQLITE_(READONLY|BUSY|CANTOPEN|FULL)/.test(code)) throw e;
+      this.schema = "temp";
+      return this.ensureIn();
+    }
+  }
+
+  private ensureIn(): boolean {
     const s = this.schema;
     this.createTables();
     const fp = this.fingerprint();
