@@ -19,6 +19,11 @@ const TIMES_RE = new RegExp(
   "g",
 );
 
+const HELD_TIMES_RE = new RegExp(
+  `\\bheld\\s+(?<noun>(?:(?:[A-Z][\\w.’'-]*[-–]){1,4}[A-Z][\\w.’'()-]*\\s+)?(?:(?:summit|leaders['’]?|foreign|ministers['’]?|ministerial|vice[- ]?ministerial|telephone|video)\\s+)+(?:meetings|talks|summits|calls))\\s+(?:(?<approx>${APPROX})\\s+)?(?<num>${NUMBER_SRC}\\s+times|twice|thrice)\\b`,
+  "gi",
+);
+
 const MET_RE = new RegExp(
   `(?:\\b(?<who>leaders|prime\\s+ministers|presidents|heads\\s+of\\s+(?:state|government)|foreign\\s+ministers)\\s+)?(?:have\\s+|had\\s+)?\\bmet\\s+(?:(?<approx>${APPROX})\\s+)?(?<num>${NUMBER_SRC}|once|twice|thrice)(?:\\s+times)?\\b(?!\\s+(?:a|per)\\s+(?:year|month))`,
   "gi",
@@ -156,6 +161,16 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
       const num = m.groups!.num!;
       const n = /^once$/i.test(num) ? "one" : /^twice$/i.test(num) ? "two" : num;
       add(at, at + noun.length, noun, n, m.groups!.approx);
+      skip.push({ start: at, end: at + m[0].length });
+    }
+    // "Japan and China held summit meetings three times"
+    for (const m of text.matchAll(HELD_TIMES_RE)) {
+      const at = m.index ?? 0;
+      if (skip.some((x) => at >= x.start && at < x.end)) continue;
+      const num = m.groups!.num!.replace(/\s+times$/i, "");
+      const n = /^once$/i.test(num) ? "one" : /^twice$/i.test(num) ? "two" : /^thrice$/i.test(num) ? "three" : num;
+      const nounAt = at + m[0].indexOf(m.groups!.noun!);
+      add(nounAt, nounAt + m.groups!.noun!.length, m.groups!.noun!, n, m.groups!.approx);
       skip.push({ start: at, end: at + m[0].length });
     }
     // "the two leaders met three times", "Prime Minister A and President B have met 20 times"

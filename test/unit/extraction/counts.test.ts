@@ -71,3 +71,10 @@ describe("counts", () => {
     expect(brief("It was the first visit by a Japanese Prime Minister in nine years.")).toEqual([]);
   });
 });
+
+describe("counts written as 'held ... N times'", () => {
+  it("reads 'Japan and China held summit meetings three times'", () => {
+    const [c] = brief("In 2022, Japan and China held summit meetings three times.");
+    expect(c).toMatchObject({ level: "summit", countries: ["CHN", "JPN"], total: 3 });
+  });
+});
