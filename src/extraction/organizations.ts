@@ -57,6 +57,9 @@ function build(): { re: RegExp; groups: (string | null)[] } {
     const aliases = new Set(r.aliases.map(foldChars));
     // an all-capitals id is the body's own abbreviation ("UNSC", "UNGA")
     if (/^[A-Z]{3,}$/.test(r.id)) aliases.add(r.id);
+    // headings and some readouts write names in capitals ("QUAD", "UNITED NATIONS")
+    for (const a of [...aliases])
+      if (/[a-z]/.test(a) && a.replace(/[^A-Za-z]/g, "").length >= 4) aliases.add(a.toUpperCase());
     for (const a of aliases) alts.push({ alias: a, id: r.id });
   }
   for (const n of NOT_ORGS) alts.push({ alias: n, id: null });

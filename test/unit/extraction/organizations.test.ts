@@ -27,6 +27,7 @@ describe("findOrganizations", () => {
   it("matches all-capital aliases only in capitals", () => {
     expect(ids("The WHO said who would attend; the AU and au pair; the EAS and the eas")).toEqual(["WHO", "AU", "EAS"]);
     expect(ids("a quad bike, the Quad partners")).toEqual(["Quad"]);
+    expect(ids("a QUAD Leaders' Meeting; THE UNITED NATIONS")).toEqual(["Quad", "UN"]);
   });
 
   it("accepts a numbered meeting written solid and an abbreviation equal to the id", () => {
