@@ -37,3 +37,9 @@ describe("a dated participle states a past act inside a plan", () => {
     expect(e.map((x) => [x.countries, x.date, x.status])).toEqual([[["JPN", "PER"], "2021", "announced"]]);
   });
 });
+
+describe("habits stated with 'every' or 'regular'", () => {
+  it("reads no meeting in 'at every Japan-U.S. summit meeting'", () => {
+    expect(events("The two leaders have confirmed the alliance at every Japan-U.S. Summit Meeting.")).toEqual([]);
+  });
+});
