@@ -83,7 +83,7 @@ export function isUnreal(text: string, start: number, end: number): boolean {
   if (PLAN_BEFORE.test(pre)) return true;
   if (/\bleading\s+up\s+to\s*(?:the\s*)?$/i.test(pre)) return true;
   // "at every Japan-U.S. summit meeting", "regular summit meetings": habits, not occurrences
-  if (/\b(?:every|each|any|all|regular|periodic|frequent|successive|such)\s+(?:[\w-]+\s+){0,1}$/i.test(pre))
+  if (/\b(?:every|each|any|all|regular|periodic|frequent|successive)\s+(?:[\w-]+\s+){0,1}$/i.test(pre))
     return true;
   if (/\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}$/i.test(pre)) return true;
   if (PLAN_AFTER.test(text.slice(end, end + 60))) return true;
