@@ -138,7 +138,9 @@ export function keyness(source: FreqSource, opts: KeynessOptions): KeynessResult
   const c = tIdx.reduce((n, i) => n + slices[i]!.words, 0);
   const d = rIdx.reduce((n, i) => n + slices[i]!.words, 0);
 
-  const tTable = source.table(tIdx);
+  const tRaw = source.table(tIdx);
+  // Possessive forms are merged below ("japan's" counts for "japan"), so prefilter at half the floor.
+  const preFloor = Math.max(1, Math.floor(minFreq / 2));
   let rTable: Map<string, number>;
   if (!opts.section && rIdx.length > slices.length / 2) {
     // A reference of most of the corpus: totals minus the few slices outside it
@@ -146,20 +148,24 @@ export function keyness(source: FreqSource, opts: KeynessOptions): KeynessResult
     const inRef = new Set(rIdx);
     const outside = slices.map((_, i) => i).filter((i) => !inRef.has(i));
     const sameAsTarget = outside.length === tIdx.length && outside.every((i, j) => i === tIdx[j]);
-    const minus = sameAsTarget ? tTable : source.table(outside);
+    const minus = sameAsTarget ? tRaw : source.table(outside);
     rTable = new Map();
-    for (const [k, n] of source.totals(minFreq)) {
+    for (const [k, n] of source.totals(preFloor)) {
       const r = n - (minus.get(k) ?? 0);
       if (r > 0) rTable.set(k, r);
     }
   } else {
-    rTable = source.table(rIdx, minFreq);
+    rTable = source.table(rIdx, preFloor);
   }
+  const names = new Map<string, { form: string; n: number }>();
+  const tTable = mergeForms(tRaw, names);
+  rTable = mergeForms(rTable, names);
+  const shown = (base: string) => names.get(base)?.form ?? base;
 
   const positive: KeyItem[] = [];
   const negative: KeyItem[] = [];
   const item = (term: string, a: number, b: number): KeyItem => ({
-    term,
+    term: shown(term),
     words: term.split(" ").length,
     target: a,
     reference: b,
@@ -223,8 +229,16 @@ export function newTerms(
   const editions = [...words.keys()].sort((a, b) => a - b);
   const first = editions[0];
   const byEdition = new Map<number, { term: string; freq: number; per10k: number }[]>();
-  for (const f of source.firstSeen(idx, minFreq)) {
-    if (f.edition === first || !keepTerm(f.term)) continue;
+  const seen = source.firstSeen(idx, 1);
+  // A possessive form is not new when its base form appeared earlier ("japan's" after "japan").
+  const earliest = new Map<string, number>();
+  for (const f of seen) {
+    const b = baseForm(f.term);
+    earliest.set(b, Math.min(earliest.get(b) ?? f.edition, f.edition));
+  }
+  for (const f of seen) {
+    if (f.freq < minFreq || f.edition === first || !keepTerm(f.term)) continue;
+    if ((earliest.get(baseForm(f.term)) ?? f.edition) < f.edition) continue;
     const list = byEdition.get(f.edition) ?? [];
     list.push({ term: f.term, freq: f.freq, per10k: per10k(f.freq, words.get(f.edition) ?? 0) });
     byEdition.set(f.edition, list);
@@ -243,6 +257,24 @@ export function newTerms(
         .slice(0, top),
     })),
   };
+}
+
+/** "japan's only ally" -> "japan only ally": the key possessive forms merge under. */
+const baseForm = (term: string): string => (term.includes("'s") ? term.replace(/(?<=\S)'s(?= |$)/g, "") : term);
+
+/**
+ * Merges possessive forms under their base; `names` keeps, per base, the most
+ * frequent form as written, to show.
+ */
+function mergeForms(t: Map<string, number>, names: Map<string, { form: string; n: number }>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [k, n] of t) {
+    const b = baseForm(k);
+    out.set(b, (out.get(b) ?? 0) + n);
+    const seen = names.get(b);
+    if (!seen || n > seen.n || (n === seen.n && k < seen.form)) names.set(b, { form: k, n });
+  }
+  return out;
 }
 
 /** Validates a term list early, with the parameter's name. */

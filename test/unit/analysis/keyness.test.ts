@@ -101,4 +101,16 @@ describe("keyness", () => {
     expect(e2023).not.toContain("alliance");
     expect(r.editions[0]!.terms.map((t) => t.term)).not.toContain("alliance");
   });
+
+  it("merges possessive forms under one term, shown as its most frequent form", () => {
+    const src2 = new MemoryFreqSource([
+      doc("a", 2019, "S", `Canada grows. ${pad(40)}.`),
+      doc("b", 2021, "S", `Canada's role. Canada's aim. Canada's part. Canada acts. ${pad(40)}.`),
+    ]);
+    const r = keyness(src2, { target: "2021", minFreq: 3, minG2: 0, top: 100 });
+    const canada = r.positive.filter((k) => k.term.startsWith("canada"));
+    expect(canada.map((k) => [k.term, k.target, k.reference])).toEqual([["canada's", 4, 1]]);
+    const fresh = newTerms(src2, { minFreq: 3 }).editions[0]!.terms.map((t) => t.term);
+    expect(fresh).not.toContain("canada's");
+  });
 });
