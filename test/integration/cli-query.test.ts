@@ -158,6 +158,10 @@ describe("panorama search", () => {
     expect(json<unknown[]>("search", "Abe", "--section", "north america")).toHaveLength(1);
     expect(json<unknown[]>("search", "Japan", "--edition", "2016")).toHaveLength(1);
     expect(json<unknown[]>("search", "Abe", "--limit", "1")).toHaveLength(1);
+    expect(json<unknown[]>("search", "Abe", "--order", "rank")).toHaveLength(2);
+    const bad = q("search", "Abe", "--order", "date");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown --order "date"/);
     const [hit] = json<{ evidence: { documentKey: string; start: number; end: number; text: string } }[]>(
       "search",
       "cafe",

@@ -380,6 +380,11 @@ export function register(program: Command): void {
     .option("--section <text>", "only sections whose name contains this text")
     .option("--kind <kind>", `document kind: ${KINDS.join(", ")}`, single("--kind", KINDS))
     .option("--limit <n>", "at most this many lines (default 50)", positiveInt("--limit"))
+    .option(
+      "--order <order>",
+      "document (edition, document, sentence; default) or rank (best match first)",
+      single("--order", ["document", "rank"] as const),
+    )
     .option("--raw", "pass the query to SQLite FTS5 as written (AND, OR, NOT, NEAR)");
   search.action(
     withStore(
@@ -394,9 +399,16 @@ export function register(program: Command): void {
           kind?: DocumentKind;
           limit?: number;
           raw?: boolean;
+          order?: "document" | "rank";
         },
       ) => {
-        const filter = { edition: opts.edition, section: opts.section, kind: opts.kind, raw: opts.raw };
+        const filter = {
+          edition: opts.edition,
+          section: opts.section,
+          kind: opts.kind,
+          raw: opts.raw,
+          order: opts.order,
+        };
         const limit = opts.limit ?? 50;
         const hits = store.search(query, { ...filter, limit });
         if (!hits.length) noResults(opts.format, "sentences");
