@@ -969,9 +969,9 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
 }
 
 /**
- * A family name alone takes the full name the same document gives a person
- * of that family ("Foreign Minister Mamadou Tangara ... Minister Tangara"),
- * when exactly one such person is named in full.
+ * A family name alone that the table did not resolve takes the full name the
+ * same document gives a person of that family ("Foreign Minister Mamadou
+ * Tangara ... Minister Tangara"), when exactly one such person is named in full.
  */
 function withinDocument(hits: PersonHit[]): PersonHit[] {
   const full = new Map<string, Set<string>>();
@@ -985,7 +985,8 @@ function withinDocument(hits: PersonHit[]): PersonHit[] {
     byName.set(h.name, h);
   }
   for (const h of hits) {
-    if (!h.familyOnly) continue;
+    // only a family name the table left unresolved: "Prime Minister Abe" stays Shinzo Abe beside a State Minister Toshiko Abe
+    if (!h.familyOnly || h.name !== h.family) continue;
     const names = full.get(nameKey(h.family));
     if (!names || names.size !== 1) continue;
     const name = [...names][0]!;

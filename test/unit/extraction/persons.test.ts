@@ -89,6 +89,13 @@ describe("findPersons: family names resolved through the officeholder table", ()
     ]);
   });
 
+  it("keeps the table's answer over another person of the same family named in the text", () => {
+    expect(names("State Minister for Foreign Affairs Toshiko Abe met Prime Minister Abe", 2019)).toEqual([
+      "Toshiko Abe",
+      "Shinzo Abe",
+    ]);
+  });
+
   it("meets older spellings of Japanese names and keeps the text's spelling", () => {
     expect(names("Minister for Foreign Affairs Koumura met the press", 2008)).toEqual(["Masahiko Koumura"]);
   });
