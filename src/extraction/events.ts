@@ -366,7 +366,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     for (const m of meetings) {
       const vi = linkedVisit.get(m);
       let date = dateOf.get(m) ?? null;
-      if (readout && firstReadoutMeeting && date && date.length < 10 && m.compound) date = readout;
+      // a readout's main meeting takes the date line's date
+      if (readout && firstReadoutMeeting && (!date || (date.length < 10 && readout.startsWith(date)))) date = readout;
       const participants = [...m.participants, ...(vi ? vi.visitors : [])].filter(
         (p) => !p.country || m.parties.includes(p.country),
       );

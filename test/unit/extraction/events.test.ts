@@ -216,3 +216,12 @@ describe("one event per occurrence", () => {
     expect(text.slice(v!.evidence.start, v!.evidence.end)).toBe(v?.evidence.text);
   });
 });
+
+describe("readouts", () => {
+  it("gives the main meeting the date line's date when its sentence names none", () => {
+    const text =
+      "Japan-Chile Relations\nJapan-Chile Summit Meeting\nJune 5, 2019\nPrime Minister Shinzo Abe held a summit meeting with President Sebastián Piñera of Chile, who is visiting Japan. The overview is as follows.";
+    const [m] = only(text, "meeting", { date: "2019-06-05" });
+    expect(m).toMatchObject({ level: "summit", countries: ["CHL", "JPN"], date: "2019-06-05", location: "JPN" });
+  });
+});
