@@ -125,7 +125,7 @@ export interface EventFilter {
 export interface CountFilter {
   country?: string;
   level?: CountLevel;
-  /** counts whose period overlaps from..to (partial dates); counts without a period are kept */
+  /** counts whose period overlaps from..to (partial dates); counts without a period never match, as undated events */
   from?: string;
   to?: string;
   edition?: number;

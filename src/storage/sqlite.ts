@@ -583,11 +583,11 @@ export class SqliteStore implements Store {
     }
     if (filter.level) inList(w, "c.level", [filter.level]);
     if (filter.from) {
-      w.sql.push("(c.period_end IS NULL OR c.period_end >= ?)");
+      w.sql.push("c.period_end >= ?");
       w.params.push(boundsOrThrow("from", filter.from)[0].slice(0, 7));
     }
     if (filter.to) {
-      w.sql.push("(c.period_start IS NULL OR c.period_start <= ?)");
+      w.sql.push("c.period_start <= ?");
       w.params.push(boundsOrThrow("to", filter.to)[1].slice(0, 7));
     }
     if (filter.edition !== undefined) inList(w, "d.edition", [filter.edition]);

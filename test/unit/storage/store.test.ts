@@ -316,6 +316,15 @@ describe("filters", () => {
     expect(store.counts({ level: "foreign_ministers" })).toHaveLength(0);
     expect(store.counts({ from: "2013-06", to: "2013-06" })).toHaveLength(1);
     expect(store.counts({ from: "2014" })).toHaveLength(0);
+    store.ingest(
+      makeDoc({
+        key: "no-period",
+        text: "Japan and Canada have held three summit meetings.",
+        counts: [{ level: "summit", countries: ["CAN", "JPN"], total: 3, period: null, at: "three summit" }],
+      }),
+    );
+    expect(store.counts({ country: "CAN" }).map((c) => [c.total, c.periodStart])).toEqual([[3, null]]);
+    expect(store.counts({ country: "CAN", from: "2013" })).toEqual([]);
   });
 
   it("filters documents", () => {
