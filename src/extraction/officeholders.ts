@@ -205,7 +205,8 @@ export function officesForTitle(title: string | null): Office[] | null {
   return null;
 }
 
-const inTerm = (r: Officeholder, year: number) =>
+/** True when the row's term includes some of the year. */
+export const inTerm = (r: Officeholder, year: number) =>
   Number(r.start.slice(0, 4)) <= year && (r.end === null || Number(r.end.slice(0, 4)) >= year);
 
 /** The one person all rows name, or null when they name several. */

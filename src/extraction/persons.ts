@@ -3,6 +3,7 @@ import type { CountryHit, PersonHit } from "./context.js";
 import { countryNames, countrySurfaces, inWord, trieSource, WORD_CHAR } from "./countries.js";
 import {
   bestRow,
+  inTerm,
   isKnownFamily,
   nameKey,
   type Officeholder,
@@ -937,7 +938,9 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       const word = tokens[0]!.replace(/\.$/, "");
       if (/^\p{Lu}$/u.test(word)) continue;
       const family = isCaps(word) ? titleCase(word) : word;
-      const row = resolveFamily(family, { title: title ?? appos.role ?? hon, year, country });
+      let row = resolveFamily(family, { title: title ?? appos.role ?? hon, year, country });
+      // out of term, a common family name ("Foreign Minister Wang" in 2005) is more likely someone else
+      if (row && year !== null && !inTerm(row, year) && EASTERN_FAMILIES.has(family.toLowerCase())) row = null;
       // a variant spelling ("Koumura" for Komura) keeps the text's spelling of the family name
       const variant = row && row.order === "western" && row.given && nameKey(row.family) !== nameKey(family);
       parsed = {

@@ -104,6 +104,13 @@ describe("findPersons: family names resolved through the officeholder table", ()
     expect(names("Minister Motegi and Secretary Blinken met", 2021)).toEqual(["Toshimitsu Motegi", "Antony Blinken"]);
   });
 
+  it("does not give a common family name out of its holder's term to that holder", () => {
+    expect(names("Foreign Minister Wang held talks", 2015)).toEqual(["Wang Yi"]);
+    expect(names("Foreign Minister Wang held talks", 2005)).toEqual(["Wang"]);
+    // a rare family name out of term is still the former holder
+    expect(names("the late Prime Minister Abe", 2023)).toEqual(["Shinzo Abe"]);
+  });
+
   it("falls back to the family name alone when the table cannot decide", () => {
     expect(names("Foreign Minister Kono held talks", null)).toEqual(["Kono"]);
     const hits = run("Foreign Minister Zorglub held talks", 2020);
