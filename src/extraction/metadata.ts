@@ -40,7 +40,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * headings and text. An edition that no header prints is inferred from the years
  * the text speaks of: an edition reviews the year before it.
  */
-export function extractMetadata(text: string, sentences: Sentence[], _title?: string | null): DocumentMetadata {
+export function extractMetadata(text: string, sentences: Sentence[], title?: string | null): DocumentMetadata {
   const headings = sentences.filter((s) => s.kind === "heading").slice(0, 12);
   const head = text.slice(0, 3000);
 
@@ -48,7 +48,8 @@ export function extractMetadata(text: string, sentences: Sentence[], _title?: st
   const top = headings.filter((h) => h.start < 600);
   const dateLine = top.map((h) => DATE_LINE.exec(h.text)).find((m) => m);
   const relations = top.find((h) => RELATIONS_LINE.test(h.text));
-  const editionMatch = EDITION.exec(head);
+  // a saved web page may print the edition only in its <title>
+  const editionMatch = EDITION.exec(head) ?? (title ? EDITION.exec(title) : null);
 
   let kind: DocumentKind = "other";
   let date: string | null = null;

@@ -54,3 +54,15 @@ describe("metadata", () => {
     expect(meta("A recipe for miso soup.\nBoil water. Add miso.").kind).toBe("other");
   });
 });
+
+describe("metadata from a page title", () => {
+  it("takes the edition from the page title when the body does not print it", () => {
+    const t = "Section 4 Europe\n1 Overview\nIn 2016, Japan and Spain held a summit meeting.";
+    const m = extractMetadata(
+      t,
+      segment(t).sentences,
+      "Diplomatic Bluebook 2017 | Ministry of Foreign Affairs of Japan",
+    );
+    expect(m).toMatchObject({ kind: "bluebook", edition: 2017, coveredYear: 2016, section: "Europe" });
+  });
+});
