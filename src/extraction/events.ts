@@ -71,7 +71,7 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
   placed.sort((a, b) => a.pos - b.pos);
   const planned = (from: number, to: number) => PLAN_BETWEEN.test(v.text.slice(from, to));
   const sameClause = (from: number, to: number) => !/,\s+and\s|;/.test(v.text.slice(from, to));
-  const claimed = new Set<DateMention>();
+  const claimed = new Map<DateMention, Anchor["kind"]>();
   const stopsAny: number[] = [];
   const stopsGroup: number[] = [];
   // 1. each event's own date: after it, in its clause, before the next event of any kind
@@ -84,7 +84,7 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     );
     if (own) {
       p.date = own.value;
-      claimed.add(own);
+      claimed.set(own, p.anchor.kind);
     }
   }
   for (let i = 0; i < placed.length; i++) {
@@ -103,7 +103,9 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     }
     // 2. the nearest date before it that no other event claimed, with no event between
     const near = lefts[lefts.length - 1];
-    const free = near && (!claimed.has(near) || !/\band\b|;/.test(v.text.slice(near.end, p.pos)));
+    // a date another event claimed is shared only across kinds ("during A's visit in May, the Statement was released")
+    const owner = near ? claimed.get(near) : undefined;
+    const free = near && (!owner || (owner !== p.anchor.kind && !/\band\b|;/.test(v.text.slice(near.end, p.pos))));
     if (near && free && !placed.some((q) => q !== p && q.pos > near.end && q.pos < p.pos)) {
       p.date = near.value;
       continue;
@@ -129,10 +131,12 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     )
       p.date = next.date;
   }
-  for (const p of placed) {
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i]!;
     if (p.date) continue;
     // "..., and a Japan-UK summit meeting was held on that occasion": the occasion named before it
-    if (OCCASION.test(v.text)) {
+    const segment = v.text.slice(placed[i - 1]?.pos ?? 0, placed[i + 1]?.pos ?? v.text.length);
+    if (OCCASION.test(segment)) {
       const before = placed.filter((q) => q.date && q.pos < p.pos);
       if (before.length) {
         p.date = before[before.length - 1]!.date;

@@ -83,8 +83,7 @@ export function isUnreal(text: string, start: number, end: number): boolean {
   if (PLAN_BEFORE.test(pre)) return true;
   if (/\bleading\s+up\s+to\s*(?:the\s*)?$/i.test(pre)) return true;
   // "at every Japan-U.S. summit meeting", "regular summit meetings": habits, not occurrences
-  if (/\b(?:every|each|any|all|regular|periodic|frequent|successive)\s+(?:[\w-]+\s+){0,1}$/i.test(pre))
-    return true;
+  if (/\b(?:every|each|any|all|regular|periodic|frequent|successive)\s+(?:[\w-]+\s+){0,1}$/i.test(pre)) return true;
   if (/\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}$/i.test(pre)) return true;
   if (PLAN_AFTER.test(text.slice(end, end + 60))) return true;
   return false;
@@ -427,7 +426,7 @@ export function findVisits(v: SentenceView, cities: Map<string, string>): VisitA
         const subj = v.persons.find((p) => p.end <= start && !inPrepPhrase(v, p));
         if (subj) visitors = [subj];
       } else {
-        const by = /^[^.;]{0,60}?\bby\s+/i.exec(text.slice(end));
+        const by = /^[^;]{0,60}?\bby\s+/i.exec(text.slice(end));
         if (by) {
           const p = v.persons.find((q) => q.start >= end + by[0].length && q.start - (end + by[0].length) < 30);
           if (p) visitors = [p];

@@ -168,3 +168,16 @@ describe("a meeting held during a visit without a named counterpart", () => {
     expect(e.filter((x) => x.type === "visit")).toHaveLength(1);
   });
 });
+
+describe("dates across a list of events", () => {
+  it("does not lend one visit's month to the next visit of the list", () => {
+    const v = of(
+      "Relations deepened through the visit to the U.S. by Foreign Minister Yoshimasa Hayashi in July and the visit to Japan by Vice President Kamala Harris to attend a ceremony.",
+      "visit",
+    );
+    expect(v.map((x) => [x.location, x.date])).toEqual([
+      ["USA", "2022-07"],
+      ["JPN", "2022"],
+    ]);
+  });
+});
