@@ -372,7 +372,13 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       let date = dateOf.get(m) ?? null;
       // a readout's main meeting takes the date line's date
       if (readout && firstReadoutMeeting && (!date || (date.length < 10 && readout.startsWith(date)))) date = readout;
-      const participants = [...m.participants, ...(vi ? vi.visitors : [])].filter(
+      // a trilateral or larger meeting: the leaders of its parties named in the sentence
+      const rankFor = m.level === "summit" ? "head" : m.level === "foreign_ministers" ? "foreign" : null;
+      const wide =
+        m.compound && m.parties.length >= 3 && rankFor
+          ? v.persons.filter((p) => p.country && p.rank === rankFor && m.parties.includes(p.country))
+          : [];
+      const participants = [...m.participants, ...(vi ? vi.visitors : []), ...wide].filter(
         (p) => !p.country || m.parties.includes(p.country),
       );
       const paren = /^\s*\(([^()]{1,40})\)/.exec(v.text.slice(m.end));

@@ -181,3 +181,14 @@ describe("dates across a list of events", () => {
     ]);
   });
 });
+
+describe("participants of a trilateral meeting", () => {
+  it("names the leaders of its parties found in the sentence", () => {
+    const [m] = of(
+      "Prime Minister Fumio Kishida explained that at the Japan-U.S.-ROK Summit Meeting with President Joseph Biden and President Yoon Suk Yeol in August, the three leaders agreed to hold the summit annually.",
+      "meeting",
+    );
+    expect(m?.countries).toEqual(["JPN", "KOR", "USA"]);
+    expect([...(m?.participants ?? [])].sort()).toEqual(["Fumio Kishida", "Joseph Biden", "Yoon Suk Yeol"]);
+  });
+});
