@@ -1043,6 +1043,20 @@ function countryBefore(folded: string, hits: CountryHit[], start: number): strin
   return /^(?:'s)?\s+$/.test(folded.slice(h.end, start)) ? h.code : null;
 }
 
+const PORTFOLIO_SET = new Set(PORTFOLIO_WORDS.map((w) => w.toLowerCase()));
+
+/** True when a role text ends in two capitalised words that are neither a portfolio, a body nor a country: a name. */
+function endsWithName(role: string): boolean {
+  const words = role.split(/\s+/);
+  if (words.length < 3) return false;
+  const last = words.at(-1)!;
+  const before = words.at(-2)!;
+  const cap = /^\p{Lu}[\p{Ll}\p{M}'-]+$/u;
+  if (!cap.test(last) || !cap.test(before)) return false;
+  const w = last.toLowerCase();
+  return !PORTFOLIO_SET.has(w) && !BODY_WORDS.has(w) && !isStop(last);
+}
+
 /** ", Minister of Foreign Affairs of the ROK" after a name: the role and the first country in it. */
 function appositive(
   folded: string,
@@ -1055,6 +1069,8 @@ function appositive(
   const a = APPOSITIVE_RE.exec(window);
   if (!a) return { role: null, country: null };
   const role = a[1]!.trim();
+  // in an attendee list the text after the comma is the next person ("..., Minister of Finance Liu Kun")
+  if (endsWithName(role)) return { role: null, country: null };
   const roleStart = end + a.index + a[0].indexOf(a[1]!);
   return { role, country: countryIn(countries, roleStart, roleStart + a[1]!.length) };
 }

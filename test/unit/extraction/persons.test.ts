@@ -178,6 +178,15 @@ describe("findPersons: what is not a person", () => {
       ["Kong Xuanyou", "Kong"],
     ]);
     expect(hits[2]!.role).toBe("Ambassador to Japan");
+    // the next item of a list is not the role of the name before it
+    const list = run(
+      "Japanese side: Mr. Taro Yamada, Minister of Finance Ichiro Suzuki, Ambassador to China Jiro Sato.",
+    );
+    expect(list.map((h) => [h.name, h.role, h.country])).toEqual([
+      ["Taro Yamada", null, null],
+      ["Ichiro Suzuki", "Minister of Finance", null],
+      ["Jiro Sato", "Ambassador to China", null],
+    ]);
   });
 
   it("does not take an institution named after a person for the person", () => {
