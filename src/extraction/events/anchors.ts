@@ -385,7 +385,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
 // visits
 
 const VISIT_TRIGGER =
-  /\b(?:visited|(?:paid|pay|paying|made|make|making|is\s+making|was\s+making|made)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,5}?visits?(?:\s+with\s+[\w\s]{1,25}?)?\s+to|visits?\s+to|visits?\s+of\b|trip\s+to|travel(?:l)?ed\s+to|came\s+to|(?:is|was)\s+(?:currently\s+)?visiting)/gi;
+  /\b(?:visited|(?:paid|pay|paying|made|make|making|is\s+making|was\s+making|made)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,5}?visits?(?:\s+with\s+[\w\s]{1,25}?)?\s+to|visits?\s+to|visits?\s+of\b|trip\s+to|travel(?:l)?ed\s+to|came\s+to|(?:is|was)\s+(?:currently\s+)?visiting|(?<=\bfirst\b[^,;.]{0,60}\bto\s)visit(?=\s))/gi;
 
 export function findVisits(v: SentenceView, cities: Map<string, string>): VisitAnchor[] {
   const out: VisitAnchor[] = [];

@@ -192,3 +192,13 @@ describe("participants of a trilateral meeting", () => {
     expect([...(m?.participants ?? [])].sort()).toEqual(["Fumio Kishida", "Joseph Biden", "Yoon Suk Yeol"]);
   });
 });
+
+describe("'the first ... to visit'", () => {
+  it("reads a first visit as a visit that took place", () => {
+    const [v] = of(
+      "In September, Prime Minister Fumio Kishida became the first Japanese Prime Minister to visit Cuba.",
+      "visit",
+    );
+    expect(v).toMatchObject({ countries: ["CUB", "JPN"], date: "2022-09", participants: ["Fumio Kishida"] });
+  });
+});
