@@ -968,7 +968,35 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
     anchor.lastIndex = end;
     lastEnd = end;
   }
+  sideOfLists(folded, hits, ctx.countries);
   return withinDocument(hits);
+}
+
+/**
+ * Readouts list attendees by side: "From the ROK side, H.E. Mr. A, ..., Mr. B,
+ * ... attended", "Japanese side: ...". Persons of such a list with no country
+ * yet take the side's country, up to the end of the sentence, the bracket or
+ * the next side.
+ */
+/** The end of a side's list: a full stop that does not close "Mr." or an initial, a bracket, a line, the next side. */
+const SIDE_END = /(?<!\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Jr|Sr|St|[A-Z]))\.(?:\s|$)|\)|\n|\b\w+\s+side\b/;
+
+function sideOfLists(folded: string, hits: PersonHit[], countries: CountryHit[]): void {
+  const sides: { code: string; from: number; to: number }[] = [];
+  for (const c of countries) {
+    const after = /^\s+side\b/.exec(folded.slice(c.end, c.end + 12));
+    if (!after) continue;
+    const from = c.end + after[0].length;
+    const rest = folded.slice(from, from + 1500);
+    const stop = SIDE_END.exec(rest);
+    sides.push({ code: c.code, from, to: from + (stop ? stop.index : rest.length) });
+  }
+  if (sides.length === 0) return;
+  for (const h of hits) {
+    if (h.country) continue;
+    const side = sides.find((s) => h.start >= s.from && h.start < s.to);
+    if (side) h.country = side.code;
+  }
 }
 
 /**

@@ -143,6 +143,17 @@ describe("findPersons: honorifics and appositives", () => {
     expect(hits[3]!.country).toBe(null);
   });
 
+  it("gives the persons of a side's attendee list that side's country", () => {
+    const hits = run(
+      "(From the Japanese side, Mr. Taro Yamada, Deputy Minister, and others attended. From the ROK side, Mr. Park Min-soo, Director-General, and others attended.) Mr. Jiro Sato spoke.",
+    );
+    expect(hits.map((h) => [h.name, h.country])).toEqual([
+      ["Taro Yamada", "JPN"],
+      ["Park Min-soo", "KOR"],
+      ["Jiro Sato", null],
+    ]);
+  });
+
   it("reads the Honorable and His Excellency", () => {
     const hits = run(
       "a telephone talk with the Honorable Donald Trump, President of the United States of America, and with His Excellency Mr. Li Keqiang, Premier of the State Council of China",
