@@ -300,10 +300,15 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
       );
     if (!pre || isUnreal(text, start, end)) continue;
     const subjStart = start - pre[0].length + pre[0].indexOf(pre[1]!);
-    const parties = uniqSorted(
+    let parties = uniqSorted(
       v.countries.filter((c) => c.start >= subjStart && c.end <= start && !c.adjective).map((c) => c.code),
     );
-    const level = levelOfPhrase(m[1]!);
+    // "Prime Minister A and President B held a telephone talk": the two persons' countries
+    const pair = v.persons.filter((p) => p.outer >= subjStart - 40 && p.end <= start);
+    if (parties.length !== 2 && pair.length === 2) parties = uniqSorted(pair.map((p) => p.country));
+    let level = levelOfPhrase(m[1]!);
+    if (!level && pair.length === 2 && pair[0]!.rank && pair[1]!.rank)
+      level = levelOfRanks(pair[0]!.rank, pair[1]!.rank);
     if (parties.length !== 2 || !level) continue;
     out.push({
       kind: "meeting",
@@ -312,7 +317,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
       parties,
       level,
       modality: modalityOf(m[1]!),
-      participants: [],
+      participants: pair.length === 2 ? pair : [],
       plural: false,
       compound: false,
       phrase: m[1]!,

@@ -202,3 +202,14 @@ describe("'the first ... to visit'", () => {
     expect(v).toMatchObject({ countries: ["CUB", "JPN"], date: "2022-09", participants: ["Fumio Kishida"] });
   });
 });
+
+describe("two persons as the subject of a meeting", () => {
+  it("reads 'A and B held a telephone talk'", () => {
+    const [m] = of(
+      "In March, Prime Minister Fumio Kishida and President Joseph Biden held a telephone talk.",
+      "meeting",
+    );
+    expect(m).toMatchObject({ level: "summit", modality: "telephone", countries: ["JPN", "USA"], date: "2022-03" });
+    expect([...(m?.participants ?? [])].sort()).toEqual(["Fumio Kishida", "Joseph Biden"]);
+  });
+});
