@@ -174,8 +174,6 @@ const STOP_WORDS = new Set(
     "Islands",
     "Street",
     "Airport",
-    "Hall",
-    "Park",
     "Bridge",
     "Port",
     "Station",
