@@ -356,6 +356,18 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
 }
 
 function issuerOf(v: SentenceView, start: number, end: number): string | null {
+  // "the U.S. National Security Strategy", "Canada's Indo-Pacific Strategy": the issuer opens the name
+  // (not "its China Strategy": a country right before the head word is the topic)
+  const inName = v.countries.find(
+    (c) =>
+      c.start >= start - 1 &&
+      c.start <= start + 4 &&
+      c.end < end &&
+      !c.org &&
+      !/\bits\s+$/i.test(v.text.slice(Math.max(0, start - 5), start)) &&
+      !/^['’]?s?\s*(?:Strateg|Polic|Guideline|Outlook|Doctrine|White|Charter)/.test(v.text.slice(c.end).trimStart()),
+  );
+  if (inName) return inName.code;
   const poss = v.countries.find(
     (c) =>
       c.end <= start &&

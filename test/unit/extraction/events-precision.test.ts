@@ -43,3 +43,12 @@ describe("habits stated with 'every' or 'regular'", () => {
     expect(events("The two leaders have confirmed the alliance at every Japan-U.S. Summit Meeting.")).toEqual([]);
   });
 });
+
+describe("the issuer of a policy", () => {
+  it("is the country that opens its name, not the one that welcomed it", () => {
+    const [p] = events("In December, Japan welcomed the release of the U.S. National Security Strategy.").filter(
+      (e) => e.type === "policy_release",
+    );
+    expect(p?.countries).toEqual(["USA"]);
+  });
+});
