@@ -530,6 +530,11 @@ const TITLE_CORES = [
   "Consul General",
   "Charg\u00e9 d'Affaires",
   "Chief Minister",
+  "Prime Ministers",
+  "Presidents",
+  "Foreign Ministers",
+  "Ministers",
+  "Leaders",
   "Prime Minister-designate",
 ];
 /** Every title with its prefixes ("Deputy Prime Minister", "Senior Vice-Minister"), as one trie. */
@@ -577,6 +582,9 @@ const HONORIFICS = [
   "Former",
 ];
 const HON = `(?:${trieSource(HONORIFICS)})`;
+
+/** Plural titles ("Prime Ministers", "Foreign Ministers", "Presidents"): the last word loses its s for the role. */
+const PLURAL_TITLE = /(?:Ministers|Presidents|Leaders)$/;
 
 /** Titles only Japan uses in English: they place an unresolved person in Japan. */
 const JAPANESE_TITLES =
@@ -905,64 +913,73 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       continue;
     }
     // honorific and/or title, then a name
-    const nameStart = start + m[0].length;
-    NAME_RE.lastIndex = nameStart;
-    const nm = NAME_RE.exec(folded);
-    if (!nm) continue;
-    const tokens = nameTokens(nm[0]);
-    if (tokens.length === 0) continue;
-    // the name may have been cut: find where its last word ends
-    const first = folded.indexOf(tokens[0]!, nameStart);
-    let end = first;
-    for (const t of tokens) end = folded.indexOf(t, end) + t.length;
+    // a plural title names several ("Foreign Ministers Kishida and Wang Yi")
     let title = g.t?.replace(/\s+/g, " ") ?? null;
+    const plural = title !== null && PLURAL_TITLE.test(title);
+    if (plural) title = title!.replace(PLURAL_TITLE, (w) => w.slice(0, -1));
     if (title && !g.hon) {
       const pre = PREFIX_BEFORE.exec(folded.slice(Math.max(0, start - 60), start));
       if (pre) title = `${pre[0].replace(/\s+/g, " ")}${title}`;
     }
-    const hon = (g.hon ?? g.hon2)?.replace(/\s+/g, " ") ?? null;
-    // the country the title is tied to: "Prime Minister X of India", "Canadian Prime Minister X", ", President of the ROK"
-    let country: string | null = null;
-    OF_COUNTRY_RE.lastIndex = end;
-    if (OF_COUNTRY_RE.test(folded))
-      country = countryIn(ctx.countries, OF_COUNTRY_RE.lastIndex, OF_COUNTRY_RE.lastIndex + 1);
-    const appos = appositive(folded, end, ctx.countries);
-    country ??= appos.country;
-    if (!country && title) country = countryBefore(folded, ctx.countries, start);
-    if (!country && title && JAPANESE_TITLES.test(title)) country = "JPN";
-    let parsed: Parsed;
-    let familyOnly = false;
-    if (tokens.length === 1) {
-      const word = tokens[0]!.replace(/\.$/, "");
-      if (/^\p{Lu}$/u.test(word)) continue;
-      const family = isCaps(word) ? titleCase(word) : word;
-      let row = resolveFamily(family, { title: title ?? appos.role ?? hon, year, country });
-      // out of term, a common family name ("Foreign Minister Wang" in 2005) is more likely someone else
-      if (row && year !== null && !inTerm(row, year) && EASTERN_FAMILIES.has(family.toLowerCase())) row = null;
-      // a variant spelling ("Koumura" for Komura) keeps the text's spelling of the family name
-      const variant = row && row.order === "western" && row.given && nameKey(row.family) !== nameKey(family);
-      parsed = {
-        name: row ? (variant ? `${row.given} ${family}` : row.name) : family,
-        family: row && !variant ? row.family : family,
-        row,
-      };
-      familyOnly = true;
-    } else {
-      parsed = canonical(tokens, year, byPersonKey);
+    let end = -1;
+    for (let nameStart = start + m[0].length; ; ) {
+      NAME_RE.lastIndex = nameStart;
+      const nm = NAME_RE.exec(folded);
+      if (!nm) break;
+      const tokens = nameTokens(nm[0]);
+      if (tokens.length === 0) break;
+      // the name may have been cut: find where its last word ends
+      const first = folded.indexOf(tokens[0]!, nameStart);
+      end = first;
+      for (const t of tokens) end = folded.indexOf(t, end) + t.length;
+      const hon = (g.hon ?? g.hon2)?.replace(/\s+/g, " ") ?? null;
+      // the country the title is tied to: "Prime Minister X of India", "Canadian Prime Minister X", ", President of the ROK"
+      let country: string | null = null;
+      OF_COUNTRY_RE.lastIndex = end;
+      if (OF_COUNTRY_RE.test(folded))
+        country = countryIn(ctx.countries, OF_COUNTRY_RE.lastIndex, OF_COUNTRY_RE.lastIndex + 1);
+      const appos = appositive(folded, end, ctx.countries);
+      country ??= appos.country;
+      if (!country && title) country = countryBefore(folded, ctx.countries, start);
+      if (!country && title && JAPANESE_TITLES.test(title)) country = "JPN";
+      let parsed: Parsed;
+      let familyOnly = false;
+      if (tokens.length === 1) {
+        const word = tokens[0]!.replace(/\.$/, "");
+        if (/^\p{Lu}$/u.test(word)) break;
+        const family = isCaps(word) ? titleCase(word) : word;
+        let row = resolveFamily(family, { title: title ?? appos.role ?? hon, year, country });
+        // out of term, a common family name ("Foreign Minister Wang" in 2005) is more likely someone else
+        if (row && year !== null && !inTerm(row, year) && EASTERN_FAMILIES.has(family.toLowerCase())) row = null;
+        // a variant spelling ("Koumura" for Komura) keeps the text's spelling of the family name
+        const variant = row && row.order === "western" && row.given && nameKey(row.family) !== nameKey(family);
+        parsed = {
+          name: row ? (variant ? `${row.given} ${family}` : row.name) : family,
+          family: row && !variant ? row.family : family,
+          row,
+        };
+        familyOnly = true;
+      } else {
+        parsed = canonical(tokens, year, byPersonKey);
+      }
+      const role = title ?? appos.role ?? parsed.row?.title ?? null;
+      hits.push({
+        name: parsed.name,
+        family: parsed.family,
+        role: role ? stripPrefix(role) : null,
+        country: parsed.row?.country ?? country,
+        start: first,
+        end,
+        surface: "",
+        familyOnly,
+      });
+      const h = hits.at(-1)!;
+      h.surface = text.slice(h.start, h.end);
+      const more = plural ? /^(?:,\s*(?:and\s+)?|\s+and\s+)(?=\p{Lu})/u.exec(folded.slice(end, end + 12)) : null;
+      if (!more) break;
+      nameStart = end + more[0].length;
     }
-    const role = title ?? appos.role ?? parsed.row?.title ?? null;
-    hits.push({
-      name: parsed.name,
-      family: parsed.family,
-      role: role ? stripPrefix(role) : null,
-      country: parsed.row?.country ?? country,
-      start: first,
-      end,
-      surface: "",
-      familyOnly,
-    });
-    const h = hits.at(-1)!;
-    h.surface = text.slice(h.start, h.end);
+    if (end < 0) continue;
     anchor.lastIndex = end;
     lastEnd = end;
   }

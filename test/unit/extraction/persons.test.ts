@@ -117,6 +117,13 @@ describe("findPersons: family names resolved through the officeholder table", ()
     expect(hits).toMatchObject([{ name: "Zorglub", familyOnly: true, role: "Foreign Minister" }]);
   });
 
+  it("reads several names after a plural title", () => {
+    expect(
+      names("Foreign Ministers Kishida and Wang Yi met; Prime Ministers Abe, Modi and Turnbull spoke", 2016),
+    ).toEqual(["Fumio Kishida", "Wang Yi", "Shinzo Abe", "Narendra Modi", "Malcolm Turnbull"]);
+    expect(names("the two Prime Ministers agreed; the G7 Leaders Statement")).toEqual([]);
+  });
+
   it("reads leaders' administrations", () => {
     expect(names("Since the inauguration of the Kan Administration in June 2010", 2010)).toEqual(["Naoto Kan"]);
     expect(names("under the Biden administration, and the Akufo-Addo administration", 2022)).toEqual([
