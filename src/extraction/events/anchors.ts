@@ -588,9 +588,13 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
     if (v.chains.some((c) => c.start <= o.start && o.end <= c.end)) continue;
     if (/[-–]\s?$/.test(text.slice(Math.max(0, o.start - 2), o.start))) continue;
     const after = text.slice(o.end);
-    const num = /^\s*\d{1,2}\b/.exec(after);
-    if (o.id === "TICAD" && num) {
-      cands.push({ start: o.start, end: o.end + num[0].length, org: o.id });
+    // "TICAD 8", "TICAD IV", "the Tokyo International Conference on African Development (TICAD IV)"
+    const num =
+      /^\s*(?:\d{1,2}|[IVX]{1,5})\b(?:\s*\((?:TICAD\s*)?(?:\d{1,2}|[IVX]{1,5})\))?|^\s*\(TICAD\s*(?:\d{1,2}|[IVX]{1,5})\)/.exec(
+        after,
+      );
+    if (o.id === "TICAD" && (num || /conference/i.test(text.slice(o.start, o.end)))) {
+      cands.push({ start: o.start, end: o.end + (num ? num[0].length : 0), org: o.id });
       continue;
     }
     const g = GATHERING.exec(after);

@@ -213,3 +213,14 @@ describe("two persons as the subject of a meeting", () => {
     expect([...(m?.participants ?? [])].sort()).toEqual(["Fumio Kishida", "Joseph Biden"]);
   });
 });
+
+describe("TICAD under its full name and a roman numeral", () => {
+  it("reads a hosted TICAD with its place", () => {
+    const [c] = of(
+      "In August 2019, Japan hosted the Seventh Tokyo International Conference on African Development (TICAD VII) in Yokohama.",
+      "conference",
+      { coveredYear: 2019 },
+    );
+    expect(c).toMatchObject({ organization: "TICAD", date: "2019-08", location: "JPN", place: "Yokohama" });
+  });
+});
