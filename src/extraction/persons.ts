@@ -5,6 +5,7 @@ import {
   bestRow,
   inTerm,
   isKnownFamily,
+  lookupKey,
   nameKey,
   type Officeholder,
   officeholders,
@@ -952,7 +953,12 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
         // out of term, a common family name ("Foreign Minister Wang" in 2005) is more likely someone else
         if (row && year !== null && !inTerm(row, year) && EASTERN_FAMILIES.has(family.toLowerCase())) row = null;
         // a variant spelling ("Koumura" for Komura) keeps the text's spelling of the family name
-        const variant = row && row.order === "western" && row.given && nameKey(row.family) !== nameKey(family);
+        const variant =
+          row &&
+          row.order === "western" &&
+          row.given &&
+          nameKey(row.family) !== nameKey(family) &&
+          lookupKey(row.family) === lookupKey(family);
         parsed = {
           name: row ? (variant ? `${row.given} ${family}` : row.name) : family,
           family: row && !variant ? row.family : family,

@@ -98,6 +98,8 @@ describe("findPersons: family names resolved through the officeholder table", ()
 
   it("meets older spellings of Japanese names and keeps the text's spelling", () => {
     expect(names("Minister for Foreign Affairs Koumura met the press", 2008)).toEqual(["Masahiko Koumura"]);
+    // a word the person is called by is not a spelling of the family name
+    expect(names("Prime Minister Prayut met the press", 2019)).toEqual(["Prayut Chan-o-cha"]);
   });
 
   it("reads a bare Secretary before a family name", () => {
