@@ -196,9 +196,11 @@ function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
 
 const STOP = new Set(["the", "of", "a", "an", "and", "for", "on", "in", "to", "its", "with", "by"]);
 function titleWords(t: string | null | undefined): Set<string> {
+  // the parties' compound ("Japan-Peru") says nothing about which instrument it is
   return new Set(
     (
       String(t ?? "")
+        .replace(/(?:^|\s)(?:Japan[-–][\w.’'-]+|[\w.’'-]+[-–]Japan(?:[-–][\w.’'-]+)*)(?=\s)/g, " ")
         .toLowerCase()
         .match(/[a-z0-9]+/g) ?? []
     ).filter((w) => !STOP.has(w)),

@@ -217,21 +217,36 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
   const { text } = v;
   const seen: Span[] = [];
 
-  // agreements
+  // agreements: the noun phrases first, so that "the X and the Y were adopted" can share one verb
+  const nps: Array<{ np: Np; head: string; status: AgreementStatus | null; active: boolean }> = [];
   for (const m of text.matchAll(AGREEMENT_HEAD)) {
     const hs = m.index ?? 0;
     const he = hs + m[0].length;
     if (seen.some((s) => s.start <= hs && hs < s.end)) continue;
     const np = nounPhrase(text, hs, he);
     seen.push(np);
+    const active = activeStatus(text, np.start);
+    nps.push({ np, head: m[0], status: active ?? passiveStatus(text, np.end), active: active !== null });
+  }
+  for (let k = 1; k < nps.length; k++) {
+    const a = nps[k - 1]!;
+    const b = nps[k]!;
+    if (!/^\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+|a\s+|an\s+)?$/i.test(text.slice(a.np.end, b.np.start))) continue;
+    if (a.active && !b.status) {
+      b.status = a.status;
+      b.active = true;
+    } else if (!a.status && b.status && !b.active) a.status = b.status;
+  }
+  for (const { np, head, status: found, active: isActive } of nps) {
+    const m = [head];
     if (
       /\b(?:negotiations?|talks)\s+(?:on|for|toward)\s+(?:the\s+)?$/i.test(
         text.slice(Math.max(0, np.start - 30), np.start),
       )
     )
       continue;
-    const active = activeStatus(text, np.start);
-    let status = active ?? passiveStatus(text, np.end);
+    const active = isActive ? found : null;
+    let status = found;
     // "... would implement the Action Plan, jointly announced in 2022": the participle states a past act of its own
     const datedParticiple =
       !active &&

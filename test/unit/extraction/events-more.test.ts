@@ -224,3 +224,21 @@ describe("TICAD under its full name and a roman numeral", () => {
     expect(c).toMatchObject({ organization: "TICAD", date: "2019-08", location: "JPN", place: "Yokohama" });
   });
 });
+
+describe("coordinated instruments", () => {
+  it("shares one verb between 'the X and the Y'", () => {
+    const a = of(
+      "In March, Japan and Peru signed the Japan-Peru Tax Convention and the Japan-Peru Investment Agreement.",
+      "agreement",
+    );
+    expect(a.map((x) => [x.title, x.status])).toEqual([
+      ["Japan-Peru Tax Convention", "signed"],
+      ["Japan-Peru Investment Agreement", "signed"],
+    ]);
+    const b = of("The Japan-Chile Joint Statement and the Japan-Chile Action Plan were adopted in May.", "agreement");
+    expect(b.map((x) => [x.title, x.status, x.date])).toEqual([
+      ["Japan-Chile Joint Statement", "adopted", "2022-05"],
+      ["Japan-Chile Action Plan", "adopted", "2022-05"],
+    ]);
+  });
+});
