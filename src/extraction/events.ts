@@ -201,6 +201,9 @@ function titleWords(t: string | null | undefined): Set<string> {
     (
       String(t ?? "")
         .replace(/(?:^|\s)(?:Japan[-–][\w.’'-]+|[\w.’'-]+[-–]Japan(?:[-–][\w.’'-]+)*)(?=\s)/g, " ")
+        .replace(/\bEPA\b/g, "Economic Partnership Agreement")
+        .replace(/\bFTA\b/g, "Free Trade Agreement")
+        .replace(/\bSPA\b/g, "Strategic Partnership Agreement")
         .toLowerCase()
         .match(/[a-z0-9]+/g) ?? []
     ).filter((w) => !STOP.has(w)),

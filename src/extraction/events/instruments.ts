@@ -238,7 +238,6 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     } else if (!a.status && b.status && !b.active) a.status = b.status;
   }
   for (const { np, head, status: found, active: isActive } of nps) {
-    const m = [head];
     if (
       /\b(?:negotiations?|talks)\s+(?:on|for|toward)\s+(?:the\s+)?$/i.test(
         text.slice(Math.max(0, np.start - 30), np.start),
@@ -257,7 +256,7 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     // an exchange of notes is itself the act: "through the exchange of notes concerning food aid in July"
     if (
       !status &&
-      /^exchanges?\s+of\s+notes/i.test(m[0]) &&
+      /^exchanges?\s+of\s+notes/i.test(head) &&
       v.dates.some((d) => d.start >= np.end && d.start - np.end < 25)
     )
       status = "signed";
