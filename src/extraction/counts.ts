@@ -148,6 +148,12 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
       if (bd) {
         Object.assign(item, breakdown(bd[1]!));
         skip.push({ start: end, end: end + bd[0].length });
+      } else {
+        // "four telephone talks", "ten video conferences": the whole count has that modality
+        const video = /video|tele-?conference|online/i.test(noun);
+        const phone = /telephone|phone\s+(?:talk|call)/i.test(noun);
+        if (video && !phone) item.video = total;
+        else if (phone && !video) item.telephone = total;
       }
       found.push(item);
     };

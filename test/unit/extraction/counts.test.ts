@@ -78,3 +78,15 @@ describe("counts written as 'held ... N times'", () => {
     expect(c).toMatchObject({ level: "summit", countries: ["CHN", "JPN"], total: 3 });
   });
 });
+
+describe("counts of one modality", () => {
+  it("gives a count of telephone talks its telephone breakdown, and none to a mixed one", () => {
+    const [t] = brief("In 2022, Japan and Chile held two summit telephone talks.");
+    expect(t).toMatchObject({ level: "summit", total: 2, telephone: 2 });
+    const [m] = brief("Prime Minister Yoshihide Suga held over 40 video conferences/telephone calls.", {
+      coveredYear: 2020,
+    });
+    expect(m?.telephone).toBeUndefined();
+    expect(m?.video).toBeUndefined();
+  });
+});
