@@ -58,8 +58,8 @@ function readShapes(path: string): Map<string, DocShape> {
   }
 }
 
-function runIngest(db: string, dir: string): ChildProcess {
-  return spawn(process.execPath, [cli, "ingest", "--db", db, dir], {
+function runIngest(db: string, dir: string, extra: string[] = []): ChildProcess {
+  return spawn(process.execPath, [cli, "ingest", "--db", db, ...extra, dir], {
     stdio: ["ignore", "ignore", "pipe"],
     env: { ...process.env, CI: "1" },
   });
@@ -151,14 +151,15 @@ describe.skipIf(!hasCli)("panorama ingest under SIGKILL (built CLI)", () => {
     const kills: string[] = [];
     let killedMidway = 0;
     for (let k = 0; k < KILLS; k++) {
-      const child = runIngest(db, join(work, "B"));
+      // every other run extracts on worker threads (--workers 2): a kill then lands mid-pool too
+      const child = runIngest(db, join(work, "B"), k % 2 ? ["--workers", "2"] : []);
       const done = exited(child);
       // somewhere between the process start-up and the end of a clean run
       const at = 300 + rand() * Math.max(200, cleanMs - 300);
       const timer = setTimeout(() => child.kill("SIGKILL"), at);
       const r = await done;
       clearTimeout(timer);
-      kills.push(`${Math.round(at)} ms: ${r.signal ?? `exit ${r.code}`}`);
+      kills.push(`${k % 2 ? "workers " : ""}${Math.round(at)} ms: ${r.signal ?? `exit ${r.code}`}`);
 
       const check = new Database(db, { fileMustExist: true });
       try {
