@@ -296,7 +296,12 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
  * ("in 2013", "September 2013", "May 9, 2018"), unless that year lies after `maxYear`
  * (a plan for "2025" does not date the next sentence's "In April").
  */
-export function carryYear(text: string, mentions: DateMention[], maxYear: number | null): number | null {
+export function carryYear(
+  text: string,
+  mentions: DateMention[],
+  maxYear: number | null,
+  minYear: number | null = null,
+): number | null {
   let year: number | null = null;
   for (const d of mentions) {
     if (!d.explicitYear || !d.value) continue;
@@ -307,6 +312,8 @@ export function carryYear(text: string, mentions: DateMention[], maxYear: number
       continue;
     const y = Number(d.value.slice(0, 4));
     if (maxYear !== null && y > maxYear) continue;
+    // a historical year ("relations established in 1952") does not date the next sentence's "In March"
+    if (minYear !== null && y < minYear) continue;
     year = y;
   }
   return year;

@@ -208,7 +208,7 @@ function makeViews(ctx: DocContext): SentenceView[] {
       chains: findChains(s.text, partyRefs),
       focus,
     });
-    previousYear = carryYear(s.text, dates, maxYear);
+    previousYear = carryYear(s.text, dates, maxYear, metadata.coveredYear !== null ? metadata.coveredYear - 2 : null);
   }
   return views;
 }

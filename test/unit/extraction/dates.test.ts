@@ -72,3 +72,10 @@ describe("periodOf and carryYear", () => {
     expect(carryYear(f, findDates(f, { defaultYear: 2021 }), 2022)).toBe(null);
   });
 });
+
+describe("carryYear bounds", () => {
+  it("does not carry a historical year", () => {
+    const s = "Japan and Chile established diplomatic relations in 1897.";
+    expect(carryYear(s, findDates(s, { defaultYear: 2022 }), 2023, 2020)).toBe(null);
+  });
+});
