@@ -197,10 +197,9 @@ function subjectCountry(v: SentenceView, before: number): string | null {
     const lead = v.text.slice(Math.max(0, c.start - 12), c.start);
     if (
       /\b(?:with|in|to|from|against|of|toward|towards|and|between)\s+(?:the\s+)?$/i.test(lead) &&
-      !/\b(?:Government|government|Cabinet|administration|Ministry|Prime\s+Minister|President)\s+of\s+(?:the\s+)?$/.test(
-        lead.length < 12
-          ? v.text.slice(Math.max(0, c.start - 30), c.start)
-          : v.text.slice(Math.max(0, c.start - 30), c.start),
+      // "the Government of X", "the Ministry of Foreign Affairs of X": X acts
+      !/\b(?:Government|government|Cabinet|administration|Ministry(?:\s+(?:of|for)\s+[A-Z][\w\s,]*?)?|Embassy|Prime\s+Minister|President)\s+of\s+(?:the\s+)?$/.test(
+        v.text.slice(Math.max(0, c.start - 60), c.start),
       )
     )
       continue;

@@ -242,3 +242,13 @@ describe("coordinated instruments", () => {
     ]);
   });
 });
+
+describe("ministries as signatories", () => {
+  it("reads the countries of 'the Ministry of Foreign Affairs of X'", () => {
+    const [a] = of(
+      "In June, the Ministry of Foreign Affairs of Japan and the Ministry of Foreign Affairs of Peru signed a Memorandum of Cooperation on diplomatic training.",
+      "agreement",
+    );
+    expect(a).toMatchObject({ countries: ["JPN", "PER"], status: "signed", date: "2022-06" });
+  });
+});
