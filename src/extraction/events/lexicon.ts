@@ -133,7 +133,7 @@ export const PLAN_BEFORE =
 
 /** Words after an event mention that make it future or negated. */
 export const PLAN_AFTER =
-  /^[^.;,]{0,25}\b(?:will\s+be|is\s+to\s+be|to\s+be\s+held|is\s+scheduled|was\s+not|were\s+not|has\s+not|had\s+not|was\s+postponed|was\s+cancel+ed)\b/i;
+  /^(?:\s*\([^()]{0,30}\))?(?:\s*,\s*(?:which|that)\b)?[^.;,]{0,25}\b(?:will\s+be|is\s+expected|is\s+to\s+be|to\s+be\s+held|is\s+scheduled|was\s+not|were\s+not|has\s+not|had\s+not|was\s+postponed|was\s+cancel+ed)\b/i;
 
 /** Habitual or vague: "visited each other frequently", "frequent visits", "mutual visits". */
 export const HABITUAL =

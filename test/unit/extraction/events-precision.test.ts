@@ -52,3 +52,12 @@ describe("the issuer of a policy", () => {
     expect(p?.countries).toEqual(["USA"]);
   });
 });
+
+describe("future meetings described after their name", () => {
+  it("reads no meeting in 'the Japan-X Summit Meeting, which will be held in May'", () => {
+    expect(events("Preparations began for the Japan-Chile Summit Meeting, which will be held in Santiago.")).toEqual(
+      [],
+    );
+    expect(events("The Japan-Chile Summit Meeting (2+2) is scheduled for May.")).toEqual([]);
+  });
+});
