@@ -171,6 +171,15 @@ function rankLevel(people: PersonRef[]): Level | null {
   return levelOfRanks(a, b);
 }
 
+/** "... consultations at the vice-ministerial level": the level stated after the meeting. */
+function levelAt(text: string, from: number): Level | null {
+  const m =
+    /^[^.;]{0,80}?\bat\s+the\s+((?:vice[- ]ministerial|director[- ]general|working|summit|ministerial|foreign\s+ministers['’]?)[- ]?)\s*level\b/i.exec(
+      text.slice(from),
+    );
+  return m ? levelOfPhrase(`${m[1]} level talks`) : null;
+}
+
 export function findMeetings(v: SentenceView, allAnchorsStart: number[]): MeetingAnchor[] {
   const out: MeetingAnchor[] = [];
   const { text } = v;
@@ -239,7 +248,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
     }
     const participants = [...(subject ? [subject] : []), ...(obj ? [obj] : [])];
     const phrase = m[1] ?? m[0];
-    let level = levelOfPhrase(phrase);
+    let level = levelOfPhrase(phrase) ?? levelAt(text, end);
     // the counterpart may be named only by office: "held talks with State Minister for Foreign Affairs"
     let otherRank = obj?.rank ?? null;
     let objCountry = obj?.country ?? null;
@@ -289,7 +298,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
 
   // 2a. "Japan and Canada held a summit meeting", "the two countries held ..."
   const PAIR =
-    /\b(?:held|had)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online)\s+)+(?:meeting|talks?|telephone\s+(?:talk|call)|video\s+(?:tele)?conference|call))\b(?!\s+with)/gi;
+    /\b(?:held|had)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|working[- ]level|director[- ]general[- ]level)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call)|video\s+(?:tele)?conference|call|consultations?|dialogue))\b(?!\s+with)/gi;
   for (const m of text.matchAll(PAIR)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -306,7 +315,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
     // "Prime Minister A and President B held a telephone talk": the two persons' countries
     const pair = v.persons.filter((p) => p.outer >= subjStart - 40 && p.end <= start);
     if (parties.length !== 2 && pair.length === 2) parties = uniqSorted(pair.map((p) => p.country));
-    let level = levelOfPhrase(m[1]!);
+    let level = levelOfPhrase(m[1]!) ?? levelAt(text, end);
     if (!level && pair.length === 2 && pair[0]!.rank && pair[1]!.rank)
       level = levelOfRanks(pair[0]!.rank, pair[1]!.rank);
     if (parties.length !== 2 || !level) continue;

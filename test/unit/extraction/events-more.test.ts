@@ -252,3 +252,19 @@ describe("ministries as signatories", () => {
     expect(a).toMatchObject({ countries: ["JPN", "PER"], status: "signed", date: "2022-06" });
   });
 });
+
+describe("levels stated after the meeting", () => {
+  it("reads 'held consultations at the vice-ministerial level' and leaves levelless talks out", () => {
+    expect(
+      of("Japan and Indonesia held consultations at the vice-ministerial level in May.", "meeting")[0],
+    ).toMatchObject({
+      level: "vice_ministerial",
+      countries: ["IDN", "JPN"],
+      date: "2022-05",
+    });
+    expect(of("Japan and Indonesia held working-level consultations in June.", "meeting")[0]?.level).toBe(
+      "working_level",
+    );
+    expect(of("Japan and Indonesia held talks in May.", "meeting")).toEqual([]);
+  });
+});
