@@ -1,3 +1,16 @@
+/**
+ * Events of one document, sentence by sentence (headings and navigation skipped, captions read):
+ *
+ *   1. anchors: the frames that state an event (events/anchors.ts: "Japan-X ... Meeting" compounds,
+ *      "A held a <meeting> with B", "A and B held ...", visits, attended/held conferences;
+ *      events/instruments.ts: signed/adopted/released instruments and one government's policies),
+ *      each rejected when a plan, wish, negation or habit frames it;
+ *   2. links: a meeting held during a visit, a visit made for a meeting, "the two leaders" during a
+ *      visit, an occasion named in the sentence before;
+ *   3. dates (dates.ts): an event's own date in its clause, else an unclaimed neighbour, the date
+ *      that opens the sentence, or its linked events'; else the covered year (a readout's month);
+ *   4. one event per occurrence: same type, level, parties, compatible dates and similar names.
+ */
 import { readFileSync } from "node:fs";
 import { dataFile } from "../model/paths.js";
 import type { ExtractedEvent, Level } from "../model/types.js";
