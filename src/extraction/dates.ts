@@ -111,6 +111,10 @@ function leadingAt(text: string, start: number): boolean {
  * Finds and resolves the date expressions of `text` (one sentence).
  * Bare "May" needs a preposition before it ("in May") or a day after it ("May 9"): "may" is also a verb.
  */
+const NAMING_AFTER =
+  /^,?\s*(?:terrorist\s+)?(?:attacks?|earthquake|incident|disaster|tsunami|bombings?|coup|massacre)\b/i;
+const NAMING_BEFORE = /\b(?:earthquake|attacks?|disaster|incident|tsunami|bombings?|coup)\s+(?:of|on)\s+$/i;
+
 const MAY_HOLD_DATE = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|mid/;
 
 export function findDates(text: string, ctx: DateContext): DateMention[] {
@@ -123,6 +127,7 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
     const start = m.index ?? 0;
     let end = start + m[0].length;
     const leading = leadingAt(text, start);
+    const pending = pendingYear.length;
     let mention: DateMention | null = null;
     if (g.range) {
       const m1 = monthIndex(g.rm1!);
@@ -239,6 +244,15 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
       lastYear = y;
       end = start + g.yr.length;
       mention.end = end;
+    }
+    // a date that names something else: "the March 11 earthquake", "the attacks of September 11"
+    if (
+      mention &&
+      (NAMING_AFTER.test(text.slice(mention.end, mention.end + 30)) ||
+        NAMING_BEFORE.test(text.slice(Math.max(0, mention.start - 30), mention.start)))
+    ) {
+      mention = null;
+      pendingYear.length = pending;
     }
     if (mention) raw.push(mention);
   }

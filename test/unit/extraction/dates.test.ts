@@ -79,3 +79,10 @@ describe("carryYear bounds", () => {
     expect(carryYear(s, findDates(s, { defaultYear: 2022 }), 2023, 2020)).toBe(null);
   });
 });
+
+describe("dates that name something else", () => {
+  it("skips 'the March 11 earthquake' and 'the attacks of September 11'", () => {
+    expect(values("After the March 11 earthquake, the minister visited Peru in May.")).toEqual(["2013-05"]);
+    expect(values("Since the attacks of September 11, cooperation has grown.")).toEqual([]);
+  });
+});
