@@ -35,6 +35,15 @@ const WORDS = [
   "“",
   "”",
   "(2+2)",
+  "the March 11 earthquake",
+  "since April",
+  "between January 2024 and the end of February 2025",
+  "were held three times",
+  "at the TICAD Ministerial Meeting in March",
+  "During the visit,",
+  "From April 29 to 30,",
+  "who visited",
+  "the Ministry of Foreign Affairs of",
 ];
 
 describe("events and counts on arbitrary Bluebook-like word salad", () => {
