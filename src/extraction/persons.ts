@@ -21,8 +21,6 @@ export interface PersonContext {
   countries: CountryHit[];
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 // --- name words -----------------------------------------------------------
 
 /** A capitalised name word: "Abe", "ABE", "Jae-in", "Akufo-Addo", "O'Neill", "Mélanie". */
@@ -589,7 +587,30 @@ const PLURAL_TITLE = /(?:Ministers|Presidents|Leaders)$/;
 
 /** Titles only Japan uses in English: they place an unresolved person in Japan. */
 const JAPANESE_TITLES =
-  /^(?:Minister for Foreign Affairs|State Minister for Foreign Affairs|Parliamentary Vice-Minister for Foreign Affairs|Senior Vice-Minister for Foreign Affairs|Chief Cabinet Secretary|Deputy Chief Cabinet Secretary)$/;
+  /^(?:Minister for Foreign Affairs|State Minister for Foreign Affairs|Parliamentary Vice-Minister for Foreign Affairs|Senior Vice-Minister for Foreign Affairs|Vice-Minister for Foreign Affairs|Deputy Minister for Foreign Affairs|Chief Cabinet Secretary|Deputy Chief Cabinet Secretary)$/;
+
+/** Letters after a name that are not part of it ("Scott Morrison MP", "Sir John Smith KCMG"). */
+const POST_NOMINALS = new Set([
+  "MP",
+  "QC",
+  "KC",
+  "SC",
+  "MEP",
+  "MNA",
+  "OBE",
+  "CBE",
+  "KBE",
+  "MBE",
+  "GCMG",
+  "KCMG",
+  "CMG",
+  "AC",
+  "AO",
+  "PC",
+]);
+
+/** An honorific between a title and the name ("Vice-Minister Ms. Horii", "Deputy Foreign Minister Mr. Ryabkov"). */
+let honAfter: RegExp | null = null;
 
 // --- full names from the officeholder table -------------------------------
 
@@ -647,7 +668,7 @@ function build(): Tables {
       String.raw`(?:(${HON}(?:\s+${HON})*)\s+)?(${TITLE})${TITLE_GAP}(?=${UPPER})`,
       String.raw`(${HON}(?:\s+${HON})*)${TITLE_GAP}(?=${UPPER})`,
       String.raw`(${CAP_WORD}(?:\s+(?:[A-Z]\.\s+)?(?:${PARTICLE}\s+){0,2}${CAP_WORD}){1,4})(?!${WORD_CHAR})`,
-      String.raw`([Aa]dministration|Cabinet|[Gg]overnment)(?!${WORD_CHAR})`,
+      `([Aa]dministration|Cabinet|[Gg]overnment)(?!${WORD_CHAR})`,
     ].join("|"),
     "g",
   );
@@ -810,11 +831,63 @@ function nameTokens(raw: string): string[] {
   }
   const out: string[] = [];
   for (const w of words) {
-    if (isStop(w.replace(/\.$/, ""))) break;
+    if (isStop(w.replace(/\.$/, "")) || POST_NOMINALS.has(w.replace(/\.$/, ""))) break;
     out.push(w);
   }
   while (out.length > 0 && PARTICLE_SET.has(out.at(-1)!)) out.pop();
   return out;
+}
+
+/**
+ * The one person of that family name, among those the title and year leave,
+ * whose country is named in the same sentence; null when none or several are.
+ */
+function bySentenceCountry(
+  family: string,
+  hints: { title: string | null; year: number | null; country: string | null },
+  folded: string,
+  countries: CountryHit[],
+  start: number,
+  end: number,
+): Officeholder | null {
+  if (!isKnownFamily(family)) return null;
+  const from = Math.max(start - 300, folded.lastIndexOf("\n", start) + 1, sentenceStop(folded, start));
+  let to = folded.indexOf("\n", end);
+  if (to < 0 || to > end + 300) to = Math.min(folded.length, end + 300);
+  const stop = /[.!?](?:\s|$)/g;
+  stop.lastIndex = end;
+  for (let m = stop.exec(folded); m && m.index < to; m = stop.exec(folded)) {
+    // "Mr." and initials do not end a sentence
+    if (/(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Jr|Sr|St|H\.E|U\.S|U\.K)|\b\p{Lu})$/u.test(folded.slice(m.index - 4, m.index)))
+      continue;
+    to = m.index;
+    break;
+  }
+  const found = new Map<string, Officeholder>();
+  for (const c of countries) {
+    if (c.start < from || c.start >= to) continue;
+    const r = resolveFamily(family, { ...hints, country: c.code });
+    if (r && r.country === c.code) found.set(r.name, r);
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
+}
+
+/** Where the sentence holding `pos` starts: after the last full stop that ends a sentence, or 0. */
+function sentenceStop(folded: string, pos: number): number {
+  const re = /[.!?]\s+(?=\p{Lu})/gu;
+  let last = 0;
+  const from = Math.max(0, pos - 300);
+  re.lastIndex = from;
+  for (let m = re.exec(folded); m && m.index < pos; m = re.exec(folded)) {
+    if (
+      /(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Jr|Sr|St|H\.E|U\.S|U\.K)|\b\p{Lu})$/u.test(
+        folded.slice(Math.max(0, m.index - 4), m.index),
+      )
+    )
+      continue;
+    last = m.index + m[0].length;
+  }
+  return last;
 }
 
 /** The country hits that start in [from, to). */
@@ -831,7 +904,7 @@ function countryIn(hits: CountryHit[], from: number, to: number): string | null 
 }
 
 const APPOSITIVE_RE =
-  /,\s*(?:the\s+)?((?:Deputy|Director|Ambassador|Minister|President|Premier|Prime|Secretary|Chairman|Chairperson|Governor|Head|Chief|Special|Senior|Member|Vice|Permanent|Consul|State|Parliamentary|Executive|Assistant|Counsellor|Counselor|Adviser|Advisor|Commissioner|Chair|Representative|Leader|Mayor|Speaker|General|Foreign|Defense|Defence|Chancellor|King|Queen|Crown|Emir|Amir|Sultan|High|Cabinet|Press|Spokesperson|Consul-General)\b[^,;()]*?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$|\s+(?:who|held|met|and\s+(?:Mr|Ms|Mrs|Dr|H\.E)\b)))/y;
+  /,\s*(?:the\s+)?((?:Deputy|Director|Ambassador|Minister|President|Premier|Prime|Secretary|Chairman|Chairperson|Governor|Head|Chief|Special|Senior|Member|Vice|Permanent|Consul|State|Parliamentary|Executive|Assistant|Counsellor|Counselor|Adviser|Advisor|Commissioner|Chair|Representative|Leader|Mayor|Speaker|General|Foreign|Defense|Defence|Chancellor|King|Queen|Crown|Emir|Amir|Sultan|High|Cabinet|Press|Spokesperson|Consul-General)\b[^,;()\n]*?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$|\n|\s+(?:who|held|met|and\s+(?:Mr|Ms|Mrs|Dr|H\.E)\b)))/y;
 const OF_COUNTRY_RE = /\s+of\s+(?:the\s+)?/y;
 
 /** Words that make a name the name of an institution, a prize or a place ("Kofi Annan International Peacekeeping Training Centre"). */
@@ -923,7 +996,18 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       if (pre) title = `${pre[0].replace(/\s+/g, " ")}${title}`;
     }
     let end = -1;
-    for (let nameStart = start + m[0].length; ; ) {
+    let afterTitle = start + m[0].length;
+    let honInside: string | null = null;
+    if (g.t) {
+      honAfter ??= new RegExp(`(?:${HON})(?:\\s+(?:${HON}))*${TITLE_GAP}(?=${UPPER})`, "y");
+      honAfter.lastIndex = afterTitle;
+      const h = honAfter.exec(folded);
+      if (h) {
+        honInside = h[0].trim();
+        afterTitle += h[0].length;
+      }
+    }
+    for (let nameStart = afterTitle; ; ) {
       NAME_RE.lastIndex = nameStart;
       const nm = NAME_RE.exec(folded);
       if (!nm) break;
@@ -933,7 +1017,7 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       const first = folded.indexOf(tokens[0]!, nameStart);
       end = first;
       for (const t of tokens) end = folded.indexOf(t, end) + t.length;
-      const hon = (g.hon ?? g.hon2)?.replace(/\s+/g, " ") ?? null;
+      const hon = (g.hon ?? g.hon2 ?? honInside)?.replace(/\s+/g, " ") ?? null;
       // the country the title is tied to: "Prime Minister X of India", "Canadian Prime Minister X", ", President of the ROK"
       let country: string | null = null;
       OF_COUNTRY_RE.lastIndex = end;
@@ -943,13 +1027,17 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       country ??= appos.country;
       if (!country && title) country = countryBefore(folded, ctx.countries, start);
       if (!country && title && JAPANESE_TITLES.test(title)) country = "JPN";
+      if (!country && !title && appos.role && JAPANESE_TITLES.test(appos.role)) country = "JPN";
       let parsed: Parsed;
       let familyOnly = false;
       if (tokens.length === 1) {
         const word = tokens[0]!.replace(/\.$/, "");
         if (/^\p{Lu}$/u.test(word)) break;
         const family = isCaps(word) ? titleCase(word) : word;
-        let row = resolveFamily(family, { title: title ?? appos.role ?? hon, year, country });
+        const hints = { title: title ?? appos.role ?? hon, year, country };
+        let row = resolveFamily(family, hints);
+        // several persons fit: the one whose country the sentence names ("King Abdullah" beside "Saudi Arabia")
+        if (!row && !country) row = bySentenceCountry(family, hints, folded, ctx.countries, first, end);
         // out of term, a common family name ("Foreign Minister Wang" in 2005) is more likely someone else
         if (row && year !== null && !inTerm(row, year) && EASTERN_FAMILIES.has(family.toLowerCase())) row = null;
         // a variant spelling ("Koumura" for Komura) keeps the text's spelling of the family name
@@ -1103,7 +1191,11 @@ function endsWithName(role: string): boolean {
   const cap = /^\p{Lu}[\p{Ll}\p{M}'-]+$/u;
   if (!cap.test(last) || !cap.test(before)) return false;
   const w = last.toLowerCase();
-  return !PORTFOLIO_SET.has(w) && !BODY_WORDS.has(w) && !isStop(last);
+  if (PORTFOLIO_SET.has(w) || BODY_WORDS.has(w) || isStop(last)) return false;
+  // "Minister of Foreign Affairs of Sri Lanka": a country of two or three words is not a name
+  const tail2 = `${before} ${last}`.toLowerCase();
+  const tail3 = words.length >= 3 ? `${words.at(-3)} ${tail2}`.toLowerCase() : "";
+  return !countryWords!.has(tail2) && !countryWords!.has(tail3);
 }
 
 /** ", Minister of Foreign Affairs of the ROK" after a name: the role and the first country in it. */

@@ -99,3 +99,10 @@ describe("findCountries: any input", () => {
     );
   });
 });
+
+describe("findCountries: red-team fixes", () => {
+  it("does not read Spain in Port of Spain, nor Guinea in the Republic of Guinea-Bissau", () => {
+    expect(codes("In Port of Spain, the Prime Minister met leaders of Trinidad and Tobago.")).toEqual(["TTO"]);
+    expect(codes("the Republic of Guinea-Bissau and the Republic of Guinea")).toEqual(["GNB", "GIN"]);
+  });
+});

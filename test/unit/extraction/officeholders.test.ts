@@ -92,3 +92,40 @@ describe("CSV parsing", () => {
     expect(() => parseOfficeholders(csv, "t.csv")).toThrow(/t\.csv:2/);
   });
 });
+
+describe("the officeholder table: terms checked against the official lists", () => {
+  const at = (family: string, title: string, year: number, country: string | null = null) =>
+    resolveFamily(family, { title, year, country })?.name ?? null;
+
+  it("knows Japan's defence ministers of 2007-2008 and the leaders and foreign ministers since 2000", () => {
+    expect(at("Ishiba", "Defense Minister", 2008)).toBe("Shigeru Ishiba");
+    expect(at("Ishiba", "Prime Minister", 2025)).toBe("Shigeru Ishiba");
+    expect(at("Jospin", "Prime Minister", 2001)).toBe("Lionel Jospin");
+    expect(at("Rau", "President", 2002)).toBe("Johannes Rau");
+    expect(at("Graham", "Foreign Minister", 2003)).toBe("Bill Graham");
+    expect(at("Kalam", "President", 2005)).toBe("A. P. J. Abdul Kalam");
+    expect(at("Singh", "External Affairs Minister", 2001)).toBe("Jaswant Singh");
+    expect(at("Singh", "Prime Minister", 2010)).toBe("Manmohan Singh");
+    expect(at("Hwang", "Prime Minister", 2016)).toBe("Hwang Kyo-ahn");
+  });
+
+  it("leaves a family name two persons share in the year unresolved", () => {
+    // Han Duck-soo until February 2008, Han Seung-soo from then
+    expect(at("Han", "Prime Minister", 2008)).toBeNull();
+    expect(at("Abdullah", "King", 2010)).toBeNull();
+    expect(at("Abdullah", "King", 2010, "SAU")).toBe("Abdullah bin Abdulaziz Al Saud");
+  });
+
+  it("has no overlapping terms of one office in one country for the main partners since 1990", () => {
+    const offices = ["head_of_government", "foreign_minister"];
+    const partners = ["JPN", "USA", "CHN", "KOR", "RUS", "GBR", "FRA", "DEU", "CAN", "AUS", "IND"];
+    for (const c of partners)
+      for (const o of offices) {
+        const rows = officeholders()
+          .filter((r) => r.country === c && r.office === o && (r.end ?? "9999") >= "1990")
+          .sort((a, b) => a.start.localeCompare(b.start));
+        for (let i = 1; i < rows.length; i++)
+          expect(rows[i]!.start >= rows[i - 1]!.end!, `${c} ${o} ${rows[i]!.name}`).toBe(true);
+      }
+  });
+});

@@ -286,3 +286,64 @@ describe("findPersons: any input", () => {
     );
   });
 });
+
+describe("findPersons: red-team fixes", () => {
+  it("skips an honorific between a title and the name", () => {
+    const hits = run(
+      "Parliamentary Vice-Minister for Foreign Affairs Ms. Horii met Deputy Foreign Minister Mr. Ryabkov.",
+      2019,
+    );
+    expect(hits.map((h) => h.name)).toEqual(["Horii", "Ryabkov"]);
+    expect(hits[0]!.country).toBe("JPN");
+    expect(hits[0]!.surface).toBe("Horii");
+  });
+
+  it("leaves post-nominal letters out of the name", () => {
+    const hits = run("The Honourable Julie Bishop MP, Minister for Foreign Affairs of Australia, visited Japan.", 2014);
+    expect(hits.map((h) => [h.name, h.family])).toEqual([["Julie Bishop", "Bishop"]]);
+    expect(names("a call with the Hon. Alexander Downer MP, Minister for Foreign Affairs", 2005)).toEqual([
+      "Alexander Downer",
+    ]);
+  });
+
+  it("reads an appositive role that ends in a country of two words", () => {
+    const [p] = run("a courtesy call from H.E. Mr. Dinesh Perera, Minister of Foreign Affairs of Sri Lanka.", 2022);
+    expect(p!.role).toBe("Minister of Foreign Affairs of Sri Lanka");
+    expect(p!.country).toBe("LKA");
+  });
+
+  it("does not carry a role across a line break into the date line", () => {
+    const [p] = run(
+      "Call by Mr. Antony Blinken, Secretary of State of the United States\nMarch 16, 2021\nOn March 16",
+      2021,
+    );
+    expect(p!.role).toBe("Secretary of State of the United States");
+  });
+
+  it("places Japan's Vice-Minister for Foreign Affairs in Japan, in an appositive too", () => {
+    const hits = run(
+      "attended by Mr. Ken Sato, Vice-Minister for Foreign Affairs, and Mr. Kurt Campbell, Deputy Secretary of State.",
+      2024,
+    );
+    expect(hits.map((h) => [h.name, h.country])).toEqual([
+      ["Ken Sato", "JPN"],
+      ["Kurt Campbell", null],
+    ]);
+  });
+
+  it("settles a shared family name by the country the sentence names", () => {
+    const text =
+      "Prime Minister Fukuda visited Saudi Arabia in April and met King Abdullah. King Abdullah of Jordan visited Tokyo in June.";
+    expect(run(text, 2008).map((h) => [h.name, h.country])).toEqual([
+      ["Yasuo Fukuda", "JPN"],
+      ["Abdullah bin Abdulaziz Al Saud", "SAU"],
+      ["Abdullah II", "JOR"],
+    ]);
+    // two Prime Ministers Lee in 2018: the sentence's country decides, none stays a family name
+    expect(names("Prime Minister Lee held talks with Prime Minister Abe in Singapore.", 2018)).toEqual([
+      "Lee Hsien Loong",
+      "Shinzo Abe",
+    ]);
+    expect(names("Prime Minister Lee held talks with Prime Minister Abe.", 2018)).toEqual(["Lee", "Shinzo Abe"]);
+  });
+});
