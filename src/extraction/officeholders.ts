@@ -267,12 +267,22 @@ export function rowsByName(name: string): Officeholder[] {
   return byName.get(nameKey(name)) ?? [];
 }
 
-/** The row of that person that fits the year best (the term containing it, else the latest). */
+/** The row of that person that fits the year best (the term containing it, else the nearest term, else the latest). */
 export function bestRow(rows: Officeholder[], year: number | null): Officeholder | null {
   if (rows.length === 0) return null;
   if (year !== null) {
     const hit = rows.find((r) => inTerm(r, year));
     if (hit) return hit;
+    // out of every term: the term nearest the year (Biden in 2020 is the coming President, not the former Vice President)
+    const distance = (r: Officeholder) => {
+      const from = Number(r.start.slice(0, 4));
+      const to = r.end === null ? Number.POSITIVE_INFINITY : Number(r.end.slice(0, 4));
+      return year < from ? from - year : year - to;
+    };
+    let best = rows[0]!;
+    for (const r of rows)
+      if (distance(r) < distance(best) || (distance(r) === distance(best) && r.start > best.start)) best = r;
+    return best;
   }
-  return rows[rows.length - 1]!;
+  return rows.reduce((a, b) => (b.start > a.start ? b : a));
 }

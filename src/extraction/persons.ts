@@ -640,6 +640,8 @@ interface Tables {
   anchor: RegExp;
   /** personKey of every form of every name in the table -> canonical name */
   byPersonKey: Map<string, string>;
+  /** keys that several persons' names share ("George W. Bush", "George H. W. Bush"): every canonical name */
+  shared: Map<string, string[]>;
   /** the first words of those forms as written, to dismiss most capitalised words at once */
   firstWords: Set<string>;
 }
@@ -652,11 +654,18 @@ const CAP_WORD = String.raw`${"[A-Z\\u00C0-\\u00DE\\u0100-\\u024F]"}[A-Za-z\u00C
 
 function build(): Tables {
   const byPersonKey = new Map<string, string>();
+  const shared = new Map<string, string[]>();
   const firstWords = new Set<string>();
   for (const r of officeholders()) {
     for (const f of [...fullNameForms(r), r.name]) {
       const k = personKey(f);
-      if (!byPersonKey.has(k)) byPersonKey.set(k, r.name);
+      const had = byPersonKey.get(k);
+      if (had === undefined) byPersonKey.set(k, r.name);
+      else if (had !== r.name) {
+        const list = shared.get(k) ?? [had];
+        if (!list.includes(r.name)) list.push(r.name);
+        shared.set(k, list);
+      }
       firstWords.add(f.split(/\s+/)[0]!);
     }
   }
@@ -676,7 +685,7 @@ function build(): Tables {
     throw new Error(
       `persons: the scan regex grew to ${anchor.source.length} chars; V8 stops optimising regexes over 20 KB`,
     );
-  return { anchor, byPersonKey, firstWords };
+  return { anchor, byPersonKey, shared, firstWords };
 }
 
 /** The longest run of words from the start of `run` that is a name of the table, as [length in chars, name]. */
@@ -736,15 +745,48 @@ interface Parsed {
   row: Officeholder | null;
 }
 
+/** Initials kept: "George W. Bush" -> "bush george w". */
+const initialsKey = (name: string) =>
+  nameKey(name)
+    .replace(/\./g, " ")
+    .split(/\s+/)
+    .filter((w) => w && !/^(?:jr|sr|ii|iii|iv)$/.test(w))
+    .sort()
+    .join(" ");
+
+/**
+ * One of several persons whose names differ only by initials: the one whose
+ * name has the written initials, else the one in office in the year, else
+ * none (null: the written name stays as it is).
+ */
+function choose(candidates: string[], written: string, year: number | null): string | null {
+  const k = initialsKey(written);
+  const exact = candidates.filter((c) => initialsKey(c) === k);
+  if (exact.length === 1) return exact[0]!;
+  if (year !== null) {
+    const serving = candidates.filter((c) => rowsByName(c).some((r) => inTerm(r, year)));
+    if (serving.length === 1) return serving[0]!;
+  }
+  return null;
+}
+
 /** Canonical name and family of a full name as written (two words or more). */
 function canonical(tokens: string[], year: number | null, byPersonKey: Map<string, string>): Parsed {
   const written = tokens.join(" ");
-  const known = byPersonKey.get(personKey(written));
+  const key = personKey(written);
+  const candidates = tables?.shared.get(key);
+  const known = candidates ? choose(candidates, written, year) : byPersonKey.get(key);
   if (known) {
     const row = bestRow(rowsByName(known), year);
     return { name: known, family: row?.family ?? tokens.at(-1)!, row };
   }
   const words = tokens.filter((t) => !/^\p{Lu}\.$/u.test(t));
+  // "Rodrigo Roa Duterte": a middle name the table does not write
+  if (words.length >= 3) {
+    const outer = byPersonKey.get(personKey(`${words[0]} ${words.at(-1)}`));
+    const row = outer ? bestRow(rowsByName(outer), year) : null;
+    if (outer && row && nameKey(row.family) === nameKey(words.at(-1)!)) return { name: outer, family: row.family, row };
+  }
   const first = words[0]!;
   const rest = words.slice(1);
   // "ABE Shinzo": the Bluebook writes Japanese family names in capitals, family first
@@ -1056,7 +1098,16 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       } else {
         parsed = canonical(tokens, year, byPersonKey);
       }
-      const role = title ?? appos.role ?? parsed.row?.title ?? null;
+      let role = title ?? appos.role ?? parsed.row?.title ?? null;
+      // "President of the European Council Herman Van Rompuy": the body's words the name scan skipped end the title
+      if (title && first > nameStart) {
+        const between = folded.slice(nameStart, first).trim();
+        if (
+          /^[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,2}$/.test(between) &&
+          between.split(/\s+/).every((w) => BODY_WORDS.has(w.toLowerCase()))
+        )
+          role = `${title} ${between}`;
+      }
       hits.push({
         name: parsed.name,
         family: parsed.family,
@@ -1205,7 +1256,13 @@ function appositive(
   countries: CountryHit[],
 ): { role: string | null; country: string | null } {
   // a bounded window: a text without punctuation must not make each look-up run to its end
-  const window = folded.slice(end, end + 240);
+  let window = folded.slice(end, end + 240);
+  // "Joseph R. Biden, Jr., President-elect of ...": the suffix after its comma belongs to the name
+  const suffix = /^,\s*(?:Jr|Sr)\.(?=,)/.exec(window);
+  if (suffix) {
+    window = window.slice(suffix[0].length);
+    end += suffix[0].length;
+  }
   APPOSITIVE_RE.lastIndex = 0;
   const a = APPOSITIVE_RE.exec(window);
   if (!a) return { role: null, country: null };

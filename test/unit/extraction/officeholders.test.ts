@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
+  bestRow,
   officeholders,
   officesForTitle,
   parseCsvLine,
   parseOfficeholders,
   resolveFamily,
+  rowsByName,
 } from "../../../src/extraction/officeholders.js";
 
 describe("the officeholder table", () => {
@@ -127,5 +129,16 @@ describe("the officeholder table: terms checked against the official lists", () 
         for (let i = 1; i < rows.length; i++)
           expect(rows[i]!.start >= rows[i - 1]!.end!, `${c} ${o} ${rows[i]!.name}`).toBe(true);
       }
+  });
+});
+
+describe("bestRow", () => {
+  it("takes the term containing the year, else the nearest one", () => {
+    const biden = rowsByName("Joseph Biden");
+    expect(bestRow(biden, 2010)!.office).toBe("vice_president");
+    expect(bestRow(biden, 2022)!.office).toBe("head_of_state");
+    // between the two terms: the nearer is the presidency starting in 2021
+    expect(bestRow(biden, 2020)!.office).toBe("head_of_state");
+    expect(bestRow(biden, null)!.office).toBe("head_of_state");
   });
 });

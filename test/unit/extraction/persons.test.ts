@@ -346,4 +346,32 @@ describe("findPersons: red-team fixes", () => {
     ]);
     expect(names("Prime Minister Lee held talks with Prime Minister Abe.", 2018)).toEqual(["Lee", "Shinzo Abe"]);
   });
+  it("tells George W. Bush from George H. W. Bush by the initials, else by the year", () => {
+    expect(names("President George W. Bush and President George H. W. Bush", 2006)).toEqual([
+      "George W. Bush",
+      "George H. W. Bush",
+    ]);
+    expect(names("President George Bush visited Tokyo.", 2006)).toEqual(["George W. Bush"]);
+    expect(names("President George Bush visited Tokyo.", 1991)).toEqual(["George H. W. Bush"]);
+  });
+
+  it("reads the role after a name's 'Jr.', and takes the term nearest the year", () => {
+    const [p] = run(
+      "a telephone talk with the Honorable Joseph R. Biden, Jr., President-elect of the United States.",
+      2020,
+    );
+    expect(p!.name).toBe("Joseph Biden");
+    expect(p!.role).toBe("President-elect of the United States");
+    expect(p!.country).toBe("USA");
+  });
+
+  it("finds the table's person behind a middle name it does not write", () => {
+    const [p] = run("chaired by H.E. Mr. Rodrigo Roa Duterte, President of the Philippines.", 2017);
+    expect([p!.name, p!.family, p!.country]).toEqual(["Rodrigo Duterte", "Duterte", "PHL"]);
+  });
+
+  it("keeps the body's name in a title before the name", () => {
+    const hits = run("with President of the European Council Herman Van Rompuy in Tokyo", 2010);
+    expect(hits.map((h) => [h.name, h.role])).toEqual([["Herman Van Rompuy", "President of the European Council"]]);
+  });
 });
