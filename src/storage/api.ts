@@ -144,7 +144,7 @@ export interface SearchFilter {
   offset?: number;
   /** pass the query to FTS5 as written (operators, NEAR, column filters); a malformed one throws QueryError */
   raw?: boolean;
-  /** "document" (edition, document, sentence order; the default) or "rank" (bm25) */
+  /** "document" (the order stored: each document's sentences together, in text order; the default) or "rank" (bm25) */
   order?: "document" | "rank";
 }
 
@@ -205,6 +205,14 @@ export interface CorpusStats {
   eventsByType: Record<string, number>;
 }
 
+/** How many events of one type name a country as a party in one year (year null: undated). */
+export interface EventTally {
+  country: string;
+  type: EventType;
+  year: number | null;
+  count: number;
+}
+
 export interface Store {
   readonly path: string;
   /** the schema version of the file */
@@ -228,6 +236,8 @@ export interface Store {
   countEvents(filter?: EventFilter): number;
   event(id: number): EventRow | null;
   counts(filter?: CountFilter): CountRow[];
+  /** how many counts match (for paging), without reading their rows */
+  countCounts(filter?: Omit<CountFilter, "limit" | "offset">): number;
   /** ordered by number of events, then documents, then name */
   persons(filter?: PersonFilter): PersonRow[];
   countPersons(filter?: Omit<PersonFilter, "limit" | "offset">): number;
@@ -236,7 +246,12 @@ export interface Store {
   organizations(): OrganizationRow[];
   /** full-text search over sentences; user input is quoted safely unless `raw`; throws QueryError on a bad query */
   search(query: string, filter?: SearchFilter): SearchHit[];
-  countSearch(query: string, filter?: SearchFilter): number;
+  /** how many sentences match; with `cap`, counting stops at cap + 1 (so a result above cap means "more than cap") */
+  countSearch(query: string, filter?: SearchFilter, cap?: number): number;
+  /** events per party country, type and year, from an index alone: the overview's and map's tallies */
+  eventTallies(): EventTally[];
+  /** changes whenever the stored data does (a commit by this or another connection): a cache key */
+  version(): string;
   stats(): CorpusStats;
   /** the underlying handle, opened read-only semantics by convention: for analysis queries */
   readonlyDb(): Database.Database;

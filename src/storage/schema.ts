@@ -4,13 +4,16 @@
  * `meta.schema_version`, so a file is always at exactly one version. Never edit
  * a step that has shipped: append a new one.
  *
- * Index choice (checked with EXPLAIN QUERY PLAN in test/unit/storage):
- * - events are filtered by party country (event_parties(country, event_id)),
- *   type/level/modality (events(type, level, modality)), date range
- *   (events(date_lo)), person (event_participants(person_id) via
- *   persons(name)/persons(family)), edition (documents(edition)) and document
- *   (events(document_id)).
- * - counts by party country (count_parties(country, count_id)) and level.
+ * Index choice (checked with EXPLAIN QUERY PLAN in test/unit/storage/query-plans.test.ts):
+ * pages are ordered by a sort key (date_lo, "~" when undated) and id, and since
+ * migration 5 that key is copied onto the rows an index drives a filter from, so
+ * the index delivers the page order and ORDER BY ... LIMIT stops after the page:
+ * - events by party country (event_parties(country[, type], sort_key, event_id)),
+ *   by person (event_participants(person_id, sort_key, event_id)), by type or
+ *   level (events(type|level, sort_key)), by date range (events(sort_key)),
+ *   by document (events(document_id));
+ * - counts by party country (count_parties(country, sort_key, count_id)) and level;
+ * - the overview's tallies from event_parties(country, type, sort_key) alone;
  * - mentions by (kind, key) and by sentence for the analysis layer, sentences by document.
  */
 import type Database from "better-sqlite3";
@@ -232,6 +235,46 @@ export const MIGRATIONS: readonly Migration[] = [
           SELECT ep.person_id, e.document_id, NULL, NULL
           FROM event_participants ep JOIN events e ON e.id = ep.event_id;
       `),
+  },
+  {
+    version: 5,
+    description:
+      "events and counts carry a sort key (date_lo / period_start, undated last) copied onto their parties and participants, so an index delivers every filtered page in order and LIMIT stops early",
+    up: (db) => {
+      // columns added only when missing, so a file whose version was set back re-runs the step safely
+      const addColumn = (table: string, column: string, decl: string) => {
+        const cols = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all();
+        if (!cols.includes(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${decl}`);
+      };
+      addColumn("events", "sort_key", "TEXT NOT NULL DEFAULT '~'");
+      addColumn("event_parties", "type", "TEXT NOT NULL DEFAULT ''");
+      addColumn("event_parties", "sort_key", "TEXT NOT NULL DEFAULT '~'");
+      addColumn("event_participants", "sort_key", "TEXT NOT NULL DEFAULT '~'");
+      addColumn("counts", "sort_key", "TEXT NOT NULL DEFAULT '~'");
+      addColumn("count_parties", "sort_key", "TEXT NOT NULL DEFAULT '~'");
+      db.exec(`
+        UPDATE events SET sort_key = COALESCE(date_lo, '~');
+        UPDATE event_parties SET (type, sort_key) =
+          (SELECT e.type, e.sort_key FROM events e WHERE e.id = event_parties.event_id);
+        UPDATE event_participants SET sort_key =
+          (SELECT e.sort_key FROM events e WHERE e.id = event_participants.event_id);
+        DROP INDEX IF EXISTS event_parties_country;
+        CREATE INDEX IF NOT EXISTS event_parties_country_sort ON event_parties(country, sort_key, event_id);
+        CREATE INDEX IF NOT EXISTS event_parties_country_type ON event_parties(country, type, sort_key, event_id);
+        DROP INDEX IF EXISTS event_participants_person;
+        CREATE INDEX IF NOT EXISTS event_participants_person_sort ON event_participants(person_id, sort_key, event_id);
+        CREATE INDEX IF NOT EXISTS events_sort ON events(sort_key);
+        CREATE INDEX IF NOT EXISTS events_type_sort ON events(type, sort_key);
+        CREATE INDEX IF NOT EXISTS events_level_sort ON events(level, sort_key);
+        UPDATE counts SET sort_key = COALESCE(period_start, '~');
+        UPDATE count_parties SET sort_key =
+          (SELECT c.sort_key FROM counts c WHERE c.id = count_parties.count_id);
+        DROP INDEX IF EXISTS count_parties_country;
+        CREATE INDEX IF NOT EXISTS count_parties_country_sort ON count_parties(country, sort_key, count_id);
+        CREATE INDEX IF NOT EXISTS counts_sort ON counts(sort_key);
+        CREATE INDEX IF NOT EXISTS counts_level_sort ON counts(level, sort_key);
+      `);
+    },
   },
 ];
 

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { dataFile } from "../model/paths.js";
-import type { AnalyzedDocument, DocumentKind, Evidence, Sentence } from "../model/types.js";
+import type { AnalyzedDocument, DocumentKind, EventType, Evidence, Sentence } from "../model/types.js";
 import type {
   CorpusStats,
   CountFilter,
@@ -21,6 +21,7 @@ import type {
   DocumentRow,
   EventFilter,
   EventRow,
+  EventTally,
   EvidenceRef,
   IngestOptions,
   IngestOutcome,
@@ -70,6 +71,8 @@ const bool = (v: unknown): boolean => v === 1 || v === true;
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const jsonList = (v: unknown): string[] => (typeof v === "string" && v ? (JSON.parse(v) as string[]) : []);
+/** The sort key of an undated event: after every ISO date. */
+const UNDATED = "~";
 const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function checkEvidence(doc: AnalyzedDocument, what: string, ev: Evidence): void {
@@ -305,13 +308,18 @@ export class SqliteStore implements Store {
 
     const insEvent = this.st(
       `INSERT INTO events(document_id, ord, type, level, modality, date, date_lo, date_hi, year, location, place,
-         title, status, organization, sentence_id, ev_start, ev_end, ev_text)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         title, status, organization, sentence_id, ev_start, ev_end, ev_text, sort_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insParty = this.st("INSERT OR IGNORE INTO event_parties(event_id, country) VALUES (?, ?)");
-    const insParticipant = this.st("INSERT INTO event_participants(event_id, ord, person_id) VALUES (?, ?, ?)");
+    const insParty = this.st(
+      "INSERT OR IGNORE INTO event_parties(event_id, country, type, sort_key) VALUES (?, ?, ?, ?)",
+    );
+    const insParticipant = this.st(
+      "INSERT INTO event_participants(event_id, ord, person_id, sort_key) VALUES (?, ?, ?, ?)",
+    );
     x.events.forEach((e, i) => {
       const b = e.date ? dateBounds(e.date) : null;
+      const sortKey = b?.[0] ?? UNDATED;
       const id = Number(
         insEvent.run(
           docId,
@@ -332,24 +340,26 @@ export class SqliteStore implements Store {
           e.evidence.start,
           e.evidence.end,
           e.evidence.text,
+          sortKey,
         ).lastInsertRowid,
       );
-      for (const c of e.countries) insParty.run(id, c);
+      for (const c of e.countries) insParty.run(id, c, e.type, sortKey);
       [...new Set(e.participants ?? [])].forEach((name, j) => {
         const known = x.persons.find((p) => p.name === name);
         const pid = this.personId(name, known?.family, known?.country ?? null);
-        insParticipant.run(id, j, pid);
+        insParticipant.run(id, j, pid, sortKey);
         insRole.run(pid, docId, known?.role ?? null, known?.country ?? null);
       });
     });
 
     const insCount = this.st(
       `INSERT INTO counts(document_id, ord, level, total, telephone, video, approximate, period_start, period_end,
-         sentence_id, ev_start, ev_end, ev_text)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         sentence_id, ev_start, ev_end, ev_text, sort_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insCountParty = this.st("INSERT OR IGNORE INTO count_parties(count_id, country) VALUES (?, ?)");
+    const insCountParty = this.st("INSERT OR IGNORE INTO count_parties(count_id, country, sort_key) VALUES (?, ?, ?)");
     x.counts.forEach((c, i) => {
+      const sortKey = c.period?.start ?? UNDATED;
       const id = Number(
         insCount.run(
           docId,
@@ -365,9 +375,10 @@ export class SqliteStore implements Store {
           c.evidence.start,
           c.evidence.end,
           c.evidence.text,
+          sortKey,
         ).lastInsertRowid,
       );
-      for (const p of c.countries) insCountParty.run(id, p);
+      for (const p of c.countries) insCountParty.run(id, p, sortKey);
     });
 
     const insMention = this.st(
@@ -463,50 +474,117 @@ export class SqliteStore implements Store {
   // -------------------------------------------------------------------------
   // Events
 
-  private eventWhere(f: EventFilter): Where {
+  /**
+   * The FROM and WHERE of an event query, driven by the most selective index that also delivers the
+   * page order (sort_key, id), so ORDER BY ... LIMIT reads only the rows of the page:
+   * - a document: events(document_id), in text order;
+   * - a person: event_participants(person_id, sort_key, event_id);
+   * - a country: event_parties(country[, type], sort_key, event_id), the further countries as lookups;
+   * - otherwise events(type|level, sort_key) or events(sort_key), as the planner picks.
+   * `order` is the ORDER BY for the driver; null when the filter matches nothing.
+   */
+  private eventQuery(f: EventFilter): { from: string; w: Where; order: string } | null {
     const w: Where = { sql: [], params: [] };
-    // every named country must be a party (Japan-US events: ["JPN", "USA"])
-    for (const c of asArray(f.country)) {
-      w.sql.push("e.id IN (SELECT event_id FROM event_parties WHERE country = ?)");
-      w.params.push(c.toUpperCase());
+    const types = asArray(f.type);
+    const countries = asArray(f.country).map((c) => c.toUpperCase());
+    let from = "events e";
+    let key = "e.sort_key";
+    let order = "e.sort_key, e.id";
+    if (f.documentId !== undefined) {
+      inList(w, "e.document_id", [f.documentId]);
+      order = "e.ord";
+    } else if (f.person) {
+      const name = f.person.trim();
+      const ids = (
+        this.st(
+          `SELECT id FROM persons WHERE name = ? COLLATE NOCASE UNION SELECT id FROM persons WHERE family = ? COLLATE NOCASE`,
+        ).all(name, name) as Row[]
+      ).map((r) => Number(r.id));
+      if (!ids.length) return null;
+      if (ids.length === 1) {
+        from = "event_participants ep JOIN events e ON e.id = ep.event_id";
+        w.sql.push("ep.person_id = ?");
+        w.params.push(ids[0]);
+        key = "ep.sort_key";
+        order = "ep.sort_key, ep.event_id";
+      } else {
+        // several persons answer to the name: their events once each, sorted (a person's events are few)
+        from = `(SELECT DISTINCT event_id, sort_key FROM event_participants
+                 WHERE person_id IN (${ids.map(() => "?").join(", ")})) ep JOIN events e ON e.id = ep.event_id`;
+        w.params.push(...ids);
+        key = "ep.sort_key";
+        order = "ep.sort_key, ep.event_id";
+      }
+    } else if (countries.length) {
+      from = "event_parties p0 JOIN events e ON e.id = p0.event_id";
+      w.sql.push("p0.country = ?");
+      w.params.push(countries[0]);
+      if (types.length) inList(w, "p0.type", types);
+      key = "p0.sort_key";
+      order = "p0.sort_key, p0.event_id";
     }
-    inList(w, "e.type", asArray(f.type));
+    // every named country must be a party (Japan-US events: ["JPN", "USA"])
+    for (const c of f.documentId !== undefined || f.person ? countries : countries.slice(1)) {
+      w.sql.push("EXISTS (SELECT 1 FROM event_parties px WHERE px.event_id = e.id AND px.country = ?)");
+      w.params.push(c);
+    }
+    if (!key.startsWith("p0")) inList(w, "e.type", types);
     inList(w, "e.level", asArray(f.level));
     inList(w, "e.modality", asArray(f.modality));
-    if (f.person) {
+    if (f.person && f.documentId !== undefined) {
+      const name = f.person.trim();
       w.sql.push(
         `e.id IN (SELECT ep.event_id FROM event_participants ep WHERE ep.person_id IN (
            SELECT id FROM persons WHERE name = ? COLLATE NOCASE
            UNION SELECT id FROM persons WHERE family = ? COLLATE NOCASE))`,
       );
-      w.params.push(f.person.trim(), f.person.trim());
+      w.params.push(name, name);
     }
+    // sort_key is date_lo for a dated event and "~" (after every date) for an undated one. A partial
+    // date never spans years (date_lo and date_hi share theirs), so an event that reaches `from`
+    // starts in from's year or later: the redundant bound gives the sort-key index a closed range.
     if (f.from) {
       const lo = boundsOrThrow("from", f.from)[0];
-      // A partial date never spans years (date_lo and date_hi share theirs), so an event that reaches
-      // `from` starts in from's year or later: the redundant bound gives the date index a closed range.
-      w.sql.push("e.date_hi >= ?", "e.date_lo >= ?");
+      w.sql.push("e.date_hi >= ?", `${key} >= ?`, `${key} < '${UNDATED}'`);
       w.params.push(lo, `${lo.slice(0, 4)}-01-01`);
     }
     if (f.to) {
-      w.sql.push("e.date_lo <= ?");
+      w.sql.push(`${key} <= ?`);
       w.params.push(boundsOrThrow("to", f.to)[1]);
     }
-    if (f.documentId !== undefined) inList(w, "e.document_id", [f.documentId]);
-    if (f.edition !== undefined) inList(w, "d.edition", [f.edition]);
-    return w;
+    if (f.edition !== undefined) {
+      w.sql.push("e.document_id IN (SELECT id FROM documents WHERE edition = ?)");
+      w.params.push(f.edition);
+    }
+    return { from, w, order };
   }
 
   events(filter: EventFilter = {}): EventRow[] {
-    const w = this.eventWhere(filter);
-    const where = w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "";
-    const order = filter.documentId !== undefined ? "e.ord" : "e.date_lo IS NULL, e.date_lo, d.edition, d.key, e.ord";
+    const q = this.eventQuery(filter);
+    if (!q) return [];
+    const where = q.w.sql.length ? `WHERE ${q.w.sql.join(" AND ")}` : "";
     const rows = this.st(
       `SELECT e.*, d.key AS doc_key, d.edition, d.section
-       FROM events e JOIN documents d ON d.id = e.document_id
-       ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    ).all(...w.params, filter.limit ?? -1, filter.offset ?? 0) as Row[];
+       FROM ${q.from} JOIN documents d ON d.id = e.document_id
+       ${where} ORDER BY ${q.order} LIMIT ? OFFSET ?`,
+    ).all(...q.w.params, filter.limit ?? -1, filter.offset ?? 0) as Row[];
     return this.withParties(rows);
+  }
+
+  /** The SQL of the page query for `filter`, for EXPLAIN QUERY PLAN checks. */
+  explainEvents(filter: EventFilter = {}): string[] {
+    const q = this.eventQuery(filter);
+    if (!q) return [];
+    const where = q.w.sql.length ? `WHERE ${q.w.sql.join(" AND ")}` : "";
+    return (
+      this.db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT e.*, d.key AS doc_key, d.edition, d.section
+           FROM ${q.from} JOIN documents d ON d.id = e.document_id
+           ${where} ORDER BY ${q.order} LIMIT ? OFFSET ?`,
+        )
+        .all(...q.w.params, filter.limit ?? -1, filter.offset ?? 0) as Row[]
+    ).map((r) => String(r.detail));
   }
 
   /** Adds the parties and participants of many events with two queries instead of two per event. */
@@ -556,11 +634,12 @@ export class SqliteStore implements Store {
   }
 
   countEvents(filter: EventFilter = {}): number {
-    const w = this.eventWhere(filter);
-    const where = w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "";
-    // the documents join is needed only to filter by edition
-    const join = filter.edition !== undefined ? "JOIN documents d ON d.id = e.document_id" : "";
-    const r = this.st(`SELECT COUNT(*) AS n FROM events e ${join} ${where}`).get(...w.params) as Row;
+    const q = this.eventQuery(filter);
+    if (!q) return 0;
+    const where = q.w.sql.length ? `WHERE ${q.w.sql.join(" AND ")}` : "";
+    // the events join is only needed when a condition reads the event's own columns
+    const from = q.from.startsWith("event_parties p0") && !/\be\./.test(where) ? "event_parties p0" : q.from;
+    const r = this.st(`SELECT COUNT(*) AS n FROM ${from} ${where}`).get(...q.w.params) as Row;
     return Number(r.n);
   }
 
@@ -575,33 +654,61 @@ export class SqliteStore implements Store {
   // -------------------------------------------------------------------------
   // Counts
 
-  counts(filter: CountFilter = {}): CountRow[] {
+  /** Like eventQuery: a country's counts come from count_parties(country, sort_key, count_id), in page order. */
+  private countQuery(filter: Omit<CountFilter, "limit" | "offset">): { from: string; w: Where; order: string } {
     const w: Where = { sql: [], params: [] };
-    if (filter.country) {
-      w.sql.push("c.id IN (SELECT count_id FROM count_parties WHERE country = ?)");
+    let from = "counts c";
+    let key = "c.sort_key";
+    let order = "c.sort_key, c.id";
+    if (filter.documentId !== undefined) {
+      inList(w, "c.document_id", [filter.documentId]);
+      order = "c.ord";
+    } else if (filter.country) {
+      from = "count_parties p0 JOIN counts c ON c.id = p0.count_id";
+      w.sql.push("p0.country = ?");
+      w.params.push(filter.country.toUpperCase());
+      key = "p0.sort_key";
+      order = "p0.sort_key, p0.count_id";
+    }
+    if (filter.country && filter.documentId !== undefined) {
+      w.sql.push("EXISTS (SELECT 1 FROM count_parties px WHERE px.count_id = c.id AND px.country = ?)");
       w.params.push(filter.country.toUpperCase());
     }
     if (filter.level) inList(w, "c.level", [filter.level]);
+    // periods are months (YYYY-MM); sort_key is period_start, or "~" (after every date) without a period
     if (filter.from) {
       w.sql.push("c.period_end >= ?");
       w.params.push(boundsOrThrow("from", filter.from)[0].slice(0, 7));
     }
     if (filter.to) {
-      w.sql.push("c.period_start <= ?");
+      w.sql.push(`${key} <= ?`);
       w.params.push(boundsOrThrow("to", filter.to)[1].slice(0, 7));
     }
-    if (filter.edition !== undefined) inList(w, "d.edition", [filter.edition]);
-    if (filter.documentId !== undefined) inList(w, "c.document_id", [filter.documentId]);
-    const where = w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "";
-    return this.db
-      .prepare(
-        `SELECT c.*, d.key AS doc_key, d.edition, d.section,
-           (SELECT json_group_array(country) FROM
-              (SELECT country FROM count_parties WHERE count_id = c.id ORDER BY country)) AS countries
-         FROM counts c JOIN documents d ON d.id = c.document_id
-         ${where} ORDER BY c.period_start IS NULL, c.period_start, d.edition, d.key, c.ord LIMIT ? OFFSET ?`,
-      )
-      .all(...w.params, filter.limit ?? -1, filter.offset ?? 0)
+    if (filter.edition !== undefined) {
+      w.sql.push("c.document_id IN (SELECT id FROM documents WHERE edition = ?)");
+      w.params.push(filter.edition);
+    }
+    return { from, w, order };
+  }
+
+  countCounts(filter: Omit<CountFilter, "limit" | "offset"> = {}): number {
+    const q = this.countQuery(filter);
+    const where = q.w.sql.length ? `WHERE ${q.w.sql.join(" AND ")}` : "";
+    const from = q.from.startsWith("count_parties p0") && !/\bc\./.test(where) ? "count_parties p0" : q.from;
+    return Number((this.st(`SELECT COUNT(*) AS n FROM ${from} ${where}`).get(...q.w.params) as Row).n);
+  }
+
+  counts(filter: CountFilter = {}): CountRow[] {
+    const q = this.countQuery(filter);
+    const where = q.w.sql.length ? `WHERE ${q.w.sql.join(" AND ")}` : "";
+    return this.st(
+      `SELECT c.*, d.key AS doc_key, d.edition, d.section,
+         (SELECT json_group_array(country) FROM
+            (SELECT country FROM count_parties WHERE count_id = c.id ORDER BY country)) AS countries
+       FROM ${q.from} JOIN documents d ON d.id = c.document_id
+       ${where} ORDER BY ${q.order} LIMIT ? OFFSET ?`,
+    )
+      .all(...q.w.params, filter.limit ?? -1, filter.offset ?? 0)
       .map((r) => {
         const row = r as Row;
         return {
@@ -743,7 +850,9 @@ export class SqliteStore implements Store {
 
   search(query: string, filter: SearchFilter = {}): SearchHit[] {
     const w = this.searchWhere(query, filter);
-    const order = filter.order === "rank" ? "f.rank" : "d.edition IS NULL, d.edition, d.key, s.idx";
+    // rowid order is the order sentences were stored (a document's sentences together, in text order):
+    // FTS5 delivers it from the index, so LIMIT stops after the page instead of sorting every match
+    const order = filter.order === "rank" ? "f.rank" : "f.rowid";
     const rows = this.runFts(() =>
       this.db
         .prepare(
@@ -782,16 +891,15 @@ export class SqliteStore implements Store {
     });
   }
 
-  countSearch(query: string, filter: SearchFilter = {}): number {
+  countSearch(query: string, filter: SearchFilter = {}, cap?: number): number {
     const w = this.searchWhere(query, filter);
     // without document filters the index alone can count (every indexed row is a stored sentence)
     const joins = w.sql.length > 1 ? "JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.document_id" : "";
-    const r = this.runFts(
-      () =>
-        this.st(`SELECT COUNT(*) AS n FROM sentences_fts f ${joins} WHERE ${w.sql.join(" AND ")}`).get(
-          ...w.params,
-        ) as Row,
-    );
+    const inner = `SELECT 1 FROM sentences_fts f ${joins} WHERE ${w.sql.join(" AND ")}`;
+    const sql =
+      cap === undefined ? `SELECT COUNT(*) AS n FROM (${inner})` : `SELECT COUNT(*) AS n FROM (${inner} LIMIT ?)`;
+    const params = cap === undefined ? w.params : [...w.params, cap + 1];
+    const r = this.runFts(() => this.st(sql).get(...params) as Row);
     return Number(r.n);
   }
 
@@ -817,6 +925,28 @@ export class SqliteStore implements Store {
         eventsByType,
       };
     })();
+  }
+
+  version(): string {
+    const dataVersion = this.db.pragma("data_version", { simple: true });
+    const changes = this.st("SELECT total_changes() AS n").get() as Row;
+    return `${dataVersion}:${changes.n}`;
+  }
+
+  eventTallies(): EventTally[] {
+    // one pass over the covering index event_parties(country, type, sort_key, event_id): no event rows read
+    return (
+      this.st(
+        `SELECT country, type, CASE WHEN sort_key = '${UNDATED}' THEN NULL ELSE CAST(substr(sort_key, 1, 4) AS INTEGER) END AS year,
+           COUNT(*) AS n
+         FROM event_parties GROUP BY country, type, year`,
+      ).all() as Row[]
+    ).map((r) => ({
+      country: String(r.country),
+      type: String(r.type) as EventType,
+      year: num(r.year),
+      count: Number(r.n),
+    }));
   }
 
   readonlyDb(): Database.Database {

@@ -20,6 +20,7 @@ import type {
   DocumentRow,
   EventFilter,
   EventRow,
+  EventTally,
   EvidenceRef,
   IngestOutcome,
   MentionRow,
@@ -398,9 +399,25 @@ export function memoryStore(): Store {
     events: (f = {}) => page(filterEvents(f), f.limit, f.offset),
     countEvents: (f = {}) => filterEvents(f).length,
     event: (id) => events[id - 1] ?? null,
-    countSearch(query: string, f: SearchFilter = {}) {
-      return this.search(query, { ...f, limit: undefined, offset: 0 }).length;
+    countSearch(query: string, f: SearchFilter = {}, cap?: number) {
+      const n = this.search(query, { ...f, limit: undefined, offset: 0 }).length;
+      return cap === undefined ? n : Math.min(n, cap + 1);
     },
+    countCounts(f = {}) {
+      return this.counts(f).length;
+    },
+    eventTallies() {
+      const tallies = new Map<string, EventTally>();
+      for (const e of events)
+        for (const country of new Set(e.countries)) {
+          const k = `${country}|${e.type}|${e.year}`;
+          const t = tallies.get(k) ?? { country, type: e.type, year: e.year, count: 0 };
+          t.count++;
+          tallies.set(k, t);
+        }
+      return [...tallies.values()];
+    },
+    version: () => `memory:${docs.length}`,
     removeDocument: () => false,
     documentEntities: () => ({ countries: [], organizations: [], persons: [] }),
     counts: (f: CountFilter & { documentId?: number } = {}) =>

@@ -1,9 +1,10 @@
 /**
  * Corpus-wide tallies the overview and the map need (events per country per
- * year, meetings per partner per year). They are computed from the store's
- * event rows once and cached until the store's totals change.
+ * year, meetings per partner per year). They come from the store's
+ * per-country/type/year tallies (one pass over an index, no event rows) and are
+ * cached until the store's data changes.
  */
-import type { EventRow, Store } from "../../storage/index.js";
+import type { EventRow, EventTally, Store } from "../../storage/index.js";
 import type { StoreCache } from "./cache.js";
 
 export interface YearTally {
@@ -23,7 +24,6 @@ export interface Aggregates {
 }
 
 const HOME = "JPN";
-// big pages: every page re-sorts the whole match before its OFFSET, so fewer pages cost less
 const PAGE = 50_000;
 
 /** Every event row, read in pages (the store may cap a single read). */
@@ -46,6 +46,37 @@ function tally(map: Map<string, number>): YearTally[] {
   return out;
 }
 
+/** The aggregates from the store's tallies (each a number of events of one type with one party in one year). */
+export function aggregatesFromTallies(tallies: Iterable<EventTally>): Aggregates {
+  const byCountry = new Map<string, number>();
+  const meetings = new Map<string, number>();
+  const partnerEvents = new Map<string, number>();
+  const partnerMeetings = new Map<string, number>();
+  const years = new Set<number>();
+  const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+  for (const t of tallies) {
+    const c = t.country;
+    if (c === HOME) continue;
+    add(partnerEvents, c, t.count);
+    if (t.type === "meeting") add(partnerMeetings, c, t.count);
+    if (t.year == null) continue;
+    years.add(t.year);
+    const k = `${c}|${t.year}`;
+    add(byCountry, k, t.count);
+    if (t.type === "meeting") add(meetings, k, t.count);
+  }
+  const partners = [...partnerEvents]
+    .map(([code, n]) => ({ code, events: n, meetings: partnerMeetings.get(code) ?? 0 }))
+    .sort((a, b) => b.events - a.events || a.code.localeCompare(b.code));
+  return {
+    eventsByCountryYear: tally(byCountry),
+    meetingsByPartnerYear: tally(meetings),
+    partners,
+    years: [...years].sort((a, b) => a - b),
+  };
+}
+
+/** The same aggregates from event rows (for callers holding events rather than a store). */
 export function computeAggregates(events: Iterable<Pick<EventRow, "type" | "year" | "countries">>): Aggregates {
   const byCountry = new Map<string, number>();
   const meetings = new Map<string, number>();
@@ -77,5 +108,5 @@ export function computeAggregates(events: Iterable<Pick<EventRow, "type" | "year
 
 /** The aggregates, computed once per state of the database. */
 export function aggregatesCache(store: Store, cache: StoreCache): () => Aggregates {
-  return () => cache.get("aggregates", () => computeAggregates(allEvents(store)));
+  return () => cache.get("aggregates", () => aggregatesFromTallies(store.eventTallies()));
 }

@@ -253,6 +253,10 @@ const page = (item: keyof typeof components) => ({
   type: "object",
   properties: {
     total: { type: "integer" },
+    totalCapped: {
+      type: "boolean",
+      description: "present and true when there are more than `total` matches (search counts stop at 10,000)",
+    },
     limit: { type: "integer" },
     offset: { type: "integer" },
     items: { type: "array", items: ref(item) },

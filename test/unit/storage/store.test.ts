@@ -382,7 +382,10 @@ describe("filters", () => {
     const plans: string[] = [];
     const prepare = db.prepare.bind(db);
     const spy = (sql: string) => {
-      if (/FROM (events e|counts c) JOIN/.test(sql) && /WHERE/.test(sql)) {
+      if (
+        /FROM (events e|counts c|event_parties p0|count_parties p0|event_participants ep JOIN events e)/.test(sql) &&
+        /WHERE/.test(sql)
+      ) {
         const n = (sql.match(/\?/g) ?? []).length;
         const rows = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(n).fill("x")) as { detail: string }[];
         plans.push(rows.map((r) => r.detail).join("\n"));

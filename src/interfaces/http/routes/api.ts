@@ -65,6 +65,9 @@ function docRef(store: Store, id: string): DocumentRow {
   return doc;
 }
 
+/** Search totals are counted up to this many; beyond it the response says `totalCapped: true` ("10,000+"). */
+export const SEARCH_CAP = 10_000;
+
 /** A short page that is not past the end gives the total without counting. */
 function exactFromPage(got: number, limit: number, offset: number): boolean {
   return got < limit && (got > 0 || offset === 0);
@@ -79,7 +82,7 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
   const { store } = opts;
   const cache = new StoreCache(store);
   const aggregates = aggregatesCache(store, cache);
-  // the corpus-wide tallies take one pass over every event: do it before the first request
+  // the corpus-wide tallies (one pass over an index): ready before the first request
   app.addHook("onReady", async () => {
     try {
       aggregates();
@@ -206,7 +209,7 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
       const items = store.counts({ ...f, limit, offset });
       const n = exactFromPage(items.length, limit, offset)
         ? offset + items.length
-        : cachedTotal("counts", f, () => store.counts(f).length);
+        : cachedTotal("counts", f, () => store.countCounts(f));
       return { total: n, limit, offset, items };
     },
   );
@@ -297,10 +300,12 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
       };
       try {
         const items = store.search(query, { ...filter, limit, offset });
-        const total = exactFromPage(items.length, limit, offset)
-          ? offset + items.length
-          : cachedTotal("search", { query, ...filter }, () => store.countSearch(query, filter));
-        return { total, limit, offset, items };
+        if (exactFromPage(items.length, limit, offset)) return { total: offset + items.length, limit, offset, items };
+        // counting every match of a common word costs more than the page: stop at SEARCH_CAP + 1
+        const n = cachedTotal("search", { query, ...filter }, () => store.countSearch(query, filter, SEARCH_CAP));
+        return n > SEARCH_CAP
+          ? { total: SEARCH_CAP, totalCapped: true, limit, offset, items }
+          : { total: n, limit, offset, items };
       } catch (err) {
         if (err instanceof Error && err.name === "QueryError") {
           throw new HttpError(400, `query parameter "q" cannot be searched: ${err.message}`, "q");
