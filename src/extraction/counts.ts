@@ -15,17 +15,17 @@ const COUNT_RE = new RegExp(
 
 /** "<meeting phrase> were held three times" */
 const TIMES_RE = new RegExp(
-  `(?<noun>(?:[A-Z][\\w.’'-]*[-–]){1,4}[A-Z][\\w.’'()-]*\\s+(?:[\\w’'+-]+\\s+){0,5}?(?:Meetings?|Talks|Summits?|meetings?|talks|summits?|Consultations|consultations|Dialogues?|dialogues?))\\s+(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+held\\s+(?:(?<approx>${APPROX})\\s+)?(?<num>${NUMBER_SRC}|once|twice|thrice)(?:\\s+times)?\\b`,
+  `(?<noun>(?:[A-Z][\\w.’'-]*[-–]){1,4}[A-Z][\\w.’'()-]*\\s+(?:[\\w’'+-]+\\s+){0,5}?(?:Meetings?|Talks|Summits?|meetings?|talks|summits?|Consultations|consultations|Dialogues?|dialogues?))\\s+(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+held\\s+(?:on\\s+)?(?:(?<approx>${APPROX})\\s+)?(?<num>${NUMBER_SRC}|once|twice|thrice)(?:\\s+(?:times|occasions))?\\b`,
   "g",
 );
 
 const HELD_TIMES_RE = new RegExp(
-  `\\bheld\\s+(?<noun>(?:(?:[A-Z][\\w.’'-]*[-–]){1,4}[A-Z][\\w.’'()-]*\\s+)?(?:(?:summit|leaders['’]?|foreign|ministers['’]?|ministerial|vice[- ]?ministerial|telephone|video)\\s+)+(?:meetings|talks|summits|calls))\\s+(?:(?<approx>${APPROX})\\s+)?(?<num>${NUMBER_SRC}\\s+times|twice|thrice)\\b`,
+  `\\bheld\\s+(?<noun>(?:(?:[A-Z][\\w.’'-]*[-–]){1,4}[A-Z][\\w.’'()-]*\\s+)?(?:(?:summit|leaders['’]?|foreign|ministers['’]?|ministerial|vice[- ]?ministerial|telephone|video)\\s+)+(?:meetings|talks|summits|calls))\\s+(?:on\\s+)?(?:(?<approx>${APPROX})\\s+)?(?<num>${NUMBER_SRC}\\s+(?:times|occasions)|twice|thrice)\\b`,
   "gi",
 );
 
 const MET_RE = new RegExp(
-  `(?:\\b(?<who>leaders|prime\\s+ministers|presidents|heads\\s+of\\s+(?:state|government)|foreign\\s+ministers)\\s+)?(?:have\\s+|had\\s+)?\\bmet\\s+(?:(?<approx>${APPROX})\\s+)?(?<num>${NUMBER_SRC}|once|twice|thrice)(?:\\s+times)?\\b(?!\\s+(?:a|per)\\s+(?:year|month))`,
+  `(?:\\b(?<who>leaders|prime\\s+ministers|presidents|heads\\s+of\\s+(?:state|government)|foreign\\s+ministers)(?:\\s+of\\s+(?:the\\s+)?[A-Z][^,;.]{0,50}?)?\\s+)?(?:have\\s+|had\\s+)?\\bmet\\s+(?:on\\s+)?(?:(?<approx>${APPROX})\\s+)?(?<num>${NUMBER_SRC}|once|twice|thrice)(?:\\s+(?:times|occasions))?\\b(?!\\s+(?:a|per)\\s+(?:year|month))`,
   "gi",
 );
 
@@ -71,6 +71,20 @@ function partiesBetween(v: SentenceView, from: number): string[] | null {
   const cs = v.countries.filter((c) => c.start >= s && c.end <= e);
   if (cs.length >= 1) return uniq(cs.map((c) => c.code));
   return null;
+}
+
+/** "... meetings with the Republic of Korea, including ...": the countries after "with", and where that phrase ends. */
+function partiesWith(v: SentenceView, from: number): { codes: string[]; end: number } | null {
+  const m = /^\s*with\s+/i.exec(v.text.slice(from));
+  if (!m) return null;
+  const s = from + m[0].length;
+  const stopRel = v.text.slice(s).search(/[;(]|\.\s*$|,\s|\s(?:in|on|at|since|during|including|between|from)\s/);
+  let e = stopRel < 0 ? v.text.length : s + stopRel;
+  while (e > s && v.text[e - 1] === " ") e--;
+  const cs = v.countries.filter((c) => c.start >= s && c.end <= e && !c.adjective);
+  const people = v.persons.filter((p) => p.start >= s && p.end <= e && p.country);
+  const codes = uniq([...cs.map((c) => c.code), ...people.map((p) => p.country!)]);
+  return { codes, end: e };
 }
 
 function uniq(xs: string[]): string[] {
@@ -127,6 +141,11 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
           local = true;
         }
       }
+      const withPhrase = partiesWith(v, after);
+      if (!countries.length && withPhrase?.codes.length) {
+        countries = withPhrase.codes;
+        local = true;
+      }
       if (!countries.length && level === "negotiation_round") {
         const chain = v.chains.find((c) => c.start >= end && c.start - end < 40);
         if (chain) {
@@ -144,10 +163,12 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
         local,
       };
       if (approx && !/total/i.test(approx)) item.approximate = true;
-      const bd = BREAKDOWN.exec(text.slice(end)) ?? BREAKDOWN_INLINE.exec(text.slice(end));
+      // the breakdown right after the noun, or after its "with ..." phrase
+      const bdAt = withPhrase && !BREAKDOWN.test(text.slice(end)) ? withPhrase.end : end;
+      const bd = BREAKDOWN.exec(text.slice(bdAt)) ?? BREAKDOWN_INLINE.exec(text.slice(bdAt));
       if (bd) {
         Object.assign(item, breakdown(bd[1]!));
-        skip.push({ start: end, end: end + bd[0].length });
+        skip.push({ start: bdAt, end: bdAt + bd[0].length });
       } else {
         // "four telephone talks", "ten video conferences": the whole count has that modality
         const video = /video|tele-?conference|online/i.test(noun);
@@ -173,7 +194,7 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
     for (const m of text.matchAll(HELD_TIMES_RE)) {
       const at = m.index ?? 0;
       if (skip.some((x) => at >= x.start && at < x.end)) continue;
-      const num = m.groups!.num!.replace(/\s+times$/i, "");
+      const num = m.groups!.num!.replace(/\s+(?:times|occasions)$/i, "");
       const n = /^once$/i.test(num) ? "one" : /^twice$/i.test(num) ? "two" : /^thrice$/i.test(num) ? "three" : num;
       const nounAt = at + m[0].indexOf(m.groups!.noun!);
       add(nounAt, nounAt + m.groups!.noun!.length, m.groups!.noun!, n, m.groups!.approx);

@@ -62,7 +62,8 @@ const PLAN_BETWEEN =
 const VISIT_AND_HELD =
   /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?(?:\s+(?:as|for|on)\s+[^,;]{1,40}?)?\s*,?\s*(?:and|where\s+(?:he|she|they))\s+(?:also\s+)?held\s+(?:a|an|the)\s+(?:first\s+)?((?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial)\s+(?:meeting|talks?))\b(?!\s+(?:with|between))/i;
 
-const MEETING_WORD = /meeting|talk|summit|call|conference|consultation|dialogue|2\s*\+\s*2|committee|\bmet\b/i;
+const MEETING_WORD =
+  /meeting|talk|summit|call|conference|consultation|dialogue|2\s*\+\s*2|committee|\bmet\b|lunch|dinner|breakfast/i;
 const VISIT_WORD = /visit|trip\b|travel|came\s+to/i;
 const INSTRUMENT_WORD =
   /agreement|treaty|statement|declaration|plan\b|communiqu|notes|memorandum|convention|protocol|\bFTA|\bEPA|roadmap|strateg|polic|guidelines|outlook|doctrine|paper|charter/i;

@@ -231,7 +231,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
 
   // 2. "X held a telephone talk / meeting / talks with Y", "X met (with) Y", "had a talk with"
   const VERB =
-    /\b(?:held|had|hold|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?))(?:\s+[^,.;]{0,50}?)?\s+(?:with|between)\b|\b[Mm]et\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/gi;
+    /\b(?:held|had|hold|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?:\s+meeting)?))(?:\s+[^,.;]{0,50}?)?\s+(?:with|between)\b|\b[Mm]et\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\breceived\s+a\s+courtesy\s+call\s+(?:from|by)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/gi;
   for (const m of text.matchAll(VERB)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
