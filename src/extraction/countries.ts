@@ -125,10 +125,14 @@ export function findCountries(text: string): CountryHit[] {
     const end = start + surface.length;
     // "US" only as the country: not inside a run of capitals ("FOCUS ON US") nor as "US$"
     if (surface === "US" && (isCapsRun(folded, start, end) || folded[end] === "$")) continue;
+    // "Micronesia, Melanesia and Polynesia": the Pacific's sub-regions, not the Federated States
+    if (surface === "Micronesia" && SUBREGIONS.test(folded.slice(Math.max(0, start - 40), end + 40))) continue;
     hits.push({ code: entry.code, start, end, surface: text.slice(start, end), adjective: entry.adjective });
   }
   return hits;
 }
+
+const SUBREGIONS = /\b(?:Melanesia|Polynesia)\b/;
 
 /** True when the word at [start, end) sits among other all-capital words (a heading), where "US" may be the pronoun. */
 function isCapsRun(text: string, start: number, end: number): boolean {

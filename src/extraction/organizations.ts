@@ -23,6 +23,8 @@ const NOT_ORGS = [
   "WHO General Assembly",
   "Parliamentary Assembly",
   "World Health Assembly",
+  // the African Union's organ, not the UN Security Council
+  "Peace and Security Council",
 ];
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

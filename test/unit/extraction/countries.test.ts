@@ -106,3 +106,11 @@ describe("findCountries: red-team fixes", () => {
     expect(codes("the Republic of Guinea-Bissau and the Republic of Guinea")).toEqual(["GNB", "GIN"]);
   });
 });
+
+describe("findCountries: the Pacific's sub-regions", () => {
+  it("reads Micronesia beside Melanesia or Polynesia as a sub-region, else as the country", () => {
+    expect(codes("cooperation with the islands of Micronesia, Melanesia and Polynesia")).toEqual([]);
+    expect(codes("Polynesia and Micronesia")).toEqual([]);
+    expect(codes("Japan and Micronesia signed the agreement.")).toEqual(["JPN", "FSM"]);
+  });
+});

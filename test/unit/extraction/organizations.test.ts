@@ -58,3 +58,10 @@ describe("findOrganizations: any input", () => {
     );
   });
 });
+
+describe("findOrganizations: red-team fixes", () => {
+  it("does not take the African Union's Peace and Security Council for the UN Security Council", () => {
+    expect(ids("the AU Peace and Security Council met in Addis Ababa")).toEqual(["AU"]);
+    expect(ids("a non-permanent member of the Security Council")).toEqual(["UNSC"]);
+  });
+});
