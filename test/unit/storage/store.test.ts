@@ -383,8 +383,8 @@ describe("filters", () => {
     const prepare = db.prepare.bind(db);
     const spy = (sql: string) => {
       if (
-        /FROM (events e|counts c|event_parties p0|count_parties p0|event_participants ep JOIN events e)/.test(sql) &&
-        /WHERE/.test(sql)
+        /FROM (events e|counts c|event_parties p0|count_parties p0|event_participants ep)\b/.test(sql) &&
+        /WHERE[\s\S]*LIMIT/.test(sql)
       ) {
         const n = (sql.match(/\?/g) ?? []).length;
         const rows = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(n).fill("x")) as { detail: string }[];
