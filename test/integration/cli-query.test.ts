@@ -1,8 +1,10 @@
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { openStore } from "../../src/storage/index.js";
+import { csvField, toCsv } from "../../src/interfaces/cli/common.js";
+import { openStore, SCHEMA_VERSION } from "../../src/storage/index.js";
 import { makeDoc, RU_TEXT, readoutDoc, ruDoc, US_TEXT, usDoc } from "../unit/storage/fixtures.js";
 import { panorama, parseCsv } from "./cli-helpers.js";
 
@@ -230,6 +232,36 @@ describe("panorama show, persons, documents, stats", () => {
     expect(csv).toContainEqual(["events_meeting", "4"]);
   });
 
+  it("writes a UTF-8 BOM only with --bom", () => {
+    const plain = q("persons", "--name", "yun", "--format", "csv");
+    expect(plain.stdout.startsWith("id,")).toBe(true);
+    const bom = q("persons", "--name", "yun", "--format", "csv", "--bom");
+    expect(bom.code, bom.stderr).toBe(0);
+    expect(bom.stdout.startsWith("\uFEFFid,")).toBe(true);
+  });
+
+  it("opens the store read-only: a query leaves the file as it was", () => {
+    const before = statSync(db).mtimeMs;
+    expect(q("events", "--country", "usa").code).toBe(0);
+    expect(statSync(db).mtimeMs).toBe(before);
+  });
+
+  it("names a missing store, and refuses one written by a newer Panorama", () => {
+    const dir = mkdtempSync(join(tmpdir(), "panorama-cli-newer-"));
+    const missing = panorama(["events", "--db", join(dir, "none.db")]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no store at .*none\.db/);
+    const newer = join(dir, "newer.db");
+    copyFileSync(db, newer);
+    const raw = new Database(newer);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    const r = panorama(["events", "--db", newer]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/newer Panorama/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
   it.each(["events", "counts", "search", "show", "persons", "documents", "stats"])(
     "%s has --help with a description",
     (cmd) => {
@@ -240,4 +272,17 @@ describe("panorama show, persons, documents, stats", () => {
       expect(r.stdout).toMatch(/--format <format>/);
     },
   );
+});
+
+describe("CSV cells", () => {
+  it("keep a spreadsheet from running text as a formula, and leave numbers alone", () => {
+    for (const s of ["=SUM(A1:A9)", "+81 3 3580 3311", "-cmd|' /C calc'!A0", "@SUM(1)"]) {
+      expect(csvField(s).replace(/^"|"$/g, "")).toBe(`'${s}`);
+    }
+    expect(csvField(-3)).toBe("-3");
+    expect(csvField("-3")).toBe("-3");
+    expect(csvField("Japan-U.S. summit")).toBe("Japan-U.S. summit");
+    const cols = [{ header: "title", value: (r: { t: string }) => r.t }];
+    expect(parseCsv(toCsv(cols, [{ t: "=1+1" }]))).toEqual([["title"], ["'=1+1"]]);
+  });
 });

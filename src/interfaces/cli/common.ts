@@ -6,9 +6,10 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import Database from "better-sqlite3";
 import cliProgress from "cli-progress";
 import { type Command, InvalidArgumentError } from "commander";
-import { dateBounds, openStore, QueryError, type Store } from "../../storage/index.js";
+import { dateBounds, openStore, QueryError, SCHEMA_VERSION, type Store } from "../../storage/index.js";
 
 export const DEFAULT_DB = "panorama.db";
 
@@ -29,12 +30,44 @@ export function dbOption(cmd: Command): Command {
   return cmd.option("--db <file>", `the store file (default: $PANORAMA_DB or ./${DEFAULT_DB})`);
 }
 
-/** Opens an existing store for queries; a missing file is an error, not a new empty store. */
-export function openExistingStore(db?: string): Store {
+/**
+ * Opens an existing store for queries; a missing file is an error, not a new empty store.
+ * With `readonly`, nothing is written (no migration, no lock held): a file from an older
+ * Panorama is migrated once, with a note on stderr, and then read; one from a newer
+ * Panorama is refused with a message saying so.
+ */
+export function openExistingStore(db?: string, opts: { readonly?: boolean } = {}): Store {
   const path = resolveDbPath(db);
   if (!existsSync(path))
     throw new Error(`no store at ${path}: run "panorama ingest PATH..." first, or pass --db FILE / set PANORAMA_DB`);
-  return openStore(path);
+  if (!opts.readonly) return openStore(path);
+  const version = storeVersion(path);
+  if (version > SCHEMA_VERSION)
+    throw new Error(
+      `${path} was written by a newer Panorama (schema version ${version}; this one reads ${SCHEMA_VERSION}): upgrade Panorama to query it`,
+    );
+  if (version < SCHEMA_VERSION) {
+    process.stderr.write(`panorama: upgrading ${path} from schema version ${version} to ${SCHEMA_VERSION}\n`);
+    openStore(path).close();
+  }
+  return openStore(path, { readonly: true });
+}
+
+/** The schema version of a store file (PRAGMA user_version), read without writing; 0 for an empty file. */
+function storeVersion(path: string): number {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw new Error(`cannot open the store ${path}: ${(e as Error).message}`);
+  }
+  try {
+    return db.pragma("user_version", { simple: true }) as number;
+  } catch (e) {
+    throw new Error(`${path} is not a Panorama store (${(e as Error).message})`);
+  } finally {
+    db.close();
+  }
 }
 
 /**
@@ -158,17 +191,22 @@ export interface Column<T> {
 const cellText = (v: unknown): string =>
   v === null || v === undefined ? "" : Array.isArray(v) ? v.join("; ") : String(v);
 
-/** One CSV field, quoted per RFC 4180 when it holds a comma, quote or line break. */
+/**
+ * One CSV field, quoted per RFC 4180 when it holds a comma, quote or line break.
+ * Text a spreadsheet would run as a formula (starting with = + - @, tab or CR)
+ * gets a leading apostrophe; numbers (and numeric text such as "-3") are left alone.
+ */
 export function csvField(v: unknown): string {
-  const s = cellText(v);
+  let s = cellText(v);
+  if (typeof v !== "number" && /^[=+\-@\t\r]/.test(s) && !/^[-+]?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** RFC 4180: a header row, CRLF line ends. */
-export function toCsv<T>(columns: Column<T>[], rows: T[]): string {
+/** RFC 4180: a header row, CRLF line ends; `bom` starts with a UTF-8 byte order mark (for spreadsheet programs). */
+export function toCsv<T>(columns: Column<T>[], rows: T[], opts: { bom?: boolean } = {}): string {
   const lines = [columns.map((c) => csvField(c.header)).join(",")];
   for (const r of rows) lines.push(columns.map((c) => csvField(c.value(r))).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return `${opts.bom ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`;
 }
 
 const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, Math.max(0, n - 1))}…` : s);
@@ -200,10 +238,16 @@ export function toTable<T>(
   return `${[render(columns.map((c) => c.header)), ...cells.map(render)].join("\n")}\n`;
 }
 
-/** Prints rows in the chosen format; `json` prints `toJson(row)` for each as one array. */
-export function printRows<T>(format: Format, columns: Column<T>[], rows: T[], toJson: (row: T) => unknown): void {
+/** Prints rows in the chosen format; `json` prints `toJson(row)` for each as one array; `bom` applies to csv. */
+export function printRows<T>(
+  format: Format,
+  columns: Column<T>[],
+  rows: T[],
+  toJson: (row: T) => unknown,
+  opts: { bom?: boolean } = {},
+): void {
   if (format === "json") process.stdout.write(`${JSON.stringify(rows.map(toJson), null, 2)}\n`);
-  else if (format === "csv") process.stdout.write(toCsv(columns, rows));
+  else if (format === "csv") process.stdout.write(toCsv(columns, rows, opts));
   else if (rows.length) process.stdout.write(toTable(columns, rows));
 }
 

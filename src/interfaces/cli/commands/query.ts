@@ -35,7 +35,7 @@ const COUNT_LEVELS: readonly CountLevel[] = [...LEVELS, "negotiation_round"];
 function withStore<A extends unknown[]>(fn: (store: Store, ...args: A) => void) {
   return action((...args: A) => {
     const opts = args.at(-2) as { db?: string } | undefined;
-    const store = openExistingStore(opts?.db);
+    const store = openExistingStore(opts?.db, { readonly: true });
     try {
       fn(store, ...args);
     } finally {
@@ -49,9 +49,14 @@ function queryCommand(program: Command, name: string, description: string, forma
   const cmd = program.command(name).description(description);
   dbOption(cmd);
   formatOption(cmd, formats);
+  if (!formats || formats.includes("csv"))
+    cmd.option("--bom", "start CSV output with a UTF-8 byte order mark (for spreadsheet programs)");
   cmd.showHelpAfterError(`(see "panorama ${name} --help")`);
   return usageExits(cmd);
 }
+
+/** Whether --bom was given (the option exists on commands that can print CSV). */
+const bomOf = (opts: object): boolean => Boolean((opts as { bom?: boolean }).bom);
 
 const noResults = (format: Format, what: string) => {
   if (format === "table") process.stderr.write(`panorama: no ${what} match\n`);
@@ -317,7 +322,9 @@ export function register(program: Command): void {
         limit: opts.limit,
       });
       if (!rows.length) noResults(opts.format, "events");
-      printRows(opts.format, opts.format === "csv" ? eventCsvColumns : eventColumns, rows, eventJson);
+      printRows(opts.format, opts.format === "csv" ? eventCsvColumns : eventColumns, rows, eventJson, {
+        bom: bomOf(opts),
+      });
     }),
   );
 
@@ -365,7 +372,9 @@ export function register(program: Command): void {
           )
           .slice(0, opts.limit);
         if (!rows.length) noResults(opts.format, "counts");
-        printRows(opts.format, opts.format === "csv" ? countCsvColumns : countColumns, rows, countJson);
+        printRows(opts.format, opts.format === "csv" ? countCsvColumns : countColumns, rows, countJson, {
+          bom: bomOf(opts),
+        });
       },
     ),
   );
@@ -412,7 +421,9 @@ export function register(program: Command): void {
         const limit = opts.limit ?? 50;
         const hits = store.search(query, { ...filter, limit });
         if (!hits.length) noResults(opts.format, "sentences");
-        printRows(opts.format, opts.format === "csv" ? searchCsvColumns : searchColumns, hits, searchJson);
+        printRows(opts.format, opts.format === "csv" ? searchCsvColumns : searchColumns, hits, searchJson, {
+          bom: bomOf(opts),
+        });
         if (opts.format === "table" && hits.length === limit) {
           const total = store.countSearch(query, filter);
           if (total > limit) process.stderr.write(`(${limit} of ${total} sentences shown; use --limit for more)\n`);
@@ -514,7 +525,9 @@ export function register(program: Command): void {
       if (opts.country && opts.country.length > 1) throw new UsageError("--country takes one code for persons");
       const rows = store.persons({ name: opts.name, country: opts.country?.[0], limit: opts.limit });
       if (!rows.length) noResults(opts.format, "persons");
-      printRows(opts.format, opts.format === "csv" ? personCsvColumns : personColumns, rows, (p) => p);
+      printRows(opts.format, opts.format === "csv" ? personCsvColumns : personColumns, rows, (p) => p, {
+        bom: bomOf(opts),
+      });
     }),
   );
 
@@ -533,7 +546,9 @@ export function register(program: Command): void {
           .documents({ kind: opts.kind, edition: opts.edition, section: opts.section, limit: opts.limit })
           .map((d) => ({ ...d, events: store.countEvents({ documentId: d.id }) }));
         if (!rows.length) noResults(opts.format, "documents");
-        printRows(opts.format, opts.format === "csv" ? docCsvColumns : docColumns, rows, (d) => d);
+        printRows(opts.format, opts.format === "csv" ? docCsvColumns : docColumns, rows, (d) => d, {
+          bom: bomOf(opts),
+        });
       },
     ),
   );
@@ -573,7 +588,7 @@ export function register(program: Command): void {
         { header: opts.format === "csv" ? "value" : "VALUE", value: (r) => r[1] },
       ];
       if (opts.format === "table") process.stdout.write(toTable(cols, rows));
-      else printRows(opts.format, cols, rows, (r) => r);
+      else printRows(opts.format, cols, rows, (r) => r, { bom: bomOf(opts) });
     }),
   );
 }
