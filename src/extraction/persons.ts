@@ -932,6 +932,19 @@ function sentenceStop(folded: string, pos: number): number {
   return last;
 }
 
+/** True when a country's name overlaps [from, to). */
+function coversCountry(hits: CountryHit[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const h = hits[lo];
+  return h !== undefined && h.start < to;
+}
+
 /** The country hits that start in [from, to). */
 function countryIn(hits: CountryHit[], from: number, to: number): string | null {
   let lo = 0;
@@ -946,7 +959,7 @@ function countryIn(hits: CountryHit[], from: number, to: number): string | null 
 }
 
 const APPOSITIVE_RE =
-  /,\s*(?:the\s+)?((?:Deputy|Director|Ambassador|Minister|President|Premier|Prime|Secretary|Chairman|Chairperson|Governor|Head|Chief|Special|Senior|Member|Vice|Permanent|Consul|State|Parliamentary|Executive|Assistant|Counsellor|Counselor|Adviser|Advisor|Commissioner|Chair|Representative|Leader|Mayor|Speaker|General|Foreign|Defense|Defence|Chancellor|King|Queen|Crown|Emir|Amir|Sultan|High|Cabinet|Press|Spokesperson|Consul-General)\b[^,;()\n]*?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$|\n|\s+(?:who|held|met|and\s+(?:Mr|Ms|Mrs|Dr|H\.E)\b)))/y;
+  /,\s*(?:the\s+)?((?:First|Second|Deputy|Director|Ambassador|Minister|President|Premier|Prime|Secretary|Chairman|Chairperson|Governor|Head|Chief|Special|Senior|Member|Vice|Permanent|Consul|State|Parliamentary|Executive|Assistant|Counsellor|Counselor|Adviser|Advisor|Commissioner|Chair|Representative|Leader|Mayor|Speaker|General|Foreign|Defense|Defence|Chancellor|King|Queen|Crown|Emir|Amir|Sultan|High|Cabinet|Press|Spokesperson|Consul-General)\b[^,;()\n]*?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$|\n|\s+(?:who|held|met|and\s+(?:Mr|Ms|Mrs|Dr|H\.E)\b)))/y;
 const OF_COUNTRY_RE = /\s+of\s+(?:the\s+)?/y;
 
 /** Words that make a name the name of an institution, a prize or a place ("Kofi Annan International Peacekeeping Training Centre"). */
@@ -1055,6 +1068,9 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       if (!nm) break;
       const tokens = nameTokens(nm[0]);
       if (tokens.length === 0) break;
+      // "Foreign Ministers of Cambodia, Lao PDR": a word of a country's name is no person's name
+      const at = folded.indexOf(tokens[0]!, nameStart);
+      if (coversCountry(ctx.countries, at, at + tokens[0]!.length)) break;
       // the name may have been cut: find where its last word ends
       const first = folded.indexOf(tokens[0]!, nameStart);
       end = first;

@@ -375,3 +375,23 @@ describe("findPersons: red-team fixes", () => {
     expect(hits.map((h) => [h.name, h.role])).toEqual([["Herman Van Rompuy", "President of the European Council"]]);
   });
 });
+
+describe("findPersons: titles before country names", () => {
+  it("takes no word of a country's name for a person ('Foreign Ministers of Cambodia, Lao PDR')", () => {
+    expect(names("Foreign Ministers of Cambodia, Lao PDR, Myanmar, Thailand and Viet Nam participated.", 2020)).toEqual(
+      [],
+    );
+  });
+
+  it("reads 'First Vice Minister' as an appositive role", () => {
+    const [p] = run(
+      "with Mr. Lim Sung-nam, First Vice Minister of Foreign Affairs of the Republic of Korea, in Seoul.",
+      2016,
+    );
+    expect([p!.name, p!.role, p!.country]).toEqual([
+      "Lim Sung-nam",
+      "First Vice Minister of Foreign Affairs of the Republic of Korea",
+      "KOR",
+    ]);
+  });
+});
