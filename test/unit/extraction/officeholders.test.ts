@@ -109,6 +109,8 @@ describe("the officeholder table: terms checked against the official lists", () 
     expect(at("Singh", "External Affairs Minister", 2001)).toBe("Jaswant Singh");
     expect(at("Singh", "Prime Minister", 2010)).toBe("Manmohan Singh");
     expect(at("Hwang", "Prime Minister", 2016)).toBe("Hwang Kyo-ahn");
+    expect(at("Han", "Foreign Minister", 2001)).toBe("Han Seung-soo");
+    expect(at("Choi", "Foreign Minister", 2002)).toBe("Choi Sung-hong");
   });
 
   it("leaves a family name two persons share in the year unresolved", () => {
