@@ -9,6 +9,7 @@ import {
   nameKey,
   type Officeholder,
   officeholders,
+  officesForTitle,
   resolveFamily,
   rowsByName,
 } from "./officeholders.js";
@@ -1093,9 +1094,13 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
         if (/^\p{Lu}$/u.test(word)) break;
         const family = isCaps(word) ? titleCase(word) : word;
         const hints = { title: title ?? appos.role ?? hon, year, country };
-        let row = resolveFamily(family, hints);
+        // "Mr. Abe, Counsellor": a role after the name that is none of the table's offices is someone else;
+        // "Mr. Kim" with no office at all: a common family name is no one in particular
+        const unknownOffice = !title && appos.role !== null && officesForTitle(appos.role) === null;
+        const bareEastern = !title && !appos.role && EASTERN_FAMILIES.has(family.toLowerCase());
+        let row = unknownOffice || bareEastern ? null : resolveFamily(family, hints);
         // several persons fit: the one whose country the sentence names ("King Abdullah" beside "Saudi Arabia")
-        if (!row && !country) row = bySentenceCountry(family, hints, folded, ctx.countries, first, end);
+        if (!row && !country && title) row = bySentenceCountry(family, hints, folded, ctx.countries, first, end);
         // out of term, a common family name ("Foreign Minister Wang" in 2005) is more likely someone else
         if (row && year !== null && !inTerm(row, year) && EASTERN_FAMILIES.has(family.toLowerCase())) row = null;
         // a variant spelling ("Koumura" for Komura) keeps the text's spelling of the family name

@@ -395,3 +395,23 @@ describe("findPersons: titles before country names", () => {
     ]);
   });
 });
+
+describe("findPersons: officials who only share a leader's family name", () => {
+  it("does not make 'Mr. Abe, Counsellor' the Prime Minister: a role after the name outside the table's offices", () => {
+    const hits = run("Mr. Abe, Counsellor, and Mr. Kono, Director of the Division, attended.", 2019);
+    expect(hits.map((h) => [h.name, h.role])).toEqual([
+      ["Abe", "Counsellor"],
+      ["Kono", "Director of the Division"],
+    ]);
+    expect(names("Mr. Kono, Minister for Foreign Affairs, spoke.", 2019)).toEqual(["Taro Kono"]);
+  });
+
+  it("leaves a bare 'Mr. Kim' or 'Mr. Wang' unresolved, unless the text names the person in full", () => {
+    expect(names("Mr. Kim stated that the DPRK would continue its programmes.", 2022)).toEqual(["Kim"]);
+    expect(names("Mr. Wang Yi met the Prime Minister. Mr. Wang said that China would cooperate.", 2019)).toEqual([
+      "Wang Yi",
+      "Wang Yi",
+    ]);
+    expect(names("Chairman Kim said.", 2022)).toEqual(["Kim Jong-un"]);
+  });
+});
