@@ -70,7 +70,7 @@ const INSTRUMENT_WORD =
 
 /** Words that date an event by an occasion already named ("at this meeting", "on that occasion"). */
 const OCCASION =
-  /\b(?:at|during|on|in)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b/i;
+  /\b(?:at|during|on|in)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b|\b(?:on|at)\s+the\s+(?:margins|sidelines)\b(?!\s+of\b)/i;
 
 const ANAPHORA =
   /\b(?:at|during|on)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b|\bthe\s+two\s+(?:leaders|prime\s+ministers|presidents|ministers|foreign\s+ministers|countries|sides)\b|\bboth\s+(?:leaders|ministers|sides)\b/i;
@@ -165,6 +165,32 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
   }
 }
 
+const RELATIVE_MONTH =
+  /^\s*(?:(?:In|During)\s+)?(?:the\s+)?(?:(following|next|subsequent)|(same))\s+month\b|^\s*(Later\s+(?:that|the\s+same)\s+month)\b/i;
+
+/**
+ * "The following month, he visited Argentina", "In the same month, ...": a month counted from the
+ * date of the sentence before, when that date names a month and this sentence names none.
+ */
+function withRelativeMonth(v: SentenceView, previous: string | null): SentenceView {
+  if (!previous || previous.length < 7 || v.dates.some((d) => d.value && d.kind !== "range")) return v;
+  const m = RELATIVE_MONTH.exec(v.text);
+  if (!m) return v;
+  let year = Number(previous.slice(0, 4));
+  let month = Number(previous.slice(5, 7));
+  if (m[1]) {
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  const value = `${year}-${String(month).padStart(2, "0")}`;
+  const start = m[0].length - m[0].trimStart().length;
+  const date: DateMention = { start, end: m[0].length, kind: "month", value, explicitYear: false, leading: true };
+  return { ...v, dates: [...v.dates, date] };
+}
+
 function names(people: PersonRef[]): string[] {
   return [...new Set(people.map((p) => p.name))];
 }
@@ -183,6 +209,17 @@ function placeIn(v: SentenceView, from: number, to: number): { location: string;
   return null;
 }
 
+/** The step of an instrument's life a status names: made public, signed, agreed in principle, in force. */
+const STEP: Record<string, number> = {
+  released: 0,
+  adopted: 0,
+  announced: 0,
+  signed: 1,
+  concluded: 1,
+  agreed_in_principle: 2,
+  entered_into_force: 3,
+};
+
 /** Same real occurrence: same type, level, parties, compatible dates, similar titles. */
 function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (a.type !== b.type || (a.level ?? null) !== (b.level ?? null)) return false;
@@ -190,6 +227,8 @@ function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
   const da = a.date ?? "";
   const db = b.date ?? "";
   if (!(da.startsWith(db) || db.startsWith(da))) return false;
+  // an instrument signed and later in force: two steps, two events
+  if (a.type === "agreement" && a.status && b.status && STEP[a.status] !== STEP[b.status]) return false;
   if (a.type === "agreement" || a.type === "policy_release" || a.type === "conference") {
     if (a.type === "conference" && a.organization && a.organization === b.organization && da === db) return true;
     const wa = titleWords(a.title);
@@ -197,6 +236,9 @@ function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
     if (!wa.size || !wb.size) return false;
     let shared = 0;
     for (const w of wa) if (wb.has(w)) shared++;
+    // each name has a word the other lacks ("Economic" / "Strategic" Partnership Agreement): two instruments,
+    // unless they share most of their words
+    if (shared < wa.size && shared < wb.size) return shared / Math.max(wa.size, wb.size) >= 0.75;
     return shared / Math.min(wa.size, wb.size) >= 0.5;
   }
   if (a.type === "visit") {
@@ -244,6 +286,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
   let previousMeeting: ExtractedEvent | null = null;
   let mainMeeting: ExtractedEvent | null = null;
   let previousVisit: ExtractedEvent | null = null;
+  let previousOccasion: ExtractedEvent | null = null;
+  let previousSubject: PersonRef | null = null;
   const buckets = new Map<string, ExtractedEvent[]>();
   let firstReadoutMeeting = true;
 
@@ -264,7 +308,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     for (let i = found.length - 1; i >= 0; i--) if (found[i]!.parties.length < 2) found.splice(i, 1);
     const meetings = found.filter((m) => !m.plural && m.level);
     meetings.push(...enumeratedOccasions(v, found));
-    const visits = VISIT_WORD.test(v.text) ? findVisits(v, cityMap) : [];
+    const visits = VISIT_WORD.test(v.text) ? findVisits(v, cityMap, previousSubject) : [];
     const conferences = v.orgs.length || /\bCOP\s?\d/.test(v.text) ? findConferences(v, cityMap) : [];
     const instruments = INSTRUMENT_WORD.test(v.text) ? findInstruments(v) : [];
     if (s.kind === "caption") meetings.push(...captionMeetings(v));
@@ -375,7 +419,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     }
     for (const a of [...meetings, ...visits, ...conferences, ...instruments])
       placed.push({ anchor: a, pos: anchorPos(a), group: groupOf.get(a)!, date: null });
-    assignDates(v, placed, fallback, previousDate);
+    assignDates(withRelativeMonth(v, previousDate), placed, fallback, previousDate);
     const dateOf = new Map<Anchor, string | null>(placed.map((p) => [p.anchor, p.date]));
     // a linked meeting and visit share one date: the visit's when the meeting has none of its own
     for (const [m, vi] of linkedVisit) {
@@ -424,7 +468,12 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         if (!ev.date || ev.date === fallback) ev.date = occ.date;
         ev.participants = [...new Set([...(ev.participants ?? []), ...(occ.participants ?? [])])];
       }
-      if (!vi && !occ) {
+      // "On the margins, A held a meeting with B": where the occasion named just before took place
+      if (!vi && !occ && previousOccasion?.location && !v.dates.length && OCCASION.test(v.text)) {
+        ev.location = previousOccasion.location;
+        ev.place = previousOccasion.place ?? null;
+      }
+      if (!vi && !occ && !ev.location) {
         const next = meetings
           .concat()
           .sort((a, b) => a.start - b.start)
@@ -473,6 +522,14 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
           (ANAPHORA.test(v.text) ? (previousMeeting ?? mainMeeting) : null);
         parties = m ? m.countries : ins.fallback;
       }
+      if (ins.kind === "agreement" && !ins.multilateral && parties.length < 2) {
+        // "... for the X project was signed in Nairobi": the host of the signing is the other party
+        const where = placeIn(v, ins.end, v.text.length);
+        if (where && where.location !== "JPN" && parties.every((c) => c === "JPN"))
+          parties = [...new Set([...parties, where.location, "JPN"])].sort();
+        // a bilateral instrument with one party named is a guess: leave it out
+        if (parties.length < 2) continue;
+      }
       if (ins.kind === "agreement" && parties.length === 0) continue;
       let date = dateOf.get(ins) ?? null;
       if (ins.kind === "agreement" && date === fallback && ANAPHORA.test(v.text)) {
@@ -511,6 +568,12 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     previousDate = lastDated?.date ?? (v.dates.length ? null : previousDate);
     const lastMeeting = [...sentenceEvents].reverse().find((e) => e.type === "meeting");
     previousVisit = [...sentenceEvents].reverse().find((e) => e.type === "visit") ?? null;
+    // the person the sentence is about: the first one named, when not in a prepositional phrase
+    const first = v.persons[0];
+    previousSubject = first && first.country && !inPrepPhrase(v, first) ? first : null;
+    previousOccasion =
+      [...sentenceEvents].reverse().find((e) => e.type === "conference" || (e.type === "meeting" && e.location)) ??
+      null;
     if (readout && !mainMeeting) mainMeeting = lastMeeting ?? null;
     previousMeeting = lastMeeting ?? null;
   }

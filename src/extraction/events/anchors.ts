@@ -214,6 +214,10 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
     const participants = [...(subject ? [subject] : []), ...objs];
     let level = levelOfPhrase(phrase.slice(c.end - c.start));
     if (!level) level = rankLevel(participants);
+    // "Vice-Minister A held the Japan-China Strategic Dialogue": a dialogue or consultations between counterparts,
+    // at the rank of the one who held it
+    if (!level && subject?.rank && participants.length === 1 && /^(?:dialogues?|consultations?)$/.test(headWord))
+      level = levelOfRanks(subject.rank, subject.rank);
     out.push({
       kind: "meeting",
       start: c.start,
@@ -363,7 +367,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
 
   // 3. "vice-ministerial level talks held in August", "director-general level consultations were held"
   const LEVELED =
-    /\b((?:vice[- ]ministerial|director[- ]general|working|summit|foreign\s+ministers['’]?|ministerial)[- ](?:level\s+)?(?:talks|meeting|consultations?|dialogue))\s+(?:was\s+|were\s+)?(?:also\s+)?held\b/gi;
+    /\b((?:vice[- ]ministerial|director[- ]general|working|summit|foreign\s+ministers['’]?|ministerial)[- ](?:level\s+)?(?:talks|meeting|consultations?|dialogue))(?:\s+between\s+[^,;]{3,60}?)?\s+(?:was\s+|were\s+)?(?:also\s+)?held\b/gi;
   for (const m of text.matchAll(LEVELED)) {
     const start = m.index ?? 0;
     const end = start + m[1]!.length;
@@ -401,7 +405,15 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
 const VISIT_TRIGGER =
   /\b(?:visited|(?:paid|pay|paying|made|make|making|is\s+making|was\s+making|made)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,5}?visits?(?:\s+with\s+[\w\s]{1,25}?)?\s+to|visits?\s+to|visits?\s+of\b|trip\s+to|travel(?:l)?ed\s+to|came\s+to|(?:is|was)\s+(?:currently\s+)?visiting|(?<=\bfirst\b[^,;.]{0,60}\bto\s)visit(?=\s))/gi;
 
-export function findVisits(v: SentenceView, cities: Map<string, string>): VisitAnchor[] {
+/**
+ * Visits stated in one sentence. `previousSubject`: the person the sentence before is about, for a
+ * sentence that opens with "he" or "she" ("The following month, he visited Argentina").
+ */
+export function findVisits(
+  v: SentenceView,
+  cities: Map<string, string>,
+  previousSubject: PersonRef | null = null,
+): VisitAnchor[] {
   const out: VisitAnchor[] = [];
   const { text } = v;
   for (const m of text.matchAll(VISIT_TRIGGER)) {
@@ -465,6 +477,14 @@ export function findVisits(v: SentenceView, cities: Map<string, string>): VisitA
       } else if (/\b(?:he|she)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, start - 12), start))) {
         const p = v.persons.find((q) => q.end <= start && !inPrepPhrase(v, q));
         if (p) visitors = [p];
+        else if (
+          previousSubject &&
+          /^[^,;]{0,40},\s*(?:he|she)\s+(?:\w+\s+)?$|^\s*(?:He|She)\s+(?:\w+\s+)?$/.test(text.slice(0, start))
+        ) {
+          // the pronoun opens the sentence (after a leading phrase): the subject of the sentence before
+          const at = text.slice(0, start).search(/\b(?:he|she)\s+(?:\w+\s+)?$/i);
+          visitors = [{ ...previousSubject, start: at, end: at + 2, outer: at }];
+        }
       }
     }
     // "the Prime Minister of India visited", "the Emperor and Empress visited": an office without a name
@@ -628,7 +648,14 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
       /^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:which|that)\s+)?(?:was|were)?\s*(?:held|hosted|convened|took\s+place)\b/i.test(
         post,
       );
-    if (!attended && !held) continue;
+    // "attended the UN General Assembly in New York and the G20 Summit in India": one verb for both
+    const prev = out[out.length - 1];
+    const joined =
+      prev !== undefined &&
+      /^(?:\s*\([^()]{1,20}\))?(?:\s+(?:held\s+)?in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+|a\s+)?$/.test(
+        text.slice(prev.end, c.start),
+      );
+    if (!attended && !held && !joined) continue;
     if (isUnreal(text, c.start, c.end)) continue;
     const title = text.slice(c.start, c.end).trim();
     let location: string | null = null;
@@ -643,6 +670,17 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
         if (city) {
           location = city.code;
           place = city.name;
+        }
+      }
+    }
+    if (!place) {
+      // "the G7 Hiroshima Summit", "the G20 New Delhi Summit": the city in its name
+      for (const w of title.matchAll(/(?<=\s)[A-Z]/g)) {
+        const city = cityAt(text, c.start + (w.index ?? 0), cities);
+        if (city && (!location || location === city.code)) {
+          location = city.code;
+          place = city.name;
+          break;
         }
       }
     }

@@ -168,6 +168,11 @@ function passiveStatus(text: string, npEnd: number): AgreementStatus | null {
   // "(EPA)", ", signed in", " in February 2016,"
   rest = rest.replace(/^\s*\([^()]{1,30}\)/, "").replace(/^\s*,?\s*(?:which|that)?\s*/, "");
   rest = rest.replace(/^(?:negotiations\s+)?(?:with\s+(?:the\s+)?[A-Z][\w.]*\s+)?/, "");
+  // "the Exchange of Notes concerning a yen loan for the X project was signed": the purpose before the verb
+  rest = rest.replace(
+    /^(?:for|of|on|to)\s+[^,;.()]{1,70}?\s+(?=(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:jointly\s+)?(?:signed|concluded|adopted|released|issued|announced)\b)/i,
+    "",
+  );
   for (const [re, st] of PASSIVE) if (re.test(rest)) return st;
   return null;
 }
@@ -179,7 +184,7 @@ function countriesIn(v: SentenceView, start: number, end: number): string[] {
 /** Countries after "with" in the rest of the clause: "issued a joint statement in July with the U.S. and Finland". */
 function withCountries(v: SentenceView, from: number): string[] {
   const rest = v.text.slice(from);
-  const m = /^[^;.]{0,40}?\bwith\s+/.exec(rest);
+  const m = /^[^;.,]{0,70}?\bwith\s+/.exec(rest);
   if (!m) return [];
   const s = from + m[0].length;
   const stopRel = v.text.slice(s).search(/\s(?:on|in|to|for|at|which|that)\s|;|\.$|,\s(?!and)/);
@@ -209,6 +214,22 @@ function subjectCountry(v: SentenceView, before: number): string | null {
     best = c.code;
   }
   return best;
+}
+
+/** "Japan and Kenya signed ...": the country joined to the subject by "and", right before the verb. */
+function pairedSubject(v: SentenceView, before: number): string | null {
+  const pre = v.text.slice(Math.max(0, before - 80), before);
+  const m =
+    /\band\s+(?:the\s+)?([A-Z][^,;]{1,40}?)\s+(?:jointly\s+)?(?:signed|concluded|adopted|issued|released|announced)\s+(?:the\s+|a\s+|an\s+)?[^,;]{0,20}$/.exec(
+      pre,
+    );
+  if (!m) return null;
+  const from = before - pre.length + (m.index ?? 0);
+  const c = v.countries.find((x) => x.start > from && x.start < from + 10 && !x.adjective);
+  if (!c) return null;
+  // the subject before "and" must be a country too
+  const lead = v.text.slice(0, from).trimEnd();
+  return v.countries.some((x) => x.end === lead.length && !x.adjective) ? c.code : null;
 }
 
 export function findInstruments(v: SentenceView): InstrumentAnchor[] {
@@ -274,7 +295,11 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     const withC = withCountries(v, np.end);
     const subject = subjectCountry(v, np.start);
     const set = new Set([...parties, ...withC]);
-    if (subject && !(parties.length >= 2)) set.add(subject);
+    if (subject && !(parties.length >= 2)) {
+      set.add(subject);
+      const paired = pairedSubject(v, np.start);
+      if (paired) set.add(paired);
+    }
     parties = [...set].sort();
     const multilateral = v.orgs.some((o) => o.start >= np.start && o.end <= np.end);
     // when the sentence names fewer than two parties: the country the section is about, and Japan

@@ -1,0 +1,148 @@
+/**
+ * Bluebook paragraphs of several editions and regions the rules were not tuned on, written in the
+ * Bluebook's style (not copied). Each test lists what a fact-checker expects: what took place, with
+ * its parties and date; plans, invitations, habits, hypotheticals and history left out.
+ */
+import { describe, expect, it } from "vitest";
+import type { ExtractedEvent } from "../../../src/model/types.js";
+import { events } from "./events-helper.js";
+
+function key(e: ExtractedEvent): string {
+  const head = [e.type, e.level ?? "-", e.countries.join(",") || "-", e.date ?? "-"].join(" ");
+  return e.title ? `${head} ${e.status ?? "-"} ${e.title}` : head;
+}
+
+describe("unseen Bluebook paragraphs", () => {
+  it("Africa 2019: a meeting 'on the margins' of the conference before it takes its date and place", () => {
+    const e = events(
+      "(3) Kenya\nIn August, TICAD 7 was held in Yokohama. On the margins, Prime Minister Shinzo Abe held a summit meeting with President Uhuru Kenyatta of Kenya.",
+      { coveredYear: 2019 },
+    );
+    expect(e.map(key)).toEqual(["conference - - 2019-08 - TICAD 7", "meeting summit JPN,KEN 2019-08"]);
+    expect([e[1]?.location, e[1]?.place]).toEqual(["JPN", "Yokohama"]);
+  });
+
+  it("an exchange of notes signed in a partner's capital: the host is the other party", () => {
+    expect(
+      events(
+        "In December, the Exchange of Notes concerning a yen loan for the Mombasa port development project was signed in Nairobi.",
+        { coveredYear: 2019 },
+      ).map(key),
+    ).toEqual(["agreement - JPN,KEN 2019-12 signed Exchange of Notes concerning a yen loan"]);
+  });
+
+  it("'Japan and Kenya signed': both subjects are parties", () => {
+    expect(
+      events("In March, Japan and Kenya signed the Exchange of Notes concerning grant aid.", { coveredYear: 2019 }).map(
+        (x) => x.countries.join(","),
+      ),
+    ).toEqual(["JPN,KEN"]);
+  });
+
+  it("a bilateral instrument whose other party the text does not give is left out", () => {
+    expect(events("In May, the Exchange of Notes concerning a grant was signed.", { coveredYear: 2019 })).toEqual([]);
+  });
+
+  it("Europe 2018: two agreements signed together are two events, signing and entry into force two steps", () => {
+    expect(
+      events(
+        "In July, the Japan-EU Summit was held in Tokyo, and the Japan-EU Economic Partnership Agreement and the Japan-EU Strategic Partnership Agreement were signed. The Japan-EU EPA entered into force in February 2019.",
+        { coveredYear: 2018 },
+      ).map(key),
+    ).toEqual([
+      "meeting summit EU,JPN 2018-07",
+      "agreement - EU,JPN 2018-07 signed Japan-EU Economic Partnership Agreement",
+      "agreement - EU,JPN 2018-07 signed Japan-EU Strategic Partnership Agreement",
+      "agreement - EU,JPN 2019-02 entered_into_force Japan-EU EPA",
+    ]);
+  });
+
+  it("vice-ministerial and director-general level consultations, 'between A and B' before 'were held'", () => {
+    expect(
+      events(
+        "In February, the Japan-Philippines Vice-Ministerial Strategic Dialogue was held in Manila. In June, director-general-level consultations between Japan and Mongolia were held in Tokyo.",
+        { coveredYear: 2014 },
+      ).map(key),
+    ).toEqual(["meeting vice_ministerial JPN,PHL 2014-02", "meeting working_level JPN,MNG 2014-06"]);
+  });
+
+  it("a named dialogue held by a vice-minister is at his rank; 'in early March' after a sentence of 2010", () => {
+    const e = events(
+      "In January 2010, Foreign Minister Katsuya Okada visited Australia and held a foreign ministers' meeting with Foreign Minister Stephen Smith. In early March, Vice-Minister for Foreign Affairs Kenichiro Sasae held the Japan-China Strategic Dialogue in Beijing.",
+      { coveredYear: 2010 },
+    );
+    expect(e.map(key)).toEqual([
+      "meeting foreign_ministers AUS,JPN 2010-01",
+      "visit - AUS,JPN 2010-01",
+      "meeting vice_ministerial CHN,JPN 2010-03",
+    ]);
+    expect(e[2]?.place).toBe("Beijing");
+  });
+
+  it("conferences joined by 'and' share the verb; a city in the name is the place", () => {
+    const e = events(
+      "In May, Prime Minister Kishida hosted the G7 Hiroshima Summit. In September, Prime Minister Kishida attended the United Nations General Assembly in New York and the G20 New Delhi Summit in India.",
+      { coveredYear: 2023 },
+    );
+    expect(e.map((x) => [x.organization, x.date, x.location, x.place])).toEqual([
+      ["G7", "2023-05", "JPN", "Hiroshima"],
+      ["UNGA", "2023-09", "USA", "New York"],
+      ["G20", "2023-09", "IND", "New Delhi"],
+    ]);
+  });
+
+  it("'The following month, he visited ...': the subject and month of the sentence before", () => {
+    const e = events(
+      "From March 3 to 5, Foreign Minister Kishida visited Brazil. The following month, he visited Argentina and held a foreign ministers' meeting with Foreign Minister Héctor Timerman.",
+      { coveredYear: 2014 },
+    );
+    expect(e.map(key)).toEqual([
+      "visit - BRA,JPN 2014-03-03",
+      "meeting foreign_ministers ARG,JPN 2014-04",
+      "visit - ARG,JPN 2014-04",
+    ]);
+    expect(e[2]?.participants).toEqual(["Fumio Kishida"]);
+  });
+
+  it("'In the same month' keeps the month; with no month before, nothing is guessed", () => {
+    const same = events(
+      "In October, Prime Minister Abe visited Mongolia. In the same month, Foreign Minister Kishida visited Peru.",
+      { coveredYear: 2015 },
+    );
+    expect(same.map(key)).toEqual(["visit - JPN,MNG 2015-10", "visit - JPN,PER 2015-10"]);
+    const none = events("The following month, Foreign Minister Kishida visited Peru.", { coveredYear: 2015 });
+    expect(none.map(key)).toEqual(["visit - JPN,PER 2015"]);
+  });
+
+  it("history, anniversaries, invitations and plans around one real visit", () => {
+    expect(
+      events(
+        "Since the 1956 Joint Declaration, Japan and Russia have continued negotiations on a peace treaty. The year 2016 marked the 60th anniversary of the restoration of diplomatic relations between Japan and the Soviet Union. Japan invited President Vladimir Putin to visit Japan, and President Putin accepted the invitation. In December, President Putin visited Japan and held a summit meeting with Prime Minister Abe in Nagato.",
+        { coveredYear: 2016 },
+      ).map(key),
+    ).toEqual(["meeting summit JPN,RUS 2016-12", "visit - JPN,RUS 2016-12"]);
+  });
+});
+
+describe("unseen non-events", () => {
+  const NONE = [
+    "Japan and Chile agreed to hold a summit meeting at an early date.",
+    "The Prime Minister of Japan is scheduled to visit Brazil in the first half of next year.",
+    "Japan hopes to conclude the Japan-Turkey EPA at an early date.",
+    "Leaders of Japan and Thailand have visited each other frequently.",
+    "Had the pandemic not intervened, the Japan-Mongolia summit meeting would have been held in Ulaanbaatar.",
+    "The Japan-Mongolia Summit Meeting, originally planned for April, was postponed.",
+    "The Japan-Peru Foreign Ministers' Meeting was to have been held in Lima in March.",
+    "Japan has not held a summit meeting with the DPRK since 2004.",
+    "The two ministers agreed to hold the next meeting in Tokyo.",
+    "Prime Minister Abe accepted the invitation to visit India.",
+    "Prime Minister Abe plans to visit Viet Nam next year.",
+    "The Republic of Korea is expected to release its own Indo-Pacific strategy soon.",
+    "The Central Asia plus Japan Dialogue has been held since 2004.",
+  ];
+  for (const s of NONE) {
+    it(s, () => {
+      expect(events(s, { coveredYear: 2021 }).map(key)).toEqual([]);
+    });
+  }
+});
