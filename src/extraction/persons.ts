@@ -580,6 +580,8 @@ const HONORIFICS = [
   "The late",
   "former",
   "Former",
+  "Lord",
+  "Baroness",
 ];
 const HON = `(?:${trieSource(HONORIFICS)})`;
 
@@ -1085,6 +1087,14 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       const appos = appositive(folded, end, ctx.countries);
       country ??= appos.country;
       if (!country && title) country = countryBefore(folded, ctx.countries, start);
+      // "Minister of State for Foreign Affairs of the United Kingdom Lord Ahmad": the country after 'of' in the title
+      if (!country && g.t) {
+        const of = /\bof\s+(?:the\s+)?(?=\S)/g;
+        const titleEnd = start + m[0].length;
+        of.lastIndex = start;
+        for (let o = of.exec(folded); o && o.index < titleEnd && !country; o = of.exec(folded))
+          country = countryIn(ctx.countries, o.index + o[0].length, o.index + o[0].length + 1);
+      }
       if (!country && title && JAPANESE_TITLES.test(title)) country = "JPN";
       if (!country && !title && appos.role && JAPANESE_TITLES.test(appos.role)) country = "JPN";
       let parsed: Parsed;

@@ -415,3 +415,16 @@ describe("findPersons: officials who only share a leader's family name", () => {
     expect(names("Chairman Kim said.", 2022)).toEqual(["Kim Jong-un"]);
   });
 });
+
+describe("findPersons: peers and the country in a title's complement", () => {
+  it("reads 'Lord' as an honorific and the country after 'of' in the title, not after 'to'", () => {
+    const hits = run(
+      "Minister of State for Foreign Affairs of the United Kingdom Lord Ahmad met Ambassador to Japan Kim Sung-han.",
+      2022,
+    );
+    expect(hits.map((h) => [h.name, h.country])).toEqual([
+      ["Ahmad", "GBR"],
+      ["Kim Sung-han", null],
+    ]);
+  });
+});
