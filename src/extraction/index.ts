@@ -21,8 +21,32 @@ export { extractMetadata, inferEdition } from "./metadata.js";
 
 /** Words in the text, for per-10,000-word frequencies. */
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
-  return m ? m.length : 0;
+  // A word is a run of letters or digits, joined across an apostrophe or hyphen ("Alliance's", "Japan-U"). One pass, no allocation.
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c, text, i)) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (
+      inWord &&
+      (c === 39 || c === 0x2019 || c === 45) &&
+      i + 1 < text.length &&
+      isWordChar(text.charCodeAt(i + 1), text, i + 1)
+    ) {
+      // a joiner between two word characters keeps the word going
+    } else {
+      inWord = false;
+    }
+  }
+  return words;
+}
+
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+function isWordChar(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return NON_ASCII_WORD.test(text[i]!);
 }
 
 /** Index of the sentence that holds offset `pos` (binary search), or -1. */

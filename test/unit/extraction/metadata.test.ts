@@ -66,3 +66,13 @@ describe("metadata from a page title", () => {
     expect(m).toMatchObject({ kind: "bluebook", edition: 2017, coveredYear: 2016, section: "Europe" });
   });
 });
+
+describe("countWords", () => {
+  it("counts runs of letters and digits, keeping joined words whole", async () => {
+    const { countWords } = await import("../../../src/extraction/index.js");
+    expect(countWords("The Japan-U.S. Alliance's role, in 2022 — Mélanie Joly’s visit.")).toBe(10);
+    expect(countWords("")).toBe(0);
+    expect(countWords("  -- ' ")).toBe(0);
+    expect(countWords("日本 and Japan")).toBe(3);
+  });
+});
