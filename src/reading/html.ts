@@ -1,5 +1,6 @@
 import * as cheerio from "cheerio";
 import type { AnyNode, Element, Text } from "domhandler";
+import { Text as DomText } from "domhandler";
 
 /**
  * The main text of a ministry page. The site's templates across the years:
@@ -160,6 +161,7 @@ function cleanLines(raw: string): string[] {
  */
 export function htmlToText(html: string): HtmlText {
   const $ = cheerio.load(html);
+  flattenDeep($.root().get(0) as AnyNode);
   const title = $("title").first().text().replace(/\s+/g, " ").trim() || null;
 
   // A relations line that only the breadcrumbs give ("Home > Japan-ROK Relations > ...").
@@ -285,4 +287,46 @@ function isDataRow(tr: Element): boolean {
         c.type === "tag" && (/^(?:p|div|table|br|ul|ol|h\d)$/i.test((c as Element).name) || hasBlock(c as Element)),
     );
   return cells.every((c) => textOf(c).replace(/\s+/g, " ").trim().length < 100 && !hasBlock(c));
+}
+
+/** Deeper than this, elements carry no structure worth keeping; their text is kept. */
+const MAX_DEPTH = 256;
+
+/**
+ * Cuts pathological nesting (10,000 nested divs) down to MAX_DEPTH without recursion:
+ * an element at that depth keeps its text as one text node. Every later step (cheerio's
+ * .text(), the block walk) recurses, and would overflow the stack on such a page.
+ */
+function flattenDeep(root: AnyNode): void {
+  const stack: Array<[AnyNode, number]> = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!("children" in node)) continue;
+    const el = node as Element;
+    if (depth >= MAX_DEPTH && el.type === "tag") {
+      const flat = new DomText(flatText(el));
+      flat.parent = el;
+      el.children = [flat];
+      continue;
+    }
+    for (const c of el.children) stack.push([c, depth + 1]);
+  }
+}
+
+/** The text under an element, block elements on their own lines, without recursion. */
+function flatText(el: Element): string {
+  const out: string[] = [];
+  const stack: Array<AnyNode | "\n"> = [...el.children].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n === "\n") out.push("\n");
+    else if (n.type === "text") out.push((n as Text).data);
+    else if ("children" in n) {
+      const block = n.type === "tag" && BLOCK.has((n as Element).name.toLowerCase());
+      if (block) stack.push("\n");
+      for (let i = (n as Element).children.length - 1; i >= 0; i--) stack.push((n as Element).children[i]!);
+      if (block) out.push("\n");
+    }
+  }
+  return out.join("");
 }
