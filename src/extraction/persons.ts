@@ -917,6 +917,32 @@ function bySentenceCountry(
   return found.size === 1 ? [...found.values()][0]! : null;
 }
 
+const TEMPORAL_YEAR =
+  /\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Oo]n|[Dd]uring|[Uu]ntil|[Bb]y)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},\s+)?)?((?:19|20)\d{2})(?![\d-])/g;
+
+/** The year a sentence dates itself by ("In 1995, ...", "... on May 3, 2000"), when it gives one year only. */
+function sentenceYear(folded: string, start: number, end: number): number | null {
+  const from = Math.max(start - 300, folded.lastIndexOf("\n", start) + 1, sentenceStop(folded, start));
+  let to = folded.indexOf("\n", end);
+  if (to < 0 || to > end + 300) to = Math.min(folded.length, end + 300);
+  const stop = /[.!?](?:\s|$)/g;
+  stop.lastIndex = end;
+  for (let m = stop.exec(folded); m && m.index < to; m = stop.exec(folded)) {
+    if (/(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Jr|Sr|St|H\.E|U\.S|U\.K)|\b\p{Lu})$/u.test(folded.slice(m.index - 4, m.index)))
+      continue;
+    to = m.index;
+    break;
+  }
+  let found: number | null = null;
+  TEMPORAL_YEAR.lastIndex = from;
+  for (let m = TEMPORAL_YEAR.exec(folded); m && m.index < to; m = TEMPORAL_YEAR.exec(folded)) {
+    const y = Number(m[1]);
+    if (found !== null && found !== y) return null;
+    found = y;
+  }
+  return found;
+}
+
 /** Where the sentence holding `pos` starts: after the last full stop that ends a sentence, or 0. */
 function sentenceStop(folded: string, pos: number): number {
   const re = /[.!?]\s+(?=\p{Lu})/gu;
@@ -1103,7 +1129,9 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
         const word = tokens[0]!.replace(/\.$/, "");
         if (/^\p{Lu}$/u.test(word)) break;
         const family = isCaps(word) ? titleCase(word) : word;
-        const hints = { title: title ?? appos.role ?? hon, year, country };
+        // "In 1995, Foreign Minister Kono ...": the one year the sentence dates itself by, else the document's
+        const when = sentenceYear(folded, first, end) ?? year;
+        const hints = { title: title ?? appos.role ?? hon, year: when, country };
         // "Mr. Abe, Counsellor": a role after the name that is none of the table's offices is someone else;
         // "Mr. Kim" with no office at all: a common family name is no one in particular
         const unknownOffice = !title && appos.role !== null && officesForTitle(appos.role) === null;
@@ -1112,7 +1140,7 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
         // several persons fit: the one whose country the sentence names ("King Abdullah" beside "Saudi Arabia")
         if (!row && !country && title) row = bySentenceCountry(family, hints, folded, ctx.countries, first, end);
         // out of term, a common family name ("Foreign Minister Wang" in 2005) is more likely someone else
-        if (row && year !== null && !inTerm(row, year) && EASTERN_FAMILIES.has(family.toLowerCase())) row = null;
+        if (row && when !== null && !inTerm(row, when) && EASTERN_FAMILIES.has(family.toLowerCase())) row = null;
         // a variant spelling ("Koumura" for Komura) keeps the text's spelling of the family name
         const variant =
           row &&

@@ -428,3 +428,16 @@ describe("findPersons: peers and the country in a title's complement", () => {
     ]);
   });
 });
+
+describe("findPersons: the year a sentence dates itself by", () => {
+  it("resolves a family name by the sentence's one year, else by the document's", () => {
+    const text =
+      "In 1995, Foreign Minister Kono visited China. Foreign Minister Kono met Foreign Minister Wang Yi in 2018. Under the 2000 declaration, Foreign Minister Kono spoke.";
+    expect(names(text, 2023)).toEqual(["Yohei Kono", "Taro Kono", "Wang Yi", "Kono"]);
+    expect(names("President Bush visited Japan in 1992.", 2006)).toEqual(["George H. W. Bush"]);
+    // two years in the sentence: the document's year decides
+    expect(names("President Bush visited Japan in February 2002 and in November 1992.", 2006)).toEqual([
+      "George W. Bush",
+    ]);
+  });
+});
