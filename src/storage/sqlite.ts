@@ -542,11 +542,20 @@ export class SqliteStore implements Store {
     }
     // sort_key is date_lo for a dated event and "~" (after every date) for an undated one. A partial
     // date never spans years (date_lo and date_hi share theirs), so an event that reaches `from`
-    // starts in from's year or later: the redundant bound gives the sort-key index a closed range.
+    // starts in from's year or later: that bound gives the sort-key index a closed range.
+    // Before `from` itself only two sort keys can still reach it: the year's first day (a year-only
+    // date, or 1 January) and its month's first day (a month-only date); only those read date_hi, so the
+    // other index entries are rejected without reading their event (and a whole-year `from` reads none).
     if (f.from) {
       const lo = boundsOrThrow("from", f.from)[0];
-      w.sql.push("e.date_hi >= ?", `${key} >= ?`, `${key} < '${UNDATED}'`);
-      w.params.push(lo, `${lo.slice(0, 4)}-01-01`);
+      const year0 = `${lo.slice(0, 4)}-01-01`;
+      const month0 = `${lo.slice(0, 7)}-01`;
+      w.sql.push(`${key} >= ?`, `${key} < '${UNDATED}'`);
+      w.params.push(year0);
+      if (lo !== year0) {
+        w.sql.push(`(${key} >= ? OR (${key} IN (?, ?) AND e.date_hi >= ?))`);
+        w.params.push(lo, year0, month0, lo);
+      }
     }
     if (f.to) {
       w.sql.push(`${key} <= ?`);

@@ -3,7 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MIGRATIONS, migrate, openStore, QueryError, SCHEMA_VERSION, type Store } from "../../../src/storage/index.js";
+import {
+  dateBounds,
+  MIGRATIONS,
+  migrate,
+  openStore,
+  QueryError,
+  SCHEMA_VERSION,
+  type Store,
+} from "../../../src/storage/index.js";
 import { makeDoc, RU_TEXT, readoutDoc, ruDoc, US_TEXT, usDoc } from "./fixtures.js";
 
 let dir: string;
@@ -301,6 +309,37 @@ describe("filters", () => {
     expect(store.events({ country: "CAN", from: "2014-01" })).toHaveLength(0);
     expect(store.events({ country: "CAN", to: "2012-12-31" })).toHaveLength(0);
     expect(store.countEvents({ type: "meeting", from: "2013", to: "2013" })).toBe(4);
+  });
+
+  it("matches a month-only date against a day inside that month, and 1 January only on that day", () => {
+    store.ingest(
+      makeDoc({
+        key: "partial-dates",
+        text: "In May 2016, Japan and Canada held a summit meeting. On 1 January 2016, Japan and Canada signed an agreement.",
+        events: [
+          { type: "meeting", level: "summit", countries: ["CAN", "JPN"], date: "2016-05", at: "held a summit" },
+          { type: "agreement", countries: ["CAN", "JPN"], date: "2016-01-01", at: "signed an agreement" },
+        ],
+      }),
+    );
+    const types = (f: Parameters<Store["events"]>[0]) => store.events({ country: "CAN", ...f }).map((e) => e.type);
+    expect(types({ from: "2016-05-20" })).toEqual(["meeting"]);
+    expect(types({ from: "2016-05-20", to: "2016-05-31" })).toEqual(["meeting"]);
+    expect(types({ from: "2016-01-02" })).toEqual(["meeting"]);
+    expect(types({ from: "2016-01-01", to: "2016-01-01" })).toEqual(["agreement"]);
+    expect(types({ from: "2016-06" })).toEqual([]);
+    expect(store.countEvents({ country: "CAN", from: "2016-05-20" })).toBe(1);
+    expect(store.countEvents({ from: "2016-01-02", to: "2016-12" })).toBe(1);
+  });
+
+  it("pages in date order, undated events last, with no row on two pages", () => {
+    const all = store.events();
+    const dates = all.map((e) => e.date);
+    const dated = dates.filter((d): d is string => d !== null);
+    expect(dates.slice(0, dated.length)).toEqual(dated);
+    expect(dated.map((d) => dateBounds(d)![0])).toEqual(dated.map((d) => dateBounds(d)![0]).sort());
+    const paged = [0, 1, 2, 3, 4, 5, 6, 7].flatMap((offset) => store.events({ limit: 1, offset }).map((e) => e.id));
+    expect(paged).toEqual(all.map((e) => e.id).slice(0, 8));
   });
 
   it("filters by edition, pages with limit and offset, and orders by date", () => {
