@@ -72,6 +72,10 @@ const INSTRUMENT_WORD =
 const OCCASION =
   /\b(?:at|during|on|in)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b|\b(?:on|at)\s+the\s+(?:margins|sidelines)\b(?!\s+of\b)/i;
 
+/** A readout's later meeting tied to its main one in time ("then", "prior to the dialogue", "following the meeting"). */
+const SAME_DAY =
+  /\b(?:then|subsequently|afterwards|on\s+the\s+same\s+day|(?:after|following|prior\s+to|before|ahead\s+of)\s+the\s+(?:meeting|talks?|dialogue|summit|consultations?|call))\b/i;
+
 const ANAPHORA =
   /\b(?:at|during|on)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b|\bthe\s+two\s+(?:leaders|prime\s+ministers|presidents|ministers|foreign\s+ministers|countries|sides)\b|\bboth\s+(?:leaders|ministers|sides)\b/i;
 
@@ -196,8 +200,13 @@ function names(people: PersonRef[]): string[] {
 }
 
 /** A city or country after "in" in [from, to): the place of a meeting or conference. */
-function placeIn(v: SentenceView, from: number, to: number): { location: string; place: string | null } | null {
-  const seg = v.text.slice(from, Math.min(to, from + 110));
+function placeIn(
+  v: SentenceView,
+  from: number,
+  to: number,
+  reach = 110,
+): { location: string; place: string | null } | null {
+  const seg = v.text.slice(from, Math.min(to, from + reach));
   const re = /\bin\s+(?:the\s+)?/g;
   for (const m of seg.matchAll(re)) {
     const at = from + (m.index ?? 0) + m[0].length;
@@ -219,6 +228,21 @@ const STEP: Record<string, number> = {
   agreed_in_principle: 2,
   entered_into_force: 3,
 };
+
+const OCCASION_NAME =
+  /^[^;]{0,160}?\b(?:during|on\s+the\s+occasion\s+of|on\s+the\s+(?:margins|sidelines)\s+of|in\s+conjunction\s+with)\s+(?:the\s+)?((?:[A-Z0-9][\w.’'-]*\s+){1,6})(?:Summit|Meeting|Conference|Session|Forum)\b/;
+
+/** "... during the G20 Osaka Summit": the city in the name of the gathering a meeting was held at. */
+function occasionCity(v: SentenceView, from: number): { location: string; place: string | null } | null {
+  const m = OCCASION_NAME.exec(v.text.slice(from, from + 260));
+  if (!m) return null;
+  const nameAt = from + (m.index ?? 0) + m[0].length - m[0].slice(m[0].lastIndexOf(m[1]!)).length;
+  for (const w of m[1]!.matchAll(/(?:^|(?<=\s))[A-Z]/g)) {
+    const city = cityAt(v.text, nameAt + (w.index ?? 0), cities());
+    if (city) return { location: city.code, place: city.name };
+  }
+  return null;
+}
 
 /** Same real occurrence: same type, level, parties, compatible dates, similar titles. */
 function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
@@ -435,6 +459,9 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       let date = dateOf.get(m) ?? null;
       // a readout's main meeting takes the date line's date
       if (readout && firstReadoutMeeting && (!date || (date.length < 10 && readout.startsWith(date)))) date = readout;
+      // "Minister A then paid a courtesy call on ...", "Prior to the dialogue, ...": the day of the readout's meeting
+      else if (readout && mainMeeting?.date === readout && (!date || date === fallback) && SAME_DAY.test(v.text))
+        date = readout;
       // a trilateral or larger meeting: the leaders of its parties named in the sentence
       const rankFor = m.level === "summit" ? "head" : m.level === "foreign_ministers" ? "foreign" : null;
       const wide =
@@ -468,6 +495,12 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         if (!ev.date || ev.date === fallback) ev.date = occ.date;
         ev.participants = [...new Set([...(ev.participants ?? []), ...(occ.participants ?? [])])];
       }
+      // "A, who is visiting X, held a meeting with B in <city of X>": the city of the meeting
+      if (vi && !vi.place) {
+        const last = Math.max(m.end, ...m.participants.map((p) => p.end));
+        const where = placeIn(v, last, v.text.length, 160);
+        if (where?.place && where.location === vi.host) ev.place = where.place;
+      }
       // "On the margins, A held a meeting with B": where the occasion named just before took place
       if (!vi && !occ && previousOccasion?.location && !v.dates.length && OCCASION.test(v.text)) {
         ev.location = previousOccasion.location;
@@ -478,7 +511,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
           .concat()
           .sort((a, b) => a.start - b.start)
           .find((x) => x.start > m.end);
-        const where = placeIn(v, m.end, next ? next.start : v.text.length);
+        const where = placeIn(v, m.end, next ? next.start : v.text.length) ?? occasionCity(v, m.end);
         if (where) {
           ev.location = where.location;
           ev.place = where.place;
@@ -570,7 +603,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     previousVisit = [...sentenceEvents].reverse().find((e) => e.type === "visit") ?? null;
     // the person the sentence is about: the first one named, when not in a prepositional phrase
     const first = v.persons[0];
-    previousSubject = first && first.country && !inPrepPhrase(v, first) ? first : null;
+    previousSubject = first?.country && !inPrepPhrase(v, first) ? first : null;
     previousOccasion =
       [...sentenceEvents].reverse().find((e) => e.type === "conference" || (e.type === "meeting" && e.location)) ??
       null;

@@ -129,7 +129,9 @@ function uniqSorted(xs: Iterable<string | null | undefined>): string[] {
 /** Persons after "with"/"between" that follows a meeting phrase, up to the next clause break. */
 function counterparts(v: SentenceView, from: number, limit: number): PersonRef[] {
   const rest = v.text.slice(from, limit);
-  const m = /^\s*(?:\([^()]*\)\s*)?(?:(?:held|was held|in\s+\w+(?:\s+\d{1,2})?,?)\s+)?(with|between|by)\s+/i.exec(rest);
+  const m = /^\s*(?:\([^()]*\)\s*)?(?:(?:held|was held|in\s+\w+(?:\s+\d{1,2})?,?)\s+)?(with|between|by|from)\s+/i.exec(
+    rest,
+  );
   if (!m) return [];
   const start = from + m[0].length;
   const stopRel = rest.slice(m[0].length).search(/;|,\s+(?:and\s+)?(?:at|during|in|on|where|which|who|while)\s/);
@@ -155,7 +157,7 @@ function counterparts(v: SentenceView, from: number, limit: number): PersonRef[]
 function subjectOf(v: SentenceView, pos: number): PersonRef | null {
   const pre = v.text.slice(Math.max(0, pos - 30), pos);
   if (
-    !/\b(?:held|had|hold|conducted|attended|paid|made|met)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:first\s+)?$/i.test(
+    !/\b(?:held|had|hold|conducted|attended|paid|made|met)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+)?$/i.test(
       pre,
     )
   )
@@ -209,6 +211,14 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
         "i",
       ).test(text.slice(end, end + 50));
     if (isUnreal(text, c.start, end)) continue;
+    // "B, who was visiting Japan for the Japan-X Security Consultative Committee": the purpose of a visit the
+    // sentence mentions in passing, not the meeting it reports
+    if (
+      /\bwho\s+(?:is|are|was|were)\s+(?:currently\s+)?visiting\s+[^,;]{1,40}?\s+(?:for|to\s+attend|to\s+participate\s+in)\s+(?:the\s+)?$/i.test(
+        before(text, c.start, 90),
+      )
+    )
+      continue;
     const subject = subjectOf(v, c.start - (/\b(?:the|a|an)\s+$/i.test(text.slice(0, c.start)) ? 0 : 0));
     const objs = counterparts(v, end, text.length);
     const participants = [...(subject ? [subject] : []), ...objs];
@@ -242,7 +252,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
     if (taken.some((t) => t.start < end && start < t.end)) continue;
     if (isUnreal(text, start, end)) continue;
     const subject = subjectBefore(v, start, 170);
-    const tail = /(?:with|between)$/i.exec(m[0]);
+    const tail = /(?:with|between|from)$/i.exec(m[0]);
     const objs = counterparts(v, tail ? end - tail[0].length : end, text.length);
     let obj = objs[0] ?? null;
     if (!obj) {
@@ -250,7 +260,9 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
       const next = v.persons.find((p) => p.start >= end && p.start - end < 60);
       if (next) obj = next;
     }
-    const participants = [...(subject ? [subject] : []), ...(obj ? [obj] : [])];
+    // "received a courtesy call from A and B": every counterpart joined by "and"
+    const others = objs.length > 1 ? objs : obj ? [obj] : [];
+    const participants = [...(subject ? [subject] : []), ...others];
     const phrase = m[1] ?? m[0];
     let level = levelOfPhrase(phrase) ?? levelAt(text, end);
     // the counterpart may be named only by office: "held talks with State Minister for Foreign Affairs"
@@ -278,7 +290,11 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
         if (c) objCountry = c.code;
       }
     }
-    if (!level && subject?.rank && otherRank) level = levelOfRanks(subject.rank, otherRank);
+    if (!level && subject?.rank && otherRank) {
+      level = levelOfRanks(subject.rank, otherRank);
+      // counterparts of different ranks (a foreign and a defence secretary): the sides differ
+      if (others.some((p) => p.rank && p.rank !== otherRank)) level = "other";
+    }
     if (!level) continue;
     const parties = new Set<string>();
     if (subject?.country) parties.add(subject.country);
@@ -403,7 +419,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
 // visits
 
 const VISIT_TRIGGER =
-  /\b(?:visited|(?:paid|pay|paying|made|make|making|is\s+making|was\s+making|made)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,5}?visits?(?:\s+with\s+[\w\s]{1,25}?)?\s+to|visits?\s+to|visits?\s+of\b|trip\s+to|travel(?:l)?ed\s+to|came\s+to|(?:is|was)\s+(?:currently\s+)?visiting|(?<=\bfirst\b[^,;.]{0,60}\bto\s)visit(?=\s))/gi;
+  /\b(?:visited|(?:paid|pay|paying|made|make|making|is\s+making|was\s+making|made)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,5}?visits?(?:\s+with\s+[\w\s]{1,25}?)?\s+to|visits?\s+to|visits?\s+of\b|trip\s+to|travel(?:l)?ed\s+to|came\s+to|(?:is|was|are|were)\s+(?:currently\s+)?visiting|(?<=\bfirst\b[^,;.]{0,60}\bto\s)visit(?=\s))/gi;
 
 /**
  * Visits stated in one sentence. `previousSubject`: the person the sentence before is about, for a

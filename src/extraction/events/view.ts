@@ -140,6 +140,7 @@ function makeViews(ctx: DocContext): SentenceView[] {
   let pi = 0;
   let previousYear: number | null = null;
   let focus: string | null = null;
+  const offices = new Map<string, { role: string | null; rank: Rank }>();
   for (const s of ctx.sentences) {
     const base = s.start;
     const countries: CountryRef[] = [];
@@ -161,8 +162,11 @@ function makeViews(ctx: DocContext): SentenceView[] {
       const start = h.start - base;
       const end = h.end - base;
       const local = h.role && rankOf(h.role) ? null : localRole(s.text, start, end);
-      const role = h.role ?? local;
-      const rank = rankOf(h.role) ?? rankOf(local);
+      // a later mention by name alone ("Mr. Zhang paid a courtesy call") keeps the office named before
+      const known = h.role || local ? null : offices.get(h.name);
+      const role = h.role ?? local ?? known?.role ?? null;
+      const rank = rankOf(h.role) ?? rankOf(local) ?? known?.rank ?? null;
+      if (rank && !known && !offices.has(h.name)) offices.set(h.name, { role, rank });
       // a foreign official whose country the finder could not tell: the one the title names
       // ("Minister of Foreign Affairs of the ROK"), else the country the section is about
       let country = h.country;

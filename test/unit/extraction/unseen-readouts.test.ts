@@ -112,4 +112,62 @@ describe("unseen readouts", () => {
   it("a summit video teleconference; an invitation is no visit", () => {
     expect(events(VTC, { date: "2022-01-21" }).map(key)).toEqual(["meeting summit video JPN,USA 2022-01-21"]);
   });
+
+  it("a courtesy call from two ministers of different rank: level other, all three take part; the 2+2 they came for is no event of this readout", () => {
+    const e = events(
+      `Courtesy Call on Foreign Minister Kamikawa
+
+July 28, 2024
+
+On July 28, commencing at 9:00 a.m. for approximately 20 minutes, Ms. Yoko Kamikawa, Minister for Foreign Affairs, received a courtesy call from the Honorable Antony Blinken, Secretary of State of the United States of America, and the Honorable Lloyd Austin, Secretary of Defense, who were visiting Japan for the Japan-U.S. Security Consultative Committee ("2+2").`,
+      { date: "2024-07-28" },
+    );
+    const meetings = e.filter((x) => x.type === "meeting");
+    expect(meetings.map(key)).toEqual(["meeting other in_person JPN,USA 2024-07-28"]);
+    expect(meetings[0]?.participants).toEqual(["Yoko Kamikawa", "Antony Blinken", "Lloyd Austin"]);
+  });
+
+  it("'held the 9th Japan-X Strategic Dialogue with' a vice-minister; a later 'Mr. X paid a courtesy call' keeps his office and the day", () => {
+    const e = events(
+      `Japan-China Strategic Dialogue
+
+March 4, 2008
+
+On March 4, Mr. Mitoji Yabunaka, Vice-Minister for Foreign Affairs, held the 9th Japan-China Strategic Dialogue with Mr. Dai Bingguo, Executive Vice Minister of Foreign Affairs of China, in Tokyo. Prior to the dialogue, Mr. Dai paid a courtesy call on Mr. Masahiko Koumura, Minister for Foreign Affairs.`,
+      { date: "2008-03-04" },
+    );
+    expect(e.map(key)).toEqual([
+      "meeting vice_ministerial in_person CHN,JPN 2008-03-04",
+      "meeting other in_person CHN,JPN 2008-03-04",
+    ]);
+    expect(e[0]?.place).toBe("Tokyo");
+  });
+
+  it("a meeting 'during the G20 Osaka Summit' takes the city in the gathering's name", () => {
+    const [m] = events(
+      `Japan-Mexico Summit Meeting
+
+June 28, 2019
+
+On June 28, commencing at 3:00 p.m. for about 30 minutes, Mr. Shinzo Abe, Prime Minister of Japan, held a summit meeting with Mr. Andrés Manuel López Obrador, President of the United Mexican States, at the International Exhibition Center during the G20 Osaka Summit.`,
+      { date: "2019-06-28" },
+    );
+    expect([m?.location, m?.place]).toEqual(["JPN", "Osaka"]);
+  });
+
+  it("the city at the end of the sentence of a visitor's meeting; 'then paid a courtesy call' is on the same day", () => {
+    const e = events(
+      `Japan-Cambodia Foreign Ministers' Meeting
+
+January 9, 2024
+
+On January 9, commencing at 10:00 a.m. for approximately 60 minutes, Ms. Yoko Kamikawa, Minister for Foreign Affairs of Japan, who is visiting Cambodia, held a meeting with H.E. Mr. Sok Chenda Sophea, Deputy Prime Minister and Minister of Foreign Affairs and International Cooperation of the Kingdom of Cambodia, in Phnom Penh. Minister Kamikawa then paid a courtesy call on H.E. Mr. Hun Manet, Prime Minister of Cambodia.`,
+      { date: "2024-01-09" },
+    );
+    const meetings = e.filter((x) => x.type === "meeting");
+    expect(meetings.map((x) => [x.date, x.place ?? null])).toEqual([
+      ["2024-01-09", "Phnom Penh"],
+      ["2024-01-09", null],
+    ]);
+  });
 });
