@@ -1317,7 +1317,11 @@ function appositive(
   // a bounded window: a text without punctuation must not make each look-up run to its end
   let window = folded.slice(end, end + 240);
   // "Joseph R. Biden, Jr., President-elect of ...": the suffix after its comma belongs to the name
-  const suffix = /^,\s*(?:Jr|Sr)\.(?=,)/.exec(window);
+  // "Julie Bishop MP, Minister for ...": so do post-nominal letters
+  const suffix =
+    /^(?:,\s*(?:Jr|Sr)\.(?=,)|\s+(?:MP|QC|KC|SC|MEP|MNA|OBE|CBE|KBE|MBE|GCMG|KCMG|CMG|AC|AO|PC)(?![\w-]))+/.exec(
+      window,
+    );
   if (suffix) {
     window = window.slice(suffix[0].length);
     end += suffix[0].length;

@@ -301,6 +301,7 @@ describe("findPersons: red-team fixes", () => {
   it("leaves post-nominal letters out of the name", () => {
     const hits = run("The Honourable Julie Bishop MP, Minister for Foreign Affairs of Australia, visited Japan.", 2014);
     expect(hits.map((h) => [h.name, h.family])).toEqual([["Julie Bishop", "Bishop"]]);
+    expect(hits[0]!.role).toBe("Minister for Foreign Affairs of Australia");
     expect(names("a call with the Hon. Alexander Downer MP, Minister for Foreign Affairs", 2005)).toEqual([
       "Alexander Downer",
     ]);

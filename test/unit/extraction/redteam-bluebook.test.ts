@@ -323,13 +323,11 @@ describe("red team: Latin America 2014 (a five-country trip over a date range, P
     expect(matching(d, { type: "meeting", level: "summit", countries: ["BRA", "JPN"] })).toHaveLength(1);
     expect(matching(d, { type: "agreement", status: "entered_into_force", date: "2005" })).toHaveLength(1);
   });
-  // DATES: the trip ran "from July 25 to August 4": the fourth country (Chile) is dated 2014-07-25, a day the text never gives it
-  it.fails("gives no country but the first the trip's first day", () => {
+  it("gives no country but the first the trip's first day", () => {
     const wrong = d.events.filter((e) => e.type === "visit" && e.date === "2014-07-25" && e.location !== "MEX");
     expect(wrong).toEqual([]);
   });
-  // EVENTS: the last country of the list (Brazil) gets no visit
-  it.fails("extracts a visit to every country of the trip", () => {
+  it("extracts a visit to every country of the trip", () => {
     for (const c of ["MEX", "TTO", "COL", "CHL", "BRA"])
       expect(matching(d, { type: "visit", countries: ["JPN", c].sort() }), c).toHaveLength(1);
   });
@@ -420,8 +418,7 @@ describe("red team: Russia, Central Asia and the Caucasus 2015 (a six-country tr
     expect(d.countries).toEqual(["JPN", "KAZ", "KGZ", "MNG", "RUS", "TJK", "TKM", "UZB"]);
     expect(personNames(d)).toEqual(["Shinzo Abe", "Nursultan Nazarbayev", "Vladimir Putin"]);
   });
-  // EVENTS/DATES: the trip to six countries yields four visits (no Kazakhstan, no Mongolia), one dated 2015-10, three 2015
-  it.fails("extracts a visit to each of the six countries, all in October 2015", () => {
+  it("extracts a visit to each of the six countries, all in October 2015", () => {
     for (const c of ["TKM", "TJK", "UZB", "KGZ", "KAZ", "MNG"])
       expect(matching(d, { type: "visit", countries: ["JPN", c].sort(), date: "2015-10" }), c).toHaveLength(1);
   });
@@ -436,9 +433,7 @@ describe("red team: Diplomatic Bluebook 2020, China (a plan for next year before
     expect(citing(d, "is usually held twice a year")).toEqual([]);
     expect(citing(d, "is scheduled to make a State Visit")).toEqual([]);
   });
-  // DATES: "in the spring of 2020" in a plan sentence lends its year to the next sentence's "in September":
-  // the telephone talk is dated 2020-09 and Wang Yi's visit 2020-11; both took place in 2019
-  it.fails("does not borrow the year of a plan in the sentence before", () => {
+  it("does not borrow the year of a plan in the sentence before", () => {
     expect(matching(d, { type: "meeting", modality: "telephone", countries: ["CHN", "JPN"] })[0]?.date).toBe("2019-09");
     expect(d.events.filter((e) => e.date?.startsWith("2020"))).toEqual([]);
   });
