@@ -14,6 +14,7 @@
  *   by document (events(document_id));
  * - counts by party country (count_parties(country, sort_key, count_id)) and level;
  * - the overview's tallies from event_parties(country, type, sort_key) alone;
+ * - persons ranked by persons(n_events DESC, n_documents DESC, name), counters kept by triggers (6);
  * - mentions by (kind, key) and by sentence for the analysis layer, sentences by document.
  */
 import type Database from "better-sqlite3";
@@ -273,6 +274,35 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX IF NOT EXISTS count_parties_country_sort ON count_parties(country, sort_key, count_id);
         CREATE INDEX IF NOT EXISTS counts_sort ON counts(sort_key);
         CREATE INDEX IF NOT EXISTS counts_level_sort ON counts(level, sort_key);
+      `);
+    },
+  },
+  {
+    version: 6,
+    description:
+      "persons keep their numbers of events and documents (kept by triggers), so the persons list is ranked from an index instead of counting every participation",
+    up: (db) => {
+      const cols = db.prepare("SELECT name FROM pragma_table_info('persons')").pluck().all();
+      if (!cols.includes("n_events")) db.exec("ALTER TABLE persons ADD COLUMN n_events INTEGER NOT NULL DEFAULT 0");
+      if (!cols.includes("n_documents"))
+        db.exec("ALTER TABLE persons ADD COLUMN n_documents INTEGER NOT NULL DEFAULT 0");
+      db.exec(`
+        UPDATE persons SET
+          n_events = (SELECT COUNT(*) FROM event_participants WHERE person_id = persons.id),
+          n_documents = (SELECT COUNT(*) FROM person_roles WHERE person_id = persons.id);
+        CREATE TRIGGER IF NOT EXISTS event_participants_count_ai AFTER INSERT ON event_participants BEGIN
+          UPDATE persons SET n_events = n_events + 1 WHERE id = new.person_id;
+        END;
+        CREATE TRIGGER IF NOT EXISTS event_participants_count_ad AFTER DELETE ON event_participants BEGIN
+          UPDATE persons SET n_events = n_events - 1 WHERE id = old.person_id;
+        END;
+        CREATE TRIGGER IF NOT EXISTS person_roles_count_ai AFTER INSERT ON person_roles BEGIN
+          UPDATE persons SET n_documents = n_documents + 1 WHERE id = new.person_id;
+        END;
+        CREATE TRIGGER IF NOT EXISTS person_roles_count_ad AFTER DELETE ON person_roles BEGIN
+          UPDATE persons SET n_documents = n_documents - 1 WHERE id = old.person_id;
+        END;
+        CREATE INDEX IF NOT EXISTS persons_rank ON persons(n_events DESC, n_documents DESC, name);
       `);
     },
   },

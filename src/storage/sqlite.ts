@@ -752,13 +752,13 @@ export class SqliteStore implements Store {
   // Persons and organizations
 
   // Every person named in a document, or taking part in one of its events, has a person_roles row for
-  // that document (role NULL when the document gives none), so documents = rows of person_roles.
+  // that document (role NULL when the document gives none), so documents = rows of person_roles. Both
+  // numbers are kept on the person by triggers (migration 6).
   private static readonly PERSON_SELECT = `
     SELECT p.id, p.name, p.family, p.country,
       (SELECT json_group_array(role) FROM (SELECT DISTINCT role FROM person_roles
          WHERE person_id = p.id AND role IS NOT NULL ORDER BY role)) AS roles,
-      (SELECT COUNT(*) FROM person_roles WHERE person_id = p.id) AS documents,
-      (SELECT COUNT(*) FROM event_participants WHERE person_id = p.id) AS events
+      p.n_documents AS documents, p.n_events AS events
     FROM persons p`;
 
   private toPerson(r: Row, roles?: string[]): PersonRow {
@@ -784,14 +784,11 @@ export class SqliteStore implements Store {
       w.params.push(filter.country.toUpperCase());
     }
     const where = w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "";
-    // counts for every person in two grouped passes over covering indexes, then roles for the page only
+    // the page in rank order from persons_rank, then roles for the page only
     const rows = this.st(
-      `SELECT p.id, p.name, p.family, p.country, COALESCE(ev.n, 0) AS events, COALESCE(dc.n, 0) AS documents
-       FROM persons p
-       LEFT JOIN (SELECT person_id, COUNT(*) AS n FROM event_participants GROUP BY person_id) ev ON ev.person_id = p.id
-       LEFT JOIN (SELECT person_id, COUNT(*) AS n FROM person_roles GROUP BY person_id) dc ON dc.person_id = p.id
-       ${where}
-       ORDER BY events DESC, documents DESC, p.name LIMIT ? OFFSET ?`,
+      `SELECT p.id, p.name, p.family, p.country, p.n_events AS events, p.n_documents AS documents
+       FROM persons p ${where}
+       ORDER BY p.n_events DESC, p.n_documents DESC, p.name LIMIT ? OFFSET ?`,
     ).all(...w.params, filter.limit ?? -1, filter.offset ?? 0) as Row[];
     const roles = new Map<number, string[]>();
     const ids = JSON.stringify(rows.map((r) => Number(r.id)));

@@ -131,6 +131,12 @@ describe("query plans of the main queries", () => {
     expect(pageOf(plans)[0]!.plan).toMatch(/count_parties_country_sort/);
   });
 
+  it("persons in rank order from persons_rank", () => {
+    const plans = pageOf(plansOf(() => store.persons({ limit: 50 })));
+    expectIndexed(plans);
+    expect(plans[0]!.plan).toMatch(/persons_rank/);
+  });
+
   it("the overview's tallies read one covering index", () => {
     const plans = plansOf(() => store.eventTallies());
     expect(plans[0]!.plan).toMatch(/COVERING INDEX event_parties_country_type/);

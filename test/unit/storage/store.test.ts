@@ -332,6 +332,29 @@ describe("filters", () => {
     expect(store.countEvents({ from: "2016-01-02", to: "2016-12" })).toBe(1);
   });
 
+  it("keeps each person's numbers of events and documents through replace and remove", () => {
+    const recount = () =>
+      store
+        .readonlyDb()
+        .prepare(
+          `SELECT p.name, (SELECT COUNT(*) FROM event_participants WHERE person_id = p.id) AS events,
+             (SELECT COUNT(*) FROM person_roles WHERE person_id = p.id) AS documents FROM persons p ORDER BY p.name`,
+        )
+        .all();
+    const listed = () =>
+      store
+        .persons()
+        .map((p) => ({ name: p.name, events: p.events, documents: p.documents }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    expect(listed()).toEqual(recount());
+    store.ingest(usDoc(`${US_TEXT} Japan and the United States held talks.`));
+    expect(listed()).toEqual(recount());
+    store.removeDocument("ru-2014");
+    expect(listed()).toEqual(recount());
+    expect(store.person("Shinzo Abe")).toMatchObject({ events: expect.any(Number) });
+    expect(store.person("Shinzo Abe")!.events).toBe(listed().find((p) => p.name === "Shinzo Abe")!.events);
+  });
+
   it("pages in date order, undated events last, with no row on two pages", () => {
     const all = store.events();
     const dates = all.map((e) => e.date);
