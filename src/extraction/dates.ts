@@ -310,6 +310,9 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
  * ("in 2013", "September 2013", "May 9, 2018"), unless that year lies after `maxYear`
  * (a plan for "2025" does not date the next sentence's "In April").
  */
+const PLAN_NEAR =
+  /\b(?:will|would|is\s+(?:scheduled|expected|set|planned)\s+to|are\s+(?:scheduled|expected|set|planned)\s+to|plans?\s+to|intends?\s+to|agreed\s+to|decided\s+to|aims?\s+to|next)\b[^.;]*$/i;
+
 export function carryYear(
   text: string,
   mentions: DateMention[],
@@ -324,6 +327,8 @@ export function carryYear(
       !/\b(?:in|In|of|during|During|since|Since)\s+$/.test(text.slice(Math.max(0, d.start - 8), d.start))
     )
       continue;
+    // a plan's year ("is scheduled to make a State Visit in the spring of 2020") dates nothing that took place
+    if (PLAN_NEAR.test(text.slice(Math.max(0, d.start - 80), d.start))) continue;
     const y = Number(d.value.slice(0, 4));
     if (maxYear !== null && y > maxYear) continue;
     // a historical year ("relations established in 1952") does not date the next sentence's "In March"

@@ -16,6 +16,9 @@ import { dataFile } from "../model/paths.js";
 import type { ExtractedEvent, Level } from "../model/types.js";
 import type { DocContext } from "./context.js";
 import type { DateMention } from "./dates.js";
+
+const MONTH_SRC = "January|February|March|April|May|June|July|August|September|October|November|December";
+
 import {
   type Anchor,
   type ConferenceAnchor,
@@ -166,6 +169,43 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
       }
     }
     p.date = fallback;
+  }
+}
+
+const DAY_SPAN = new RegExp(
+  `\\b[Ff]rom\\s+(${MONTH_SRC})\\s+\\d{1,2}\\s+(?:to|until|through)\\s+(?:(${MONTH_SRC})\\s+)?\\d{1,2}\\b`,
+);
+
+/**
+ * The destinations of one trip ("visited A, B and C from July 25 to August 4", "visited A, B and C in October")
+ * share its date: the first country the trip's first day, the others the month when the trip stays in one, else the year.
+ */
+function shareTripDates(
+  v: SentenceView,
+  visits: VisitAnchor[],
+  dateOf: Map<Anchor, string | null>,
+  fallback: string | null,
+): void {
+  const trips = new Map<number, VisitAnchor[]>();
+  for (const vi of visits) {
+    const t = trips.get(vi.trip);
+    if (t) t.push(vi);
+    else trips.set(vi.trip, [vi]);
+  }
+  for (const stops of trips.values()) {
+    if (stops.length < 2) continue;
+    // "the U.S. in April and the UK in June": each stop dated on its own
+    const owns = new Set(stops.map((x) => dateOf.get(x) ?? null).filter((d) => d && d !== fallback));
+    if (owns.size !== 1) continue;
+    const own = [...owns][0]!;
+    let rest = own;
+    if (own.length === 10) {
+      const span = DAY_SPAN.exec(v.text);
+      rest = span && (!span[2] || span[2] === span[1]) ? own.slice(0, 7) : span ? own.slice(0, 4) : own.slice(0, 7);
+    }
+    stops.forEach((x, i) => {
+      dateOf.set(x, i === 0 ? own : rest);
+    });
   }
 }
 
@@ -364,6 +404,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
           vi.visitors.some((p) => m.participants.some((q) => q.name === p.name)) &&
           ((m.end <= vi.start && vi.start - m.end < 160) || (vi.destEnd <= m.start && m.start - vi.destEnd < 160));
         const occasion = vi.destEnd <= m.start && OCCASION.test(v.text.slice(m.end, m.end + 40));
+        // a call or video conference is held from home: no visit is its occasion
+        if (m.modality !== "in_person") continue;
         if (during || forMeeting || andHeld || shared || occasion) {
           linkedVisit.set(m, vi);
           groupOf.set(m, groupOf.get(vi)!);
@@ -453,6 +495,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       if (dm && (!dv || dv === fallback)) dateOf.set(vi, dm);
     }
 
+    shareTripDates(v, visits, dateOf, fallback);
+
     const sentenceEvents: ExtractedEvent[] = [];
     for (const m of meetings) {
       const vi = linkedVisit.get(m);
@@ -496,9 +540,10 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         ev.participants = [...new Set([...(ev.participants ?? []), ...(occ.participants ?? [])])];
       }
       // "A, who is visiting X, held a meeting with B in <city of X>": the city of the meeting
-      if (vi && !vi.place) {
+      if (vi) {
         const last = Math.max(m.end, ...m.participants.map((p) => p.end));
-        const where = placeIn(v, last, v.text.length, 160);
+        const next = meetings.find((x) => x.start > m.end)?.start ?? v.text.length;
+        const where = placeIn(v, last, next, 160);
         if (where?.place && where.location === vi.host) ev.place = where.place;
       }
       // "On the margins, A held a meeting with B": where the occasion named just before took place

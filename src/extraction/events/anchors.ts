@@ -37,6 +37,8 @@ export interface VisitAnchor extends Span {
   place: string | null;
   /** end of the destination name */
   destEnd: number;
+  /** where the verb of the trip stands: the destinations of one trip share it */
+  trip: number;
 }
 
 export interface ConferenceAnchor extends Span {
@@ -318,7 +320,7 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
 
   // 2a. "Japan and Canada held a summit meeting", "the two countries held ..."
   const PAIR =
-    /\b(?:held|had)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|working[- ]level|director[- ]general[- ]level)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call)|video\s+(?:tele)?conference|call|consultations?|dialogue))\b(?!\s+with)/gi;
+    /\b(?:held|had)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|working[- ]level|director[- ]general[- ]level)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call)|video\s+(?:tele)?conference|call|consultations?|dialogue|[“"']?2\s*\+\s*2[”"']?(?:\s+(?:meeting|dialogue|consultations?))?))(?:\b|(?<=[”"']))(?!\s+with)/gi;
   for (const m of text.matchAll(PAIR)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -541,6 +543,7 @@ export function findVisits(
         host: d.code,
         place: d.place,
         destEnd: d.end,
+        trip: start,
       });
     }
   }
@@ -583,7 +586,7 @@ export function cityAt(text: string, pos: number, cities: Map<string, string>): 
 function destinations(v: SentenceView, pos: number, cities: Map<string, string>): Dest[] {
   const out: Dest[] = [];
   let at = pos;
-  for (let k = 0; k < 4; k++) {
+  for (let k = 0; k < 8; k++) {
     const rest = v.text.slice(at);
     const lead = /^\s*(?:the\s+)?/i.exec(rest)![0].length;
     const p = at + lead;
@@ -608,8 +611,9 @@ function destinations(v: SentenceView, pos: number, cities: Map<string, string>)
     if (!d) break;
     // "to Tokyo, Japan" / "to Canada (Ottawa)"
     out.push(d);
+    // "A, B and C", "A and then B", "Mongolia and the five Central Asian countries of A, B, C"
     const next =
-      /^(?:\s+(?:in|on)\s+[A-Z]\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:to\s+)?/.exec(
+      /^(?:\s+(?:in|on)\s+[A-Z]\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:to\s+)?(?:the\s+(?:[\w-]+\s+){1,3}countries(?:\s+of|,|:)\s+)?/.exec(
         v.text.slice(d.end),
       );
     if (!next) break;
@@ -661,7 +665,7 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
         pre,
       );
     const held =
-      /^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:which|that)\s+)?(?:was|were)?\s*(?:held|hosted|convened|took\s+place)\b/i.test(
+      /^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:\s*in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?(?=\s+(?:in|on)\s+[A-Z]\w+\s+(?:was|were)\s+attended\b))?(?:\s*(?:in|on)\s+[A-Z]\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s+(?=(?:was|were)\s+attended\b))?(?:(?:which|that)\s+)?(?:was|were)?\s*(?:held|hosted|convened|took\s+place|attended\s+by)\b/i.test(
         post,
       );
     // "attended the UN General Assembly in New York and the G20 Summit in India": one verb for both

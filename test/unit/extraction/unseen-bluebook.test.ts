@@ -124,6 +124,74 @@ describe("unseen Bluebook paragraphs", () => {
   });
 });
 
+describe("unseen trips and dates", () => {
+  it("every country of a long trip, the first day only for the first country", () => {
+    const e = events(
+      "Prime Minister Abe visited Ghana, Côte d'Ivoire, Ethiopia, Kenya, Mozambique and South Africa from January 9 to January 15.",
+      { coveredYear: 2017 },
+    );
+    expect(e.map((x) => `${x.location} ${x.date}`)).toEqual([
+      "GHA 2017-01-09",
+      "CIV 2017-01",
+      "ETH 2017-01",
+      "KEN 2017-01",
+      "MOZ 2017-01",
+      "ZAF 2017-01",
+    ]);
+  });
+
+  it("a trip across two months gives the later countries the year alone", () => {
+    const e = events("Foreign Minister Kishida visited Peru, Chile and Argentina from April 28 to May 4.", {
+      coveredYear: 2016,
+    });
+    expect(e.map((x) => `${x.location} ${x.date}`)).toEqual(["PER 2016-04-28", "CHL 2016", "ARG 2016"]);
+  });
+
+  it("'Mongolia and the five Central Asian countries of A, B, ...': one visit per country, all in the month", () => {
+    const e = events(
+      "In October, Prime Minister Shinzo Abe visited Mongolia and the five Central Asian countries of Turkmenistan, Tajikistan, Uzbekistan, Kyrgyzstan and Kazakhstan.",
+      { coveredYear: 2015 },
+    );
+    expect(e.map((x) => `${x.location} ${x.date}`)).toEqual([
+      "MNG 2015-10",
+      "TKM 2015-10",
+      "TJK 2015-10",
+      "UZB 2015-10",
+      "KGZ 2015-10",
+      "KAZ 2015-10",
+    ]);
+  });
+
+  it("stops dated apart keep their own dates", () => {
+    expect(
+      events("Prime Minister Noda visited the U.S. in April and the UK in June.", { coveredYear: 2012 }).map(
+        (x) => `${x.location} ${x.date}`,
+      ),
+    ).toEqual(["USA 2012-04", "GBR 2012-06"]);
+  });
+
+  it("the year of a plan does not date the next sentence's month; a telephone talk has no visit's place", () => {
+    const e = events(
+      "President Lula is scheduled to make a State Visit to Japan in 2025. Foreign Minister Kamikawa held a telephone talk with Foreign Minister Mauro Vieira of Brazil in March and a meeting in May when he visited Japan.",
+      { coveredYear: 2024 },
+    );
+    const call = e.find((x) => x.modality === "telephone");
+    expect([call?.date, call?.location ?? null]).toEqual(["2024-03", null]);
+    expect(e.filter((x) => x.date?.startsWith("2025"))).toEqual([]);
+  });
+
+  it("'A and B held their first \"2+2\"'; a summit 'was attended by' the Prime Minister", () => {
+    const e = events(
+      'Japan and Indonesia held their first "2+2" in March. The NATO Summit in Vilnius in July was attended by Prime Minister Kishida.',
+      { coveredYear: 2023 },
+    );
+    expect(e.map((x) => `${x.type} ${x.level ?? x.organization} ${x.countries.join(",")} ${x.date}`)).toEqual([
+      "meeting two_plus_two IDN,JPN 2023-03",
+      "conference NATO  2023-07",
+    ]);
+  });
+});
+
 describe("unseen non-events", () => {
   const NONE = [
     "Japan and Chile agreed to hold a summit meeting at an early date.",
