@@ -226,6 +226,8 @@ export interface Store {
   /** deletes a document and everything extracted from it; false when the key is not stored */
   removeDocument(key: string): boolean;
   documents(filter?: DocumentFilter): DocumentRow[];
+  /** how many documents match (for paging) */
+  countDocuments(filter?: Omit<DocumentFilter, "limit" | "offset">): number;
   /** a number is an id, a string a key */
   document(idOrKey: number | string): DocumentRow | null;
   documentEntities(id: number): DocumentEntities;

@@ -160,6 +160,17 @@ function inList(w: Where, column: string, values: readonly unknown[]): void {
   w.params.push(...values);
 }
 
+function documentWhere(filter: Omit<DocumentFilter, "limit" | "offset">): Where {
+  const w: Where = { sql: [], params: [] };
+  if (filter.kind) inList(w, "d.kind", [filter.kind]);
+  if (filter.edition !== undefined) inList(w, "d.edition", [filter.edition]);
+  if (filter.section) {
+    w.sql.push("d.section LIKE ? ESCAPE '\\'");
+    w.params.push(`%${likeEscape(filter.section)}%`);
+  }
+  return w;
+}
+
 export class SqliteStore implements Store {
   readonly path: string;
   private readonly db: Database.Database;
@@ -395,14 +406,14 @@ export class SqliteStore implements Store {
   // -------------------------------------------------------------------------
   // Documents
 
+  countDocuments(filter: Omit<DocumentFilter, "limit" | "offset"> = {}): number {
+    const w = documentWhere(filter);
+    const where = w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "";
+    return Number((this.st(`SELECT COUNT(*) AS n FROM documents d ${where}`).get(...w.params) as Row).n);
+  }
+
   documents(filter: DocumentFilter = {}): DocumentRow[] {
-    const w: Where = { sql: [], params: [] };
-    if (filter.kind) inList(w, "d.kind", [filter.kind]);
-    if (filter.edition !== undefined) inList(w, "d.edition", [filter.edition]);
-    if (filter.section) {
-      w.sql.push("d.section LIKE ? ESCAPE '\\'");
-      w.params.push(`%${likeEscape(filter.section)}%`);
-    }
+    const w = documentWhere(filter);
     const where = w.sql.length ? `WHERE ${w.sql.join(" AND ")}` : "";
     return this.db
       .prepare(

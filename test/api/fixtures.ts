@@ -403,6 +403,9 @@ export function memoryStore(): Store {
       const n = this.search(query, { ...f, limit: undefined, offset: 0 }).length;
       return cap === undefined ? n : Math.min(n, cap + 1);
     },
+    countDocuments(f = {}) {
+      return this.documents({ ...f, limit: undefined, offset: 0 }).length;
+    },
     countCounts(f = {}) {
       return this.counts(f).length;
     },

@@ -108,9 +108,7 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
       const items = store.documents({ ...filter, limit, offset });
       const total = exactFromPage(items.length, limit, offset)
         ? offset + items.length
-        : cachedTotal("documents", filter, () =>
-            kind || edition != null || section ? store.documents(filter).length : store.stats().documents,
-          );
+        : cachedTotal("documents", filter, () => store.countDocuments(filter));
       return { total, limit, offset, items };
     },
   );
