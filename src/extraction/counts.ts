@@ -253,7 +253,9 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
         if (pc.length <= 3) sentenceParties = pc;
       }
       if (sentenceParties.length > 3) sentenceParties = sentenceParties.filter((c) => c === "JPN");
-      const period = periodOf(v.dates, coveredYear);
+      // "A and B have met more than 30 times": a running total with no date is no year's count
+      const running = !v.dates.length && /\b(?:have|has)\s+(?:now\s+)?(?:met|held)\b/i.test(text);
+      const period = running ? null : periodOf(v.dates, coveredYear);
       for (const f of found) {
         const { at: _at, local: _local, ...rest } = f;
         if (!rest.countries.length) rest.countries = sentenceParties.length ? sentenceParties : ["JPN"];

@@ -88,8 +88,13 @@ export function isUnreal(text: string, start: number, end: number): boolean {
   if (/\b(?:every|each|any|all|regular|periodic|frequent|successive)\s+(?:[\w-]+\s+){0,1}$/i.test(pre)) return true;
   if (/\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}$/i.test(pre)) return true;
   if (PLAN_AFTER.test(text.slice(end, end + 60))) return true;
+  // "has held summit meetings with Australia almost every year since 2007": a habit
+  if (HABIT_AFTER.test(text.slice(end, end + 80))) return true;
   return false;
 }
+
+const HABIT_AFTER =
+  /^[^.;]{0,50}?\b(?:(?:almost\s+|nearly\s+)?every\s+(?:year|month|time)|each\s+year|annually|regularly|on\s+a\s+regular\s+basis|as\s+a\s+rule|usually)\b/i;
 
 function personsIn(v: SentenceView, start: number, end: number): PersonRef[] {
   return v.persons.filter((p) => p.start >= start && p.end <= end);
@@ -253,6 +258,8 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
     if (isUnreal(text, start, end)) continue;
+    // "held summit meetings with X": several meetings, a count or a habit, not one occurrence
+    if (/\b(?:meetings|summits|calls|conversations)\b/i.test(m[0])) continue;
     const subject = subjectBefore(v, start, 170);
     const tail = /(?:with|between|from)$/i.exec(m[0]);
     const objs = counterparts(v, tail ? end - tail[0].length : end, text.length);

@@ -207,6 +207,9 @@ describe("unseen non-events", () => {
     "Prime Minister Abe plans to visit Viet Nam next year.",
     "The Republic of Korea is expected to release its own Indo-Pacific strategy soon.",
     "The Central Asia plus Japan Dialogue has been held since 2004.",
+    "Japan has held foreign ministers' meetings with Germany nearly every year since 2010.",
+    "The Japan-India Summit Meeting is held annually, alternately in Tokyo and New Delhi.",
+    "Prime Minister Kishida held summit meetings with the leaders of the Pacific Island countries.",
   ];
   for (const s of NONE) {
     it(s, () => {

@@ -71,4 +71,12 @@ describe("unseen counts", () => {
       counts("In 2012, Japan and China held foreign ministers' meetings twice.", { coveredYear: 2012 }).map(key),
     ).toEqual(["foreign_ministers CHN,JPN 2 2012-01..2012-12"]);
   });
+
+  it("a running total in the present perfect with no date covers no year", () => {
+    const [c] = counts(
+      "Prime Minister Kishida and President Biden have met more than 20 times, including video conferences.",
+    );
+    expect(c?.total).toBe(20);
+    expect(c?.period).toBeNull();
+  });
 });
