@@ -269,6 +269,19 @@ const STEP: Record<string, number> = {
   entered_into_force: 3,
 };
 
+/** "In Jordan, she paid a courtesy call on ...": the country or city that opens the sentence, before the meeting. */
+function leadingPlace(v: SentenceView, before: number): { location: string; place: string | null } | null {
+  const m = /^\s*In\s+(?:the\s+)?/.exec(v.text);
+  if (!m) return null;
+  const at = m[0].length;
+  const c = v.countries.find((x) => x.start === at && !x.adjective && !x.org && x.end < before);
+  if (c && /^\s*,/.test(v.text.slice(c.end))) return { location: c.code, place: null };
+  const city = cityAt(v.text, at, cities());
+  if (city && at + city.name.length < before && /^\s*,/.test(v.text.slice(at + city.name.length)))
+    return { location: city.code, place: city.name };
+  return null;
+}
+
 const OCCASION_NAME =
   /^[^;]{0,160}?\b(?:during|on\s+the\s+occasion\s+of|on\s+the\s+(?:margins|sidelines)\s+of|in\s+conjunction\s+with)\s+(?:the\s+)?((?:[A-Z0-9][\w.’'-]*\s+){1,6})(?:Summit|Meeting|Conference|Session|Forum)\b/;
 
@@ -360,7 +373,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     const evidence = { start: s.start, end: s.end, text: s.text };
     const occasionOf = new Map<MeetingAnchor, ExtractedEvent>();
     // cheap word tests first: most sentences state no event
-    const found = MEETING_WORD.test(v.text) ? findMeetings(v, []) : [];
+    const found = MEETING_WORD.test(v.text) ? findMeetings(v, [], previousSubject) : [];
     // a meeting "during the visit" whose parties the sentence does not name: the visit of the sentence before
     for (const m of found) {
       if (m.parties.length >= 2) continue;
@@ -556,7 +569,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
           .concat()
           .sort((a, b) => a.start - b.start)
           .find((x) => x.start > m.end);
-        const where = placeIn(v, m.end, next ? next.start : v.text.length) ?? occasionCity(v, m.end);
+        const where =
+          placeIn(v, m.end, next ? next.start : v.text.length) ?? occasionCity(v, m.end) ?? leadingPlace(v, m.start);
         if (where) {
           ev.location = where.location;
           ev.place = where.place;
@@ -647,8 +661,12 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     const lastMeeting = [...sentenceEvents].reverse().find((e) => e.type === "meeting");
     previousVisit = [...sentenceEvents].reverse().find((e) => e.type === "visit") ?? null;
     // the person the sentence is about: the first one named, when not in a prepositional phrase
-    const first = v.persons[0];
-    previousSubject = first?.country && !inPrepPhrase(v, first) ? first : null;
+    // (a sentence that opens with "he" or "she" keeps the person it stands for)
+    if (!/^(?:[^,;]{0,40},\s*)?(?:he|she)\b/i.test(v.text)) {
+      const first = v.persons[0];
+      const opens = first && !/\b(?:met|held|with|visited|received|by|of|and)\b/i.test(v.text.slice(0, first.outer));
+      previousSubject = opens && first.country && !inPrepPhrase(v, first) ? first : null;
+    }
     previousOccasion =
       [...sentenceEvents].reverse().find((e) => e.type === "conference" || (e.type === "meeting" && e.location)) ??
       null;

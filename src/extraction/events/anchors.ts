@@ -189,7 +189,12 @@ function levelAt(text: string, from: number): Level | null {
   return m ? levelOfPhrase(`${m[1]} level talks`) : null;
 }
 
-export function findMeetings(v: SentenceView, allAnchorsStart: number[]): MeetingAnchor[] {
+/** `previousSubject`: the person the sentence before is about, for "In Jordan, she paid a courtesy call on ...". */
+export function findMeetings(
+  v: SentenceView,
+  allAnchorsStart: number[],
+  previousSubject: PersonRef | null = null,
+): MeetingAnchor[] {
   const out: MeetingAnchor[] = [];
   const { text } = v;
   const taken: Span[] = [];
@@ -260,7 +265,15 @@ export function findMeetings(v: SentenceView, allAnchorsStart: number[]): Meetin
     if (isUnreal(text, start, end)) continue;
     // "held summit meetings with X": several meetings, a count or a habit, not one occurrence
     if (/\b(?:meetings|summits|calls|conversations)\b/i.test(m[0])) continue;
-    const subject = subjectBefore(v, start, 170);
+    let subject = subjectBefore(v, start, 170);
+    if (!subject && previousSubject) {
+      // the pronoun that opens the sentence (after a leading phrase) stands for the subject of the one before
+      const pro = /(?:^\s*|^[^,;]{0,40},\s*)(he|she)\s+(?:also\s+|then\s+|later\s+)?$/i.exec(text.slice(0, start));
+      if (pro) {
+        const at = pro[0].length - pro[0].slice(pro[0].search(/(?:he|she)\s+(?:also\s+|then\s+|later\s+)?$/i)).length;
+        subject = { ...previousSubject, start: at, end: at + pro[1]!.length, outer: at };
+      }
+    }
     const tail = /(?:with|between|from)$/i.exec(m[0]);
     const objs = counterparts(v, tail ? end - tail[0].length : end, text.length);
     let obj = objs[0] ?? null;

@@ -163,10 +163,12 @@ function makeViews(ctx: DocContext): SentenceView[] {
       const end = h.end - base;
       const local = h.role && rankOf(h.role) ? null : localRole(s.text, start, end);
       // a later mention by name alone ("Mr. Zhang paid a courtesy call") keeps the office named before
-      const known = h.role || local ? null : offices.get(h.name);
-      const role = h.role ?? local ?? known?.role ?? null;
-      const rank = rankOf(h.role) ?? rankOf(local) ?? known?.rank ?? null;
-      if (rank && !known && !offices.has(h.name)) offices.set(h.name, { role, rank });
+      // ("Minister Kamikawa" after "Minister for Foreign Affairs Kamikawa": the office named before is the precise one)
+      const own = rankOf(h.role) ?? rankOf(local);
+      const known = !own || own === "minister" ? offices.get(h.name) : undefined;
+      const role = known ? known.role : (h.role ?? local ?? null);
+      const rank = known ? known.rank : own;
+      if (rank && !offices.has(h.name) && rank !== "minister") offices.set(h.name, { role, rank });
       // a foreign official whose country the finder could not tell: the one the title names
       // ("Minister of Foreign Affairs of the ROK"), else the country the section is about
       let country = h.country;

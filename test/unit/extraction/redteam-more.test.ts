@@ -99,7 +99,7 @@ describe("red team readout: a foreign minister's three-country trip (Israel, Pal
   });
   // EVENTS: "Minister Kamikawa held a meeting with ... Eli Cohen, Minister of Foreign Affairs of Israel" gets level
   // 'other'; both are foreign ministers
-  it.fails("gives a meeting of two foreign ministers the foreign_ministers level", () => {
+  it("gives a meeting of two foreign ministers the foreign_ministers level", () => {
     expect(matching(d, { type: "meeting", level: "foreign_ministers", countries: ["ISR", "JPN"] })).toHaveLength(1);
   });
   it("gives only the first country of a trip the trip's first day", () => {
@@ -107,7 +107,7 @@ describe("red team readout: a foreign minister's three-country trip (Israel, Pal
     expect(later).toEqual([]);
   });
   // EVENTS: "In Palestine, she met with ... in Ramallah" and "she paid a courtesy call on His Majesty King Abdullah II" are missed
-  it.fails("extracts meetings whose subject is a pronoun", () => {
+  it("extracts meetings whose subject is a pronoun", () => {
     expect(matching(d, { type: "meeting", countries: ["JPN", "PSE"] })).toHaveLength(1);
     expect(matching(d, { type: "meeting", level: "other", countries: ["JOR", "JPN"] })).toHaveLength(1);
   });

@@ -170,4 +170,21 @@ On January 9, commencing at 10:00 a.m. for approximately 60 minutes, Ms. Yoko Ka
       ["2024-01-09", null],
     ]);
   });
+
+  it("a tour readout: 'she' stands for the minister of the sentence before, 'In Jordan,' places the call, 'Minister X' keeps her office", () => {
+    const e = events(
+      `Foreign Minister Kamikawa Visits Southeast Asia
+
+July 10, 2024
+
+From July 10 to 12, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs, visited Malaysia and Singapore. In Malaysia, Minister Kamikawa held a meeting with H.E. Mr. Mohamad Hasan, Minister of Foreign Affairs of Malaysia. In Singapore, she met with H.E. Dr. Vivian Balakrishnan, Minister for Foreign Affairs of Singapore. She then paid a courtesy call on H.E. Mr. Lawrence Wong, Prime Minister of Singapore.`,
+      { date: "2024-07-10" },
+    );
+    const meetings = e.filter((x) => x.type === "meeting");
+    expect(meetings.map((x) => `${x.level} ${x.countries.join(",")} ${x.location}`)).toEqual([
+      "foreign_ministers JPN,MYS MYS",
+      "foreign_ministers JPN,SGP SGP",
+      "other JPN,SGP null",
+    ]);
+  });
 });
