@@ -312,6 +312,12 @@ export const MIGRATIONS: readonly Migration[] = [
       "index a person's roles, so their distinct roles are a few index seeks (skip-scan) instead of reading every document row",
     up: (db) => db.exec("CREATE INDEX IF NOT EXISTS person_roles_role ON person_roles(person_id, role)"),
   },
+  {
+    version: 8,
+    description:
+      "index events by (sort_key, date_hi), so counting a date range reads the index alone (events_sort still gives the page order)",
+    up: (db) => db.exec("CREATE INDEX IF NOT EXISTS events_sort_hi ON events(sort_key, date_hi)"),
+  },
 ];
 
 /** The schema version this code writes and reads. */

@@ -103,6 +103,12 @@ describe("query plans of the main queries", () => {
     expect(page[0]!.plan).toMatch(/event_participants_person_sort/);
   });
 
+  it("a date range's total is counted from events(sort_key, date_hi) alone", () => {
+    const plans = plansOf(() => store.countEvents({ from: "2013-03", to: "2013-05" }));
+    expectIndexed(plans);
+    expect(plans[0]!.plan).toMatch(/COVERING INDEX events_sort_hi/);
+  });
+
   it("event totals count an index, not the events", () => {
     expectIndexed(
       plansOf(() => {
