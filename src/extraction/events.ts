@@ -591,7 +591,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       });
     }
     for (const c of conferences) sentenceEvents.push(conferenceEvent(c, dateOf.get(c) ?? null, evidence));
-    for (const n of negotiationRounds(v)) {
+    for (const n of /round/i.test(v.text) ? negotiationRounds(v) : []) {
       const date = v.dates.find((d) => d.start >= n.end && d.value && d.kind !== "range")?.value ?? null;
       if (!date) continue;
       const where = placeIn(v, n.end, v.text.length);

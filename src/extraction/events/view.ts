@@ -71,8 +71,7 @@ const TITLE_BEFORE =
   /((?:(?:Vice|Deputy|State|Parliamentary|Senior|Prime|Foreign|Defen[cs]e|Minister|Ministers|Secretary|President|Premier|Chancellor|King|Queen|Emperor|Sultan|Emir|Amir|Director-General|Director|Ambassador|General|Chief|Cabinet|Crown|Prince|Affairs|External|National|Europe|of|for|and|the|State|Councilor|Counsellor|Special|Envoy|Representative|High)\s+)+)(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.\s+|His\s+Excellency\s+|Her\s+Excellency\s+|the\s+Honou?rable\s+)*$/;
 const TITLE_AFTER = /^,\s+((?:[A-Z][\w’'-]*|of|for|the|and)(?:\s+(?:[A-Z][\w’'-]*|of|for|the|and))*)/;
 
-function localRole(text: string, start: number, end: number): string | null {
-  const before = TITLE_BEFORE.exec(text.slice(Math.max(0, start - 60), start));
+function localRole(text: string, start: number, end: number, before: RegExpExecArray | null): string | null {
   const b = before?.[1]?.trim();
   if (b && rankOf(b)) return b;
   const after = TITLE_AFTER.exec(text.slice(end, end + 90));
@@ -161,7 +160,8 @@ function makeViews(ctx: DocContext): SentenceView[] {
       const h = ctx.persons[j]!;
       const start = h.start - base;
       const end = h.end - base;
-      const local = h.role && rankOf(h.role) ? null : localRole(s.text, start, end);
+      const title = TITLE_BEFORE.exec(s.text.slice(Math.max(0, start - 60), start));
+      const local = h.role && rankOf(h.role) ? null : localRole(s.text, start, end, title);
       // a later mention by name alone ("Mr. Zhang paid a courtesy call") keeps the office named before
       // ("Minister Kamikawa" after "Minister for Foreign Affairs Kamikawa": the office named before is the precise one)
       const own = rankOf(h.role) ?? rankOf(local);
@@ -179,7 +179,6 @@ function makeViews(ctx: DocContext): SentenceView[] {
           rank !== null && rank !== "official" && !INTERNATIONAL.test(`${role ?? ""} ${s.text.slice(end, end + 60)}`);
         country = c?.code ?? (focus && focus !== "JPN" && national ? focus : null);
       }
-      const title = TITLE_BEFORE.exec(s.text.slice(Math.max(0, start - 60), start));
       const lead = title ? (/^(?:(?:of|for|and|the)\s+)+/.exec(title[0])?.[0].length ?? 0) : 0;
       const outer = title ? start - title[0].length + lead : start;
       persons.push({ name: h.name, country, rank, role, start, end, outer });
