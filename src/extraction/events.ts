@@ -283,11 +283,11 @@ function leadingPlace(v: SentenceView, before: number): { location: string; plac
 }
 
 const OCCASION_NAME =
-  /^[^;]{0,160}?\b(?:during|on\s+the\s+occasion\s+of|on\s+the\s+(?:margins|sidelines)\s+of|in\s+conjunction\s+with)\s+(?:the\s+)?((?:[A-Z0-9][\w.’'-]*\s+){1,6})(?:Summit|Meeting|Conference|Session|Forum)\b/;
+  /^[^;]{0,160}?\b(?:during|at|on\s+the\s+occasion\s+of|on\s+the\s+(?:margins|sidelines)\s+of|in\s+conjunction\s+with)\s+(?:the\s+)?((?:[A-Z0-9][\w.’'-]*\s+){1,6})(?:Summit|Meeting|Conference|Session|Forum)\b/;
 
 /** "... during the G20 Osaka Summit": the city in the name of the gathering a meeting was held at. */
-function occasionCity(v: SentenceView, from: number): { location: string; place: string | null } | null {
-  const m = OCCASION_NAME.exec(v.text.slice(from, from + 260));
+function occasionCity(v: SentenceView, from: number, to: number): { location: string; place: string | null } | null {
+  const m = OCCASION_NAME.exec(v.text.slice(from, Math.min(to, from + 260)));
   if (!m) return null;
   const nameAt = from + (m.index ?? 0) + m[0].length - m[0].slice(m[0].lastIndexOf(m[1]!)).length;
   for (const w of m[1]!.matchAll(/(?:^|(?<=\s))[A-Z]/g)) {
@@ -569,8 +569,10 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
           .concat()
           .sort((a, b) => a.start - b.start)
           .find((x) => x.start > m.end);
+        const stop = next ? next.start : v.text.length;
         const where =
-          placeIn(v, m.end, next ? next.start : v.text.length) ?? occasionCity(v, m.end) ?? leadingPlace(v, m.start);
+          placeIn(v, m.end, stop) ??
+          (ev.modality === "in_person" ? (occasionCity(v, m.end, stop) ?? leadingPlace(v, m.start)) : null);
         if (where) {
           ev.location = where.location;
           ev.place = where.place;

@@ -375,6 +375,42 @@ export function findMeetings(
     });
   }
 
+  // 2c. "Chancellor A and Prime Minister B met on the occasion of ...", "the two leaders met again at ..."
+  const MET_AT =
+    /\bmet\s+(?:again\s+|also\s+|briefly\s+)?(?=(?:at|on|in|during|for)\s)(?!on\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous)\s+occasions)/gi;
+  for (const m of text.matchAll(MET_AT)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;
+    const two = /\bthe\s+two\s+(leaders|prime\s+ministers|presidents|foreign\s+ministers)\s+(?:have\s+|had\s+)?$/i.exec(
+      text.slice(Math.max(0, start - 40), start),
+    );
+    if (two) {
+      // the pair of the meeting named before it in the sentence
+      const prior = [...out].reverse().find((o) => o.end <= start && o.parties.length === 2 && o.level);
+      if (!prior) continue;
+      out.push({ ...prior, start, end, modality: "in_person", plural: false, compound: false, phrase: m[0] });
+      continue;
+    }
+    const b = [...v.persons].reverse().find((p) => p.end <= start);
+    if (!b || !/^\s*(?:have\s+|had\s+)?$/.test(text.slice(b.end, start))) continue;
+    const a = [...v.persons].reverse().find((p) => p.end <= b.outer);
+    if (!a || !/^\s*(?:,[^,;]{0,70},)?\s*and\s+(?:the\s+)?$/.test(text.slice(a.end, b.outer))) continue;
+    if (!a.country || !b.country || a.country === b.country || !a.rank || !b.rank) continue;
+    out.push({
+      kind: "meeting",
+      start,
+      end,
+      parties: uniqSorted([a.country, b.country]),
+      level: levelOfRanks(a.rank, b.rank),
+      modality: "in_person",
+      participants: [a, b],
+      plural: false,
+      compound: false,
+      phrase: m[0],
+    });
+  }
+
   // 2b. "A telephone talk between Prime Minister A and President B was held in January"
   const BETWEEN =
     /\b(?:a|an|the)\s+(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral|video|telephone|tele-?conference|online)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference|call|conversation))\s+between\b/gi;

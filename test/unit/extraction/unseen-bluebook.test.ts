@@ -192,6 +192,26 @@ describe("unseen trips and dates", () => {
   });
 });
 
+describe("unseen 'met' without an object", () => {
+  it("'A and B met on the occasion of X'; 'the two leaders met again at Y' after a call", () => {
+    const e = events(
+      "President Macron and Prime Minister Kishida met on the occasion of the G20 Bali Summit in November. Prime Minister Kishida held a telephone talk with President Biden in January, and the two leaders met again at the G7 Hiroshima Summit in May.",
+      { coveredYear: 2022 },
+    );
+    expect(e.map((x) => `${x.level} ${x.modality} ${x.countries.join(",")} ${x.date} ${x.place ?? "-"}`)).toEqual([
+      "summit in_person FRA,JPN 2022-11 Bali",
+      "summit telephone JPN,USA 2022-01 -",
+      "summit in_person JPN,USA 2022-05 Hiroshima",
+    ]);
+  });
+
+  it("'met on three occasions' is a count, not a meeting", () => {
+    expect(
+      events("President Macron and Prime Minister Kishida met on three occasions.", { coveredYear: 2022 }),
+    ).toEqual([]);
+  });
+});
+
 describe("unseen non-events", () => {
   const NONE = [
     "Japan and Chile agreed to hold a summit meeting at an early date.",
