@@ -27,6 +27,7 @@ import {
   findMeetings,
   findVisits,
   inPrepPhrase,
+  isUnreal,
   type MeetingAnchor,
   type VisitAnchor,
 } from "./events/anchors.js";
@@ -594,7 +595,10 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     }
     for (const c of conferences) sentenceEvents.push(conferenceEvent(c, dateOf.get(c) ?? null, evidence));
     for (const n of /round/i.test(v.text) ? negotiationRounds(v) : []) {
-      const date = v.dates.find((d) => d.start >= n.end && d.value && d.kind !== "range")?.value ?? null;
+      const date =
+        v.dates.find((d) => d.start >= n.end && d.value && d.kind !== "range")?.value ??
+        v.dates.find((d) => d.leading && d.end <= n.start && d.value && d.kind !== "range")?.value ??
+        null;
       if (!date) continue;
       const where = placeIn(v, n.end, v.text.length);
       sentenceEvents.push({
@@ -766,16 +770,28 @@ function enumeratedOccasions(v: SentenceView, found: MeetingAnchor[]): MeetingAn
 const ROUND =
   /\b(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|\d+(?:st|nd|rd|th))\s+round\s+of\s+(?:the\s+)?negotiations?\s+(?:on|for|toward|towards)\s+(?:the\s+|a\s+)?([^,;]+?)\s+(?:was|were)\s+held\b/gi;
 
+/** "The first round of the Japan-X investment agreement negotiations was held": the instrument before "negotiations". */
+const ROUND_OF_THE =
+  /\b(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|\d+(?:st|nd|rd|th))\s+round\s+of\s+the\s+([^,;]+?)\s+negotiations\s+(?:was|were)\s+held\b/gi;
+/** "The Japan-X EPA negotiations continued, with the 6th round held in Tokyo in November." */
+const WITH_ROUND =
+  /\b(?:the\s+)?([^,;]+?)\s+negotiations\s+(?:continued|progressed|advanced|were\s+under\s?way)\s*,?\s+with\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|\d+(?:st|nd|rd|th))\s+round\s+(?:being\s+)?held\b/gi;
+
 /** "The 14th round of negotiations on the Japan-China-ROK FTA was held in Tokyo in December." */
 function negotiationRounds(v: SentenceView): Array<{ start: number; end: number; parties: string[]; title: string }> {
   const out: Array<{ start: number; end: number; parties: string[]; title: string }> = [];
-  for (const m of v.text.matchAll(ROUND)) {
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    const titleStart = start + m[0].indexOf(m[1]!);
-    const chain = v.chains.find((c) => c.start >= titleStart && c.end <= titleStart + m[1]!.length);
-    if (!chain) continue;
-    out.push({ start, end, parties: chain.codes, title: m[1]!.trim() });
+  for (const re of [ROUND, ROUND_OF_THE, WITH_ROUND]) {
+    for (const m of v.text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (isUnreal(v.text, start, end)) continue;
+      const titleStart = start + m[0].indexOf(m[1]!);
+      // the instrument's name: from its parties' compound ("the Japan-Colombia EPA")
+      const chain = v.chains.find((c) => c.start >= titleStart && c.end <= titleStart + m[1]!.length);
+      if (!chain) continue;
+      const title = v.text.slice(chain.start, titleStart + m[1]!.length).trim();
+      out.push({ start, end, parties: chain.codes, title: re === ROUND ? m[1]!.trim() : title });
+    }
   }
   return out;
 }

@@ -212,6 +212,28 @@ describe("unseen 'met' without an object", () => {
   });
 });
 
+describe("unseen negotiation rounds", () => {
+  it("'the first round of the Japan-X investment agreement negotiations was held', dated by the opening month", () => {
+    const e = events(
+      "In November, the first round of the Japan-Oman investment agreement negotiations was held in Muscat.",
+      { coveredYear: 2013 },
+    );
+    expect(e.map((x) => `${x.type} ${x.countries.join(",")} ${x.date} ${x.place} ${x.title}`)).toEqual([
+      "negotiation JPN,OMN 2013-11 Muscat Japan-Oman investment agreement",
+    ]);
+  });
+
+  it("'the Japan-X EPA negotiations continued, with the 3rd round held in Tokyo in May'; a planned round is none", () => {
+    const e = events(
+      "The Japan-Mongolia EPA negotiations continued, with the 3rd round held in Tokyo in May. Japan and Mongolia will hold the next round of negotiations in Ulaanbaatar.",
+      { coveredYear: 2012 },
+    );
+    expect(e.map((x) => `${x.type} ${x.countries.join(",")} ${x.date} ${x.title}`)).toEqual([
+      "negotiation JPN,MNG 2012-05 Japan-Mongolia EPA",
+    ]);
+  });
+});
+
 describe("unseen non-events", () => {
   const NONE = [
     "Japan and Chile agreed to hold a summit meeting at an early date.",
