@@ -391,7 +391,7 @@ export function register(program: Command): void {
     .option("--limit <n>", "at most this many lines (default 50)", positiveInt("--limit"))
     .option(
       "--order <order>",
-      "document (edition, document, sentence; default) or rank (best match first)",
+      "document (the order stored: each document's sentences together, in text order; default) or rank (best match first)",
       single("--order", ["document", "rank"] as const),
     )
     .option("--raw", "pass the query to SQLite FTS5 as written (AND, OR, NOT, NEAR)");
