@@ -146,7 +146,9 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
   for (let i = placed.length - 1; i >= 0; i--) {
     const p = placed[i]!;
     if (p.date) continue;
-    const next = placed.slice(i + 1).find((q) => q.date && q.anchor.kind === p.anchor.kind);
+    const next = placed
+      .slice(i + 1)
+      .find((q) => q.date && q.anchor.kind === p.anchor.kind && !("laterStep" in q.anchor && q.anchor.laterStep));
     if (
       next &&
       !placed.slice(i + 1).some((q) => q.anchor.kind !== p.anchor.kind && q.group !== p.group && q.pos < next.pos)

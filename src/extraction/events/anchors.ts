@@ -59,6 +59,8 @@ export interface InstrumentAnchor extends Span {
   fallback: string[];
   /** an instrument of an organization (TPP Agreement): its parties are not filled in */
   multilateral: boolean;
+  /** a later step of the instrument named just before ("..., which was signed in October"): its date is its own */
+  laterStep?: boolean;
 }
 
 export type Anchor = MeetingAnchor | VisitAnchor | ConferenceAnchor | InstrumentAnchor;

@@ -154,6 +154,9 @@ const PASSIVE: Array<[RegExp, AgreementStatus]> = [
   ],
 ];
 
+const LATER_STEP =
+  /^(?:\s*\([^()]{1,30}\))?(?:\s*,?\s*(?:which|that)\s+(?:was|were|has\s+been|had\s+been)\s+(?:then\s+|later\s+|subsequently\s+)?|[^;.]{0,60}?\s+and\s+(?:was\s+|were\s+|has\s+|had\s+)?(?:then\s+|later\s+|subsequently\s+)?)(signed|concluded|adopted|entered\s+into\s+force|came\s+into\s+force|took\s+effect)\b/i;
+
 function activeStatus(text: string, npStart: number): AgreementStatus | null {
   const pre = text
     .slice(Math.max(0, npStart - 70), npStart)
@@ -320,6 +323,35 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
       fallback,
       multilateral,
     });
+    // "..., which was signed in Tokyo in October", "was signed on July 17 and entered into force on February 1":
+    // a later step of the same instrument, dated by the words after it
+    const later = LATER_STEP.exec(text.slice(np.end, np.end + 120));
+    if (later) {
+      const step = later[1]!.toLowerCase();
+      const second: AgreementStatus = /force|effect/.test(step)
+        ? "entered_into_force"
+        : /sign/.test(step)
+          ? "signed"
+          : /conclu/.test(step)
+            ? "concluded"
+            : /adopt/.test(step)
+              ? "adopted"
+              : "released";
+      if (second !== status && !(status === "concluded" && second === "signed")) {
+        const at = np.end + (later.index ?? 0) + later[0].length - later[1]!.length;
+        out.push({
+          kind: "agreement",
+          start: at,
+          end: at + later[1]!.length,
+          title: np.title,
+          status: second,
+          parties,
+          fallback,
+          multilateral,
+          laterStep: true,
+        });
+      }
+    }
   }
 
   // policy releases: one government's own document

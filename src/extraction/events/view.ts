@@ -71,7 +71,7 @@ const TITLE_BEFORE =
   /((?:(?:Vice|Deputy|State|Parliamentary|Senior|Prime|Foreign|Defen[cs]e|Minister|Ministers|Secretary|President|Premier|Chancellor|King|Queen|Emperor|Sultan|Emir|Amir|Director-General|Director|Ambassador|General|Chief|Cabinet|Crown|Prince|Affairs|External|National|Europe|of|for|and|the|State|Councilor|Counsellor|Special|Envoy|Representative|High)\s+)+)(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.\s+|His\s+Excellency\s+|Her\s+Excellency\s+|the\s+Honou?rable\s+)*$/;
 const TITLE_AFTER = /^,\s+((?:[A-Z][\w’'-]*|of|for|the|and)(?:\s+(?:[A-Z][\w’'-]*|of|for|the|and))*)/;
 
-function localRole(text: string, start: number, end: number, before: RegExpExecArray | null): string | null {
+function localRole(text: string, end: number, before: RegExpExecArray | null): string | null {
   const b = before?.[1]?.trim();
   if (b && rankOf(b)) return b;
   const after = TITLE_AFTER.exec(text.slice(end, end + 90));
@@ -161,7 +161,7 @@ function makeViews(ctx: DocContext): SentenceView[] {
       const start = h.start - base;
       const end = h.end - base;
       const title = TITLE_BEFORE.exec(s.text.slice(Math.max(0, start - 60), start));
-      const local = h.role && rankOf(h.role) ? null : localRole(s.text, start, end, title);
+      const local = h.role && rankOf(h.role) ? null : localRole(s.text, end, title);
       // a later mention by name alone ("Mr. Zhang paid a courtesy call") keeps the office named before
       // ("Minister Kamikawa" after "Minister for Foreign Affairs Kamikawa": the office named before is the precise one)
       const own = rankOf(h.role) ?? rankOf(local);

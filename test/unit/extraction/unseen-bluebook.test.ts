@@ -234,6 +234,27 @@ describe("unseen negotiation rounds", () => {
   });
 });
 
+describe("unseen later steps of one instrument", () => {
+  it("'was signed on A and entered into force on B': two events, each with its own date", () => {
+    const e = events(
+      "The Japan-Australia EPA was signed on July 8 in Canberra and entered into force on January 15, 2015.",
+      { coveredYear: 2014 },
+    );
+    expect(e.map((x) => `${x.countries.join(",")} ${x.status} ${x.date}`)).toEqual([
+      "AUS,JPN signed 2014-07-08",
+      "AUS,JPN entered_into_force 2015-01-15",
+    ]);
+  });
+
+  it("'agreed in principle on X, which was signed in October': the signing's month is not the agreement's", () => {
+    const e = events(
+      "The two ministers agreed in principle on the Japan-Mongolia Economic Partnership Agreement, which was signed in Tokyo in February.",
+      { coveredYear: 2015 },
+    );
+    expect(e.map((x) => `${x.status} ${x.date}`)).toEqual(["agreed_in_principle 2015", "signed 2015-02"]);
+  });
+});
+
 describe("unseen non-events", () => {
   const NONE = [
     "Japan and Chile agreed to hold a summit meeting at an early date.",
