@@ -248,7 +248,8 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
       if (!sentenceParties.length)
         sentenceParties = uniq(v.persons.map((p) => p.country).filter((c): c is string => !!c));
       if (!sentenceParties.length) sentenceParties = countriesIn(v, { start: 0, end: text.length });
-      if (!sentenceParties.length && prev) {
+      // "Negotiations on the RCEP continued; 4 rounds ...": a framework named here, not the parties of the sentence before
+      if (!sentenceParties.length && prev && !v.orgs.length) {
         const pc = countriesIn(prev, { start: 0, end: prev.text.length });
         if (pc.length <= 3) sentenceParties = pc;
       }

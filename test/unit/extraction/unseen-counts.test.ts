@@ -79,4 +79,12 @@ describe("unseen counts", () => {
     expect(c?.total).toBe(20);
     expect(c?.period).toBeNull();
   });
+
+  it("a count about a framework named in its sentence does not take the parties of the sentence before", () => {
+    const c = counts(
+      "The Japan-Canada EPA negotiations were suspended. Negotiations on the CPTPP continued; five rounds of negotiations were held in 2016.",
+      { coveredYear: 2016 },
+    );
+    expect(c.map((x) => `${x.level} ${x.countries.join(",")} ${x.total}`)).toEqual(["negotiation_round JPN 5"]);
+  });
 });
