@@ -16,11 +16,24 @@ const PALETTE = ["#1f5fa8", "#c4432b", "#2e8b57", "#8a5cc2", "#d48a00", "#00838f
 
 export interface Series {
   label: string;
-  values: number[];
+  /** null where there is no figure (a gap in the line, "–" in the table) */
+  values: (number | null)[];
 }
 
-/** A line chart (chart.js on a canvas) with the same figures in a table for screen readers. */
-export function LineChart({ labels, series, caption }: { labels: string[]; series: Series[]; caption: string }) {
+export interface LineChartProps {
+  labels: string[];
+  series: Series[];
+  caption: string;
+  /** the y axis title ("meetings", "per 10,000 words"); none by default */
+  unit?: string;
+  /** what a row of the figures table is ("Partner", "Term") */
+  seriesHeader?: string;
+  /** whole-number ticks (counts) */
+  integer?: boolean;
+}
+
+/** A line chart (chart.js on a canvas) with the same figures in a table for screen readers and copying. */
+export function LineChart({ labels, series, caption, unit, seriesHeader = "Series", integer = false }: LineChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;
@@ -35,18 +48,25 @@ export function LineChart({ labels, series, caption }: { labels: string[]; serie
           backgroundColor: PALETTE[i % PALETTE.length],
           tension: 0,
           pointRadius: 3,
+          spanGaps: false,
         })),
       },
       options: {
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+        scales: {
+          y: {
+            beginAtZero: true,
+            ...(integer ? { ticks: { precision: 0 } } : {}),
+            ...(unit ? { title: { display: true, text: unit } } : {}),
+          },
+        },
         plugins: { legend: { position: "bottom" } },
       },
     });
     return () => chart.destroy();
-  }, [labels, series]);
+  }, [labels, series, unit, integer]);
   return (
     <figure className="chart">
       <div className="chart-box">
@@ -59,7 +79,7 @@ export function LineChart({ labels, series, caption }: { labels: string[]; serie
           <table>
             <thead>
               <tr>
-                <th scope="col">Partner</th>
+                <th scope="col">{seriesHeader}</th>
                 {labels.map((l) => (
                   <th scope="col" key={l}>
                     {l}
@@ -72,7 +92,9 @@ export function LineChart({ labels, series, caption }: { labels: string[]; serie
                 <tr key={s.label}>
                   <th scope="row">{s.label}</th>
                   {s.values.map((v, i) => (
-                    <td key={labels[i]}>{v}</td>
+                    <td key={labels[i]} className="num">
+                      {v ?? "–"}
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -32,6 +32,8 @@ function MeetingsChart({ stats }: { stats: Stats }) {
     <LineChart
       labels={labels}
       series={series}
+      seriesHeader="Partner"
+      integer
       caption={`Meetings per year with the ${series.length} most frequent partners (events read from the texts)`}
     />
   );
