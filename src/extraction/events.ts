@@ -548,6 +548,18 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         participants: names(participants),
         evidence,
       };
+      // "In July, A visited Japan. Prime Minister B and A held a meeting ...": the visitor meets the host on that visit
+      if (
+        !vi &&
+        !occasionOf.get(m) &&
+        !v.dates.length &&
+        m.modality === "in_person" &&
+        previousVisit?.date &&
+        previousVisit.countries.join() === m.parties.join() &&
+        (previousVisit.participants ?? []).some((n) => participants.some((p) => p.name === n))
+      ) {
+        occasionOf.set(m, previousVisit);
+      }
       const occ = occasionOf.get(m);
       if (occ) {
         ev.location = occ.location ?? null;
@@ -632,7 +644,14 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       }
       if (ins.kind === "agreement" && parties.length === 0) continue;
       let date = dateOf.get(ins) ?? null;
-      if (ins.kind === "agreement" && date === fallback && ANAPHORA.test(v.text)) {
+      if (
+        ins.kind === "agreement" &&
+        date === fallback &&
+        (ANAPHORA.test(v.text) ||
+          /\b(?:held|had)\s+[^,;]{0,40}?\b(?:meeting|talks?|summit)\s+and\s+(?:jointly\s+)?(?:issued|signed|adopted|released|announced)\b/i.test(
+            v.text,
+          ))
+      ) {
         // "The two ministers signed ...": the meeting of this sentence, or of the one before with the same parties
         const m =
           sentenceEvents.find((e) => e.type === "meeting") ??

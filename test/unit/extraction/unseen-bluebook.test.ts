@@ -255,6 +255,28 @@ describe("unseen later steps of one instrument", () => {
   });
 });
 
+describe("a meeting in the sentence after a visit", () => {
+  it("the visitor and the host meet on that visit: its month and place; the statement they issue shares it", () => {
+    const e = events(
+      "In July, General Secretary Nguyen Phu Trong visited Japan. Prime Minister Abe and General Secretary Trong held a meeting and issued the Joint Vision Statement on Japan-Viet Nam Relations. Prime Minister Abe plans to visit Viet Nam next year.",
+      { coveredYear: 2015 },
+    );
+    expect(e.map((x) => `${x.type} ${x.countries.join(",")} ${x.date} ${x.location ?? "-"}`)).toEqual([
+      "visit JPN,VNM 2015-07 JPN",
+      "meeting JPN,VNM 2015-07 JPN",
+      "agreement JPN,VNM 2015-07 -",
+    ]);
+  });
+
+  it("a meeting of other people, or one dated in its own sentence, keeps its own date", () => {
+    const e = events(
+      "In July, General Secretary Nguyen Phu Trong visited Japan. In September, Prime Minister Abe and President Truong Tan Sang held a meeting in New York.",
+      { coveredYear: 2015 },
+    );
+    expect(e.filter((x) => x.type === "meeting").map((x) => `${x.date} ${x.location}`)).toEqual(["2015-09 USA"]);
+  });
+});
+
 describe("unseen non-events", () => {
   const NONE = [
     "Japan and Chile agreed to hold a summit meeting at an early date.",
