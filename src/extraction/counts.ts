@@ -3,6 +3,7 @@ import type { DocContext } from "./context.js";
 import { periodOf } from "./dates.js";
 import { levelOfPhrase, NUMBER_SRC, parseNumber, type Rank } from "./events/lexicon.js";
 import { buildViews, type SentenceView, type Span } from "./events/view.js";
+import { allMatches } from "./matches.js";
 
 const APPROX =
   "(?:over|more\\s+than|about|approximately|around|nearly|almost|some|at\\s+least|a\\s+total\\s+of|in\\s+total)";
@@ -44,7 +45,7 @@ const BREAKDOWN = /^\s*\(\s*(?:including|of\s+which|among\s+them|with)\s+([^()]*
 function breakdown(text: string): { telephone?: number; video?: number } {
   const out: { telephone?: number; video?: number } = {};
   const re = new RegExp(`(${NUMBER_SRC})\\s+([^,()]*?)(?=,|\\s+and\\s+|$)`, "gi");
-  for (const m of text.matchAll(re)) {
+  for (const m of allMatches(text, re)) {
     const n = parseNumber(m[1]!);
     if (n === null) continue;
     const what = m[2]!.toLowerCase();
@@ -182,7 +183,7 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
       prev = v;
       continue;
     }
-    for (const m of text.matchAll(TIMES_RE)) {
+    for (const m of allMatches(text, TIMES_RE)) {
       const at = m.index ?? 0;
       const noun = m.groups!.noun!;
       const num = m.groups!.num!;
@@ -191,7 +192,7 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
       skip.push({ start: at, end: at + m[0].length });
     }
     // "Japan and China held summit meetings three times"
-    for (const m of text.matchAll(HELD_TIMES_RE)) {
+    for (const m of allMatches(text, HELD_TIMES_RE)) {
       const at = m.index ?? 0;
       if (skip.some((x) => at >= x.start && at < x.end)) continue;
       const num = m.groups!.num!.replace(/\s+(?:times|occasions)$/i, "");
@@ -201,7 +202,7 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
       skip.push({ start: at, end: at + m[0].length });
     }
     // "the two leaders met three times", "Prime Minister A and President B have met 20 times"
-    for (const m of text.matchAll(MET_RE)) {
+    for (const m of allMatches(text, MET_RE)) {
       const at = m.index ?? 0;
       const num = m.groups!.num!;
       const n = /^once$/i.test(num) ? "one" : /^twice$/i.test(num) ? "two" : /^thrice$/i.test(num) ? "three" : num;
@@ -226,7 +227,7 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
       add(at, at + m[0].length, noun, n, m.groups!.approx);
       skip.push({ start: at, end: at + m[0].length });
     }
-    for (const m of text.matchAll(COUNT_RE)) {
+    for (const m of allMatches(text, COUNT_RE)) {
       const at = m.index ?? 0;
       if (skip.some((s) => at >= s.start && at < s.end)) continue;
       const numStart = at + m[0].indexOf(m.groups!.num!, m.groups!.approx ? m.groups!.approx.length : 0);

@@ -8,6 +8,8 @@
  * default year (the edition's coveredYear, or a readout's date-line year).
  */
 
+import { allMatches } from "./matches.js";
+
 export const MONTH_NAMES = [
   "january",
   "february",
@@ -94,7 +96,10 @@ const DATE_RE = new RegExp(
 /** Years (four digits) named in a string, as written. */
 export function yearsIn(text: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(/(?<![\w-])((?:19|20)\d{2})(?!\d|,\d)(?!\s*(?:million|billion|people|yen|dollars))/g)) {
+  for (const m of allMatches(
+    text,
+    /(?<![\w-])((?:19|20)\d{2})(?!\d|,\d)(?!\s*(?:million|billion|people|yen|dollars))/g,
+  )) {
     out.push(Number(m[1]));
   }
   return out;
@@ -122,7 +127,7 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
   if (!MAY_HOLD_DATE.test(text)) return raw;
   const pendingYear: number[] = []; // indices of raw mentions that need a year
   let lastYear: number | null = null;
-  for (const m of text.matchAll(DATE_RE)) {
+  for (const m of allMatches(text, DATE_RE)) {
     const g = m.groups ?? {};
     const start = m.index ?? 0;
     let end = start + m[0].length;

@@ -34,6 +34,7 @@ import {
 import { findInstruments } from "./events/instruments.js";
 import { levelOfPhrase, levelOfRanks, modalityOf, NUMBER_SRC, parseNumber } from "./events/lexicon.js";
 import { buildViews, type PersonRef, type SentenceView } from "./events/view.js";
+import { allMatches } from "./matches.js";
 
 let citiesCache: Map<string, string> | null = null;
 
@@ -251,7 +252,7 @@ function placeIn(
 ): { location: string; place: string | null } | null {
   const seg = v.text.slice(from, Math.min(to, from + reach));
   const re = /\bin\s+(?:the\s+)?/g;
-  for (const m of seg.matchAll(re)) {
+  for (const m of allMatches(seg, re)) {
     const at = from + (m.index ?? 0) + m[0].length;
     const c = v.countries.find((x) => x.start === at && !x.adjective && !x.org);
     if (c) return { location: c.code, place: null };
@@ -293,7 +294,7 @@ function occasionCity(v: SentenceView, from: number, to: number): { location: st
   const m = OCCASION_NAME.exec(v.text.slice(from, Math.min(to, from + 260)));
   if (!m) return null;
   const nameAt = from + (m.index ?? 0) + m[0].length - m[0].slice(m[0].lastIndexOf(m[1]!)).length;
-  for (const w of m[1]!.matchAll(/(?:^|(?<=\s))[A-Z]/g)) {
+  for (const w of allMatches(m[1]!, /(?:^|(?<=\s))[A-Z]/g)) {
     const city = cityAt(v.text, nameAt + (w.index ?? 0), cities());
     if (city) return { location: city.code, place: city.name };
   }
@@ -770,7 +771,7 @@ function enumeratedOccasions(v: SentenceView, found: MeetingAnchor[]): MeetingAn
     const n = parseNumber(head[1]!.replace(/^twice$/i, "two").replace(/^thrice$/i, "three"));
     const from = m.end + head[0].length;
     const items: MeetingAnchor[] = [];
-    for (const it of v.text.slice(from).matchAll(OCCASION_ITEM)) {
+    for (const it of allMatches(v.text.slice(from), OCCASION_ITEM)) {
       const start = from + (it.index ?? 0);
       const end = start + it[0].length;
       const dated = v.dates.some((d) => d.start >= start && d.end <= end && (d.kind === "day" || d.kind === "month"));
@@ -802,7 +803,7 @@ const WITH_ROUND =
 function negotiationRounds(v: SentenceView): Array<{ start: number; end: number; parties: string[]; title: string }> {
   const out: Array<{ start: number; end: number; parties: string[]; title: string }> = [];
   for (const re of [ROUND, ROUND_OF_THE, WITH_ROUND]) {
-    for (const m of v.text.matchAll(re)) {
+    for (const m of allMatches(v.text, re)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (isUnreal(v.text, start, end)) continue;

@@ -1,6 +1,7 @@
 import { foldChars } from "../segmenting/normalize.js";
 import type { CountryHit, PersonHit } from "./context.js";
 import { countryNames, countrySurfaces, inWord, trieSource, WORD_CHAR } from "./countries.js";
+import { allMatches } from "./matches.js";
 import {
   bestRow,
   inTerm,
@@ -696,7 +697,7 @@ function knownPrefix(run: string, t: Tables): [number, string] | null {
   const sp = run.search(/\s/);
   if (!t.firstWords.has(sp < 0 ? run : run.slice(0, sp))) return null;
   const words: [string, number][] = [];
-  for (const m of run.matchAll(/\S+/g)) words.push([m[0], m.index + m[0].length]);
+  for (const m of allMatches(run, /\S+/g)) words.push([m[0], m.index + m[0].length]);
   for (let k = words.length; k >= 2; k--) {
     const name = t.byPersonKey.get(
       personKey(

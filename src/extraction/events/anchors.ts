@@ -3,6 +3,7 @@
  * links are resolved. One finder per event shape; each is a general syntactic frame.
  */
 import type { AgreementStatus, Level, Modality } from "../../model/types.js";
+import { allMatches } from "../matches.js";
 import {
   HABITUAL,
   levelOfPhrase,
@@ -207,7 +208,7 @@ export function findMeetings(
     if (!m) continue;
     let run = m[1]!;
     // the run must end on a meeting head ("Japan-U.S. Security Arrangements" has none)
-    const heads = [...run.matchAll(new RegExp(MEETING_HEAD.source, "gi"))];
+    const heads = [...allMatches(run, new RegExp(MEETING_HEAD.source, "gi"))];
     if (!heads.length) continue;
     const lastHead = heads[heads.length - 1]!;
     run = run.slice(0, (lastHead.index ?? 0) + lastHead[0].length);
@@ -260,7 +261,7 @@ export function findMeetings(
   // 2. "X held a telephone talk / meeting / talks with Y", "X met (with) Y", "had a talk with"
   const VERB =
     /\b(?:held|had|hold|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?:\s+meeting)?))(?:\s+[^,.;]{0,50}?)?\s+(?:with|between)\b|\b[Mm]et\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\breceived\s+a\s+courtesy\s+call\s+(?:from|by)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/gi;
-  for (const m of text.matchAll(VERB)) {
+  for (const m of allMatches(text, VERB)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
@@ -343,7 +344,7 @@ export function findMeetings(
   // 2a. "Japan and Canada held a summit meeting", "the two countries held ..."
   const PAIR =
     /\b(?:held|had)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|working[- ]level|director[- ]general[- ]level)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call)|video\s+(?:tele)?conference|call|consultations?|dialogue|[“"']?2\s*\+\s*2[”"']?(?:\s+(?:meeting|dialogue|consultations?))?))(?:\b|(?<=[”"']))(?!\s+with)/gi;
-  for (const m of text.matchAll(PAIR)) {
+  for (const m of allMatches(text, PAIR)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end) || out.some((o) => o.start < end && start < o.end)) continue;
@@ -380,7 +381,7 @@ export function findMeetings(
   // 2c. "Chancellor A and Prime Minister B met on the occasion of ...", "the two leaders met again at ..."
   const MET_AT =
     /\bmet\s+(?:again\s+|also\s+|briefly\s+)?(?=(?:at|on|in|during|for)\s)(?!on\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous)\s+occasions)/gi;
-  for (const m of text.matchAll(MET_AT)) {
+  for (const m of allMatches(text, MET_AT)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;
@@ -416,7 +417,7 @@ export function findMeetings(
   // 2b. "A telephone talk between Prime Minister A and President B was held in January"
   const BETWEEN =
     /\b(?:a|an|the)\s+(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral|video|telephone|tele-?conference|online)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference|call|conversation))\s+between\b/gi;
-  for (const m of text.matchAll(BETWEEN)) {
+  for (const m of allMatches(text, BETWEEN)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end) || out.some((o) => o.start < end && start < o.end)) continue;
@@ -444,7 +445,7 @@ export function findMeetings(
   // 3. "vice-ministerial level talks held in August", "director-general level consultations were held"
   const LEVELED =
     /\b((?:vice[- ]ministerial|director[- ]general|working|summit|foreign\s+ministers['’]?|ministerial)[- ](?:level\s+)?(?:talks|meeting|consultations?|dialogue))(?:\s+between\s+[^,;]{3,60}?)?\s+(?:was\s+|were\s+)?(?:also\s+)?held\b/gi;
-  for (const m of text.matchAll(LEVELED)) {
+  for (const m of allMatches(text, LEVELED)) {
     const start = m.index ?? 0;
     const end = start + m[1]!.length;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
@@ -492,7 +493,7 @@ export function findVisits(
 ): VisitAnchor[] {
   const out: VisitAnchor[] = [];
   const { text } = v;
-  for (const m of text.matchAll(VISIT_TRIGGER)) {
+  for (const m of allMatches(text, VISIT_TRIGGER)) {
     const start = m.index ?? 0;
     const trig = m[0];
     let end = start + trig.length;
@@ -711,7 +712,7 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
     else if (["G7", "G8", "G20", "APEC", "ASEM", "TICAD"].includes(o.id) && /^\s+(?:in|held)\b/.test(after))
       cands.push({ start: o.start, end: o.end, org: o.id });
   }
-  for (const m of text.matchAll(/\bCOP\s?\d{1,2}\b/g))
+  for (const m of allMatches(text, /\bCOP\s?\d{1,2}\b/g))
     cands.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, org: null });
   for (const c of cands) {
     if (out.some((o) => o.start <= c.start && c.start < o.end)) continue;
@@ -753,7 +754,7 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
     }
     if (!place) {
       // "the G7 Hiroshima Summit", "the G20 New Delhi Summit": the city in its name
-      for (const w of title.matchAll(/(?<=\s)[A-Z]/g)) {
+      for (const w of allMatches(title, /(?<=\s)[A-Z]/g)) {
         const city = cityAt(text, c.start + (w.index ?? 0), cities);
         if (city && (!location || location === city.code)) {
           location = city.code;

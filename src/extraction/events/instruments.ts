@@ -3,6 +3,7 @@
  * government's own strategy or policy documents, with the verb that says what happened to them.
  */
 import type { AgreementStatus } from "../../model/types.js";
+import { allMatches } from "../matches.js";
 import type { InstrumentAnchor } from "./anchors.js";
 import { isUnreal } from "./anchors.js";
 import type { SentenceView, Span } from "./view.js";
@@ -242,7 +243,7 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
 
   // agreements: the noun phrases first, so that "the X and the Y were adopted" can share one verb
   const nps: Array<{ np: Np; head: string; status: AgreementStatus | null; active: boolean }> = [];
-  for (const m of text.matchAll(AGREEMENT_HEAD)) {
+  for (const m of allMatches(text, AGREEMENT_HEAD)) {
     const hs = m.index ?? 0;
     const he = hs + m[0].length;
     if (seen.some((s) => s.start <= hs && hs < s.end)) continue;
@@ -356,7 +357,7 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
 
   // policy releases: one government's own document
   const policies: Array<InstrumentAnchor & { triggered: boolean }> = [];
-  for (const m of text.matchAll(POLICY_HEAD)) {
+  for (const m of allMatches(text, POLICY_HEAD)) {
     const hs = m.index ?? 0;
     const he = hs + m[0].length;
     if (seen.some((s) => s.start <= hs && hs < s.end)) continue;
