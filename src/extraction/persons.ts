@@ -619,7 +619,19 @@ let honAfter: RegExp | null = null;
 // --- full names from the officeholder table -------------------------------
 
 /** Sorted lower-case words without initials and suffixes: "Donald J. Trump" and "TRUMP Donald" meet. */
+const personKeys = new Map<string, string>();
 function personKey(name: string): string {
+  // a pure function of the name, asked for the same few names again and again
+  let k = personKeys.get(name);
+  if (k === undefined) {
+    k = computePersonKey(name);
+    if (personKeys.size > 50_000) personKeys.clear();
+    personKeys.set(name, k);
+  }
+  return k;
+}
+
+function computePersonKey(name: string): string {
   return nameKey(name)
     .split(/\s+/)
     .filter((w) => w && !/^\p{L}\.$/u.test(w) && !/^(?:jr|sr)\.?$|^(?:ii|iii|iv|vi|xiv|xvi)$/.test(w))
