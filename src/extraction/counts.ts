@@ -121,7 +121,7 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
         : levelOfPhrase(noun);
       if (!level) {
         // "Prime Minister Suga held over 40 video conferences/telephone calls": the subject's rank
-        const subj = [...v.persons].reverse().find((p) => p.end <= at);
+        const subj = v.persons.findLast((p) => p.end <= at);
         level = rankLevel(subj?.rank ?? null);
       }
       if (!level) return;

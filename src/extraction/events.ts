@@ -684,10 +684,10 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         bucket.push(e);
       }
     }
-    const lastDated = [...sentenceEvents].reverse().find((e) => e.date && e.date !== fallback);
+    const lastDated = sentenceEvents.findLast((e) => e.date && e.date !== fallback);
     previousDate = lastDated?.date ?? (v.dates.length ? null : previousDate);
-    const lastMeeting = [...sentenceEvents].reverse().find((e) => e.type === "meeting");
-    previousVisit = [...sentenceEvents].reverse().find((e) => e.type === "visit") ?? null;
+    const lastMeeting = sentenceEvents.findLast((e) => e.type === "meeting");
+    previousVisit = sentenceEvents.findLast((e) => e.type === "visit") ?? null;
     // the person the sentence is about: the first one named, when not in a prepositional phrase
     // (a sentence that opens with "he" or "she" keeps the person it stands for)
     if (!/^(?:[^,;]{0,40},\s*)?(?:he|she)\b/i.test(v.text)) {
@@ -696,8 +696,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       previousSubject = opens && first.country && !inPrepPhrase(v, first) ? first : null;
     }
     previousOccasion =
-      [...sentenceEvents].reverse().find((e) => e.type === "conference" || (e.type === "meeting" && e.location)) ??
-      null;
+      sentenceEvents.findLast((e) => e.type === "conference" || (e.type === "meeting" && e.location)) ?? null;
     if (readout && !mainMeeting) mainMeeting = lastMeeting ?? null;
     previousMeeting = lastMeeting ?? null;
   }

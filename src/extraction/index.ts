@@ -44,8 +44,11 @@ export function countWords(text: string): number {
 }
 
 const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+const ASCII_WORD_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++)
+  ASCII_WORD_CHAR[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
 function isWordChar(c: number, text: string, i: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 128) return ASCII_WORD_CHAR[c] === 1;
   return NON_ASCII_WORD.test(text[i]!);
 }
 

@@ -390,14 +390,14 @@ export function findMeetings(
     );
     if (two) {
       // the pair of the meeting named before it in the sentence
-      const prior = [...out].reverse().find((o) => o.end <= start && o.parties.length === 2 && o.level);
+      const prior = out.findLast((o) => o.end <= start && o.parties.length === 2 && o.level);
       if (!prior) continue;
       out.push({ ...prior, start, end, modality: "in_person", plural: false, compound: false, phrase: m[0] });
       continue;
     }
-    const b = [...v.persons].reverse().find((p) => p.end <= start);
+    const b = v.persons.findLast((p) => p.end <= start);
     if (!b || !/^\s*(?:have\s+|had\s+)?$/.test(text.slice(b.end, start))) continue;
-    const a = [...v.persons].reverse().find((p) => p.end <= b.outer);
+    const a = v.persons.findLast((p) => p.end <= b.outer);
     if (!a || !/^\s*(?:,[^,;]{0,70},)?\s*and\s+(?:the\s+)?$/.test(text.slice(a.end, b.outer))) continue;
     if (!a.country || !b.country || a.country === b.country || !a.rank || !b.rank) continue;
     out.push({
