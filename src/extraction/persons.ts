@@ -934,15 +934,8 @@ const TEMPORAL_YEAR =
   /\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Oo]n|[Dd]uring|[Uu]ntil|[Bb]y)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},\s+)?)?((?:19|20)\d{2})(?![\d-])/g;
 
 const TEMPORAL_YEAR_AT = new RegExp(TEMPORAL_YEAR.source, "y");
-/** Char codes that can open a TEMPORAL_YEAR match (the first letters of its prepositions). */
-const TEMPORAL_FIRST = charSet("IiSsFfOoDdUuBb");
-/** What the non-unicode `\b` counts as a word character. */
-const ASCII_WORD = charSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
-function charSet(chars: string): Uint8Array {
-  const set = new Uint8Array(128);
-  for (let i = 0; i < chars.length; i++) set[chars.charCodeAt(i)] = 1;
-  return set;
-}
+/** Where a TEMPORAL_YEAR match can start: one of its prepositions, at a word boundary, before a space. */
+const TEMPORAL_START = /\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Oo]n|[Dd]uring|[Uu]ntil|[Bb]y)\s/g;
 
 /** The year a sentence dates itself by ("In 1995, ...", "... on May 3, 2000"), when it gives one year only. */
 function sentenceYear(folded: string, start: number, end: number): number | null {
@@ -959,23 +952,22 @@ function sentenceYear(folded: string, start: number, end: number): number | null
   }
   let found: number | null = null;
   // The matches TEMPORAL_YEAR (global) would find from `from` that start before `to`, without its
-  // search running on to the end of the document when there is none: a sticky try at each place
-  // that can open one (a letter of the prepositions, at a word boundary).
-  for (let p = from; p < to; ) {
-    if (!TEMPORAL_FIRST[folded.charCodeAt(p)] || (p > 0 && ASCII_WORD[folded.charCodeAt(p - 1)])) {
-      p++;
-      continue;
-    }
+  // search running on to the end of the document when there is none: the places that can open one
+  // are found in the window, and each is tried (sticky) on the whole text.
+  const window = folded.slice(from, Math.min(folded.length, to + 8));
+  TEMPORAL_START.lastIndex = 0;
+  let next = from;
+  for (let c = TEMPORAL_START.exec(window); c; c = TEMPORAL_START.exec(window)) {
+    const p = from + c.index;
+    if (p >= to) break;
+    if (p < next) continue;
     TEMPORAL_YEAR_AT.lastIndex = p;
     const m = TEMPORAL_YEAR_AT.exec(folded);
-    if (!m) {
-      p++;
-      continue;
-    }
+    if (!m) continue;
     const y = Number(m[1]);
     if (found !== null && found !== y) return null;
     found = y;
-    p = m.index + m[0].length;
+    next = m.index + m[0].length;
   }
   return found;
 }
