@@ -181,8 +181,20 @@ export function isKnownFamily(word: string): boolean {
 }
 
 /** The offices a title may stand for ("Foreign Minister" -> foreign_minister), or null for any office. */
+const officesByTitle = new Map<string, Office[] | null>();
 export function officesForTitle(title: string | null): Office[] | null {
   if (!title) return null;
+  // a pure function of the title, asked again for every mention: memoized, a fresh array each time
+  let offices = officesByTitle.get(title);
+  if (offices === undefined) {
+    offices = computeOfficesForTitle(title);
+    if (officesByTitle.size > 50_000) officesByTitle.clear();
+    officesByTitle.set(title, offices);
+  }
+  return offices ? offices.slice() : null;
+}
+
+function computeOfficesForTitle(title: string): Office[] | null {
   const t = title
     .toLowerCase()
     .replace(/\s+/g, " ")

@@ -877,7 +877,19 @@ const BODY_WORDS = new Set([
   "province",
 ]);
 
+const tokensByRaw = new Map<string, string[]>();
+/** nameTokens is a pure function of the run, asked again for every mention: memoized, a fresh array each time. */
 function nameTokens(raw: string): string[] {
+  let tokens = tokensByRaw.get(raw);
+  if (tokens === undefined) {
+    tokens = computeNameTokens(raw);
+    if (tokensByRaw.size > 50_000) tokensByRaw.clear();
+    tokensByRaw.set(raw, tokens);
+  }
+  return tokens.slice();
+}
+
+function computeNameTokens(raw: string): string[] {
   let words = raw.split(/\s+/).filter(Boolean);
   let lead = 0;
   while (lead < words.length && BODY_WORDS.has(words[lead]!.toLowerCase())) lead++;
