@@ -21,9 +21,23 @@ const MINISTER = /\b(?:minister|secretary\s+of|secretary\b|commissioner|high\s+r
 const OFFICIAL =
   /\b(?:director[- ]general|director|ambassador|envoy|special\s+representative|coordinator|counsellor|officials?)\b/i;
 
-/** The rank of an office title as written ("Minister for Foreign Affairs", "President", "State Minister"). */
+const rankByRole = new Map<string, Rank | null>();
+/**
+ * The rank of an office title as written ("Minister for Foreign Affairs", "President", "State Minister").
+ * Memoized: a pure function of the role, asked again for every mention.
+ */
 export function rankOf(role: string | null | undefined): Rank | null {
   if (!role) return null;
+  let rank = rankByRole.get(role);
+  if (rank === undefined) {
+    rank = computeRank(role);
+    if (rankByRole.size > 50_000) rankByRole.clear();
+    rankByRole.set(role, rank);
+  }
+  return rank;
+}
+
+function computeRank(role: string): Rank | null {
   if (VICE.test(role)) return "vice";
   if (FOREIGN.test(role)) return "foreign";
   if (DEFENSE.test(role)) return "defense";
