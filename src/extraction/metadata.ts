@@ -1,19 +1,6 @@
 import type { DocumentKind, DocumentMetadata, Sentence } from "../model/types.js";
+import { MONTH_NAMES } from "./dates.js";
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
 const MONTH_RE = "(January|February|March|April|May|June|July|August|September|October|November|December)";
 
 /** "Diplomatic Bluebook 2014 Summary", "DIPLOMATIC BLUEBOOK 2023" */
@@ -30,7 +17,7 @@ const SECTION = /^(?:Section\s+\d+\s*[.:]?\s*|\d{1,2}\s*\.\s*|\d{1,2}\s+)([A-Z][
 const NOT_SECTION = /^(?:overview|chapter\b|introduction|summary|contents|diplomatic bluebook)/i;
 
 export function monthNumber(name: string): number {
-  return MONTHS.indexOf(name.toLowerCase()) + 1;
+  return (MONTH_NAMES as readonly string[]).indexOf(name.toLowerCase()) + 1;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
