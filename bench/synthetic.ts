@@ -18,7 +18,7 @@ import type {
   Modality,
   Sentence,
 } from "../src/model/types.js";
-import { rng } from "./corpus.js";
+import { MONTHS, rng } from "./corpus.js";
 
 export const COUNTRIES: [string, string][] = [
   ["USA", "the United States"],
@@ -97,20 +97,6 @@ const FAMILY = [
   "Kowalski",
   "Ivanov",
   "Nguyen",
-];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
 ];
 const TYPES: EventType[] = ["meeting", "meeting", "meeting", "meeting", "visit", "visit", "conference", "agreement"];
 const LEVELS: Level[] = ["summit", "foreign_ministers", "ministerial", "vice_ministerial", "working_level", "other"];
