@@ -430,8 +430,11 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       }
     }
     // the sentence's subject takes part in the compound meetings it reports ("Prime Minister A explained that at the Japan-X Summit Meeting ...")
-    const firstAnchor = Math.min(...meetings.map((m) => m.start), ...visits.map((x) => x.start), v.text.length);
-    const subject = v.persons.find((p) => p.end <= firstAnchor && !inPrepPhrase(v, p));
+    // (only the compound meetings use it: without a meeting, no search)
+    let firstAnchor = v.text.length;
+    for (const m of meetings) if (m.start < firstAnchor) firstAnchor = m.start;
+    for (const x of visits) if (x.start < firstAnchor) firstAnchor = x.start;
+    const subject = meetings.length ? v.persons.find((p) => p.end <= firstAnchor && !inPrepPhrase(v, p)) : undefined;
     if (subject?.country) {
       for (const m of meetings) {
         if (
@@ -469,7 +472,9 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       groupOf.set(m, groupOf.get(vi)!);
     }
     // "During A's visit to X ..., the two leaders agreed": a summit at the host
+    // (a meeting only when the sentence states a visit: without one, no search)
     const twoLeaders =
+      visits.length > 0 &&
       /\bthe\s+two\s+(leaders|prime\s+ministers|presidents|foreign\s+ministers|ministers)\s+(?:\w+\s+)?(?:agreed|confirmed|concurred|shared|reaffirmed|exchanged|discussed|determined|welcomed|affirmed|decided|held|reached|signed|issued|announced)\b/i.exec(
         v.text,
       );
@@ -502,7 +507,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     }
     for (const a of [...meetings, ...visits, ...conferences, ...instruments])
       placed.push({ anchor: a, pos: anchorPos(a), group: groupOf.get(a)!, date: null });
-    assignDates(withRelativeMonth(v, previousDate), placed, fallback, previousDate);
+    // nothing placed, nothing to date
+    if (placed.length) assignDates(withRelativeMonth(v, previousDate), placed, fallback, previousDate);
     const dateOf = new Map<Anchor, string | null>(placed.map((p) => [p.anchor, p.date]));
     // a linked meeting and visit share one date: the visit's when the meeting has none of its own
     for (const [m, vi] of linkedVisit) {

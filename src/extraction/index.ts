@@ -24,17 +24,13 @@ export function countWords(text: string): number {
   // A word is a run of letters or digits, joined across an apostrophe or hyphen ("Alliance's", "Japan-U"). One pass, no allocation.
   let words = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (isWordChar(c, text, i)) {
+    if (isWordUnit(c)) {
       if (!inWord) words++;
       inWord = true;
-    } else if (
-      inWord &&
-      (c === 39 || c === 0x2019 || c === 45) &&
-      i + 1 < text.length &&
-      isWordChar(text.charCodeAt(i + 1), text, i + 1)
-    ) {
+    } else if (inWord && (c === 39 || c === 0x2019 || c === 45) && i + 1 < n && isWordUnit(text.charCodeAt(i + 1))) {
       // a joiner between two word characters keeps the word going
     } else {
       inWord = false;
@@ -44,12 +40,17 @@ export function countWords(text: string): number {
 }
 
 const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
-const ASCII_WORD_CHAR = new Uint8Array(128);
+/** Per UTF-16 code unit: 0 not yet known, 1 a letter or digit, 2 not (a lone surrogate is neither). */
+const WORD_UNIT = new Uint8Array(0x10000);
 for (let c = 0; c < 128; c++)
-  ASCII_WORD_CHAR[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-function isWordChar(c: number, text: string, i: number): boolean {
-  if (c < 128) return ASCII_WORD_CHAR[c] === 1;
-  return NON_ASCII_WORD.test(text[i]!);
+  WORD_UNIT[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
+function isWordUnit(c: number): boolean {
+  let w = WORD_UNIT[c]!;
+  if (w === 0) {
+    w = NON_ASCII_WORD.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD_UNIT[c] = w;
+  }
+  return w === 1;
 }
 
 /** Index of the sentence that holds offset `pos` (binary search), or -1. */
@@ -83,8 +84,12 @@ export function extract(doc: SourceDocument): AnalyzedDocument {
   const counts = extractCounts(ctx);
 
   // Navigation lines are not part of the text: nothing found there counts.
-  const starts = Int32Array.from(sentences, (s) => s.start);
-  const ends = Int32Array.from(sentences, (s) => s.end);
+  const starts = new Int32Array(sentences.length);
+  const ends = new Int32Array(sentences.length);
+  for (let i = 0; i < sentences.length; i++) {
+    starts[i] = sentences[i]!.start;
+    ends[i] = sentences[i]!.end;
+  }
   const mentions: Mention[] = [];
   const push = (kind: Mention["kind"], key: string, start: number, end: number, surface: string) => {
     const sentence = sentenceAt(starts, ends, start);
