@@ -332,11 +332,24 @@ function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
 }
 
 const STOP = new Set(["the", "of", "a", "an", "and", "for", "on", "in", "to", "its", "with", "by"]);
+const wordsByTitle = new Map<string, Set<string>>();
+/** titleWords is a pure function of the title, asked again for every pair compared: memoized (callers only read the set). */
 function titleWords(t: string | null | undefined): Set<string> {
+  const key = String(t ?? "");
+  let words = wordsByTitle.get(key);
+  if (words === undefined) {
+    words = computeTitleWords(key);
+    if (wordsByTitle.size > 50_000) wordsByTitle.clear();
+    wordsByTitle.set(key, words);
+  }
+  return words;
+}
+
+function computeTitleWords(t: string): Set<string> {
   // the parties' compound ("Japan-Peru") says nothing about which instrument it is
   return new Set(
     (
-      String(t ?? "")
+      t
         .replace(/(?:^|\s)(?:Japan[-–][\w.’'-]+|[\w.’'-]+[-–]Japan(?:[-–][\w.’'-]+)*)(?=\s)/g, " ")
         .replace(/\bEPA\b/g, "Economic Partnership Agreement")
         .replace(/\bFTA\b/g, "Free Trade Agreement")

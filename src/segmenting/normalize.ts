@@ -31,10 +31,25 @@ const CHAR_MAP: Record<string, string> = {
 
 const FOLD = new RegExp(`[${Object.keys(CHAR_MAP).join("")}]`, "g");
 
-/** Same-length folding of dashes, quotes and spaces: offsets do not move. */
+let lastIn: string | null = null;
+let lastOut = "";
+
+/**
+ * Same-length folding of dashes, quotes and spaces: offsets do not move.
+ * The finders of countries, organizations and persons each fold the same document text: the last
+ * result is kept, so that a document is folded once.
+ */
 export function foldChars(text: string): string {
-  return text.replace(FOLD, (c) => CHAR_MAP[c] ?? c);
+  if (text === lastIn) return lastOut;
+  const out = text.replace(FOLD, foldOne);
+  if (text.length > 256) {
+    lastIn = text;
+    lastOut = out;
+  }
+  return out;
 }
+
+const foldOne = (c: string): string => CHAR_MAP[c] ?? c;
 
 export interface Normalized {
   /** folded text with line-break hyphens joined */

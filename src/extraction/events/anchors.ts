@@ -75,6 +75,11 @@ const MEETING_RUN = new RegExp(`^\\s*(?:\\([^()]{1,25}\\)\\s*)?((?:${MEETING_WOR
 const MEETING_HEAD =
   /\b(meetings?|talks?|calls?|conversations?|consultations?|dialogues?|summits?|committee|2\s*\+\s*2|tele-?conference|video\s+conference)\b/i;
 const PLURAL_HEAD = /\b(?:meetings|calls|conversations|dialogues|summits|conferences)\b/i;
+const MEETING_HEADS = new RegExp(MEETING_HEAD.source, "gi");
+const HELD_TIMES = new RegExp(
+  `^\\s+(?:was|were|has\\s+been|have\\s+been)\\s+held\\s+(?:${NUMBER_SRC}\\s+times|twice|thrice)`,
+  "i",
+);
 
 function before(text: string, pos: number, n = 90): string {
   const s = text.slice(Math.max(0, pos - n), pos);
@@ -208,7 +213,7 @@ export function findMeetings(
     if (!m) continue;
     let run = m[1]!;
     // the run must end on a meeting head ("Japan-U.S. Security Arrangements" has none)
-    const heads = [...allMatches(run, new RegExp(MEETING_HEAD.source, "gi"))];
+    const heads = allMatches(run, MEETING_HEADS);
     if (!heads.length) continue;
     const lastHead = heads[heads.length - 1]!;
     run = run.slice(0, (lastHead.index ?? 0) + lastHead[0].length);
@@ -220,11 +225,7 @@ export function findMeetings(
     if (/^(?:committee|conference)$/.test(headWord) && !/consultative|2\s*\+\s*2/i.test(phrase)) continue;
     // "Meetings", or "the X Meeting was held twice": several occurrences, a count
     const plural =
-      (PLURAL_HEAD.test(lastHead[0]) && !/\btalks\b/i.test(lastHead[0])) ||
-      new RegExp(
-        `^\\s+(?:was|were|has\\s+been|have\\s+been)\\s+held\\s+(?:${NUMBER_SRC}\\s+times|twice|thrice)`,
-        "i",
-      ).test(text.slice(end, end + 50));
+      (PLURAL_HEAD.test(lastHead[0]) && !/\btalks\b/i.test(lastHead[0])) || HELD_TIMES.test(text.slice(end, end + 50));
     if (isUnreal(text, c.start, end)) continue;
     // "B, who was visiting Japan for the Japan-X Security Consultative Committee": the purpose of a visit the
     // sentence mentions in passing, not the meeting it reports
