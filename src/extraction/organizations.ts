@@ -52,7 +52,7 @@ export function aliasPattern(alias: string): string {
     .join("\\s+");
 }
 
-function build(): { re: RegExp; groups: (string | null)[] } {
+function build(): { scan: RegExp; at: RegExp; groups: (string | null)[] } {
   const rows = JSON.parse(readFileSync(dataFile("organizations.json"), "utf8")) as OrgRow[];
   const alts: { alias: string; id: string | null }[] = [];
   for (const r of rows) {
@@ -70,18 +70,36 @@ function build(): { re: RegExp; groups: (string | null)[] } {
   const groups = alts.map((a) => a.id);
   // An alias that ends in a letter may take a number ("TICAD8", "EU27"); one that ends in a digit may not ("G77").
   const source = alts.map((a) => `(${aliasPattern(a.alias)}${/\d$/.test(a.alias) ? "(?!\\p{N})" : ""})`).join("|");
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}])`, "gu");
-  return { re, groups };
+  // The scan has no lookbehind and no groups (both cost the engine most of its speed, and each match an
+  // array of one slot per alias): the left word boundary is checked on each match, and the alias is told
+  // by the same alternation, with a group per alias, tried once at the place found.
+  const scan = new RegExp(`(?:${source.replace(/(?<!\\)\((?!\?)/g, "(?:")})(?![\\p{L}])`, "gu");
+  const at = new RegExp(`(?:${source})(?![\\p{L}])`, "uy");
+  if (
+    new RegExp(`${scan.source}|`, "u").exec("")!.length !== 1 ||
+    new RegExp(`${at.source}|`, "u").exec("")!.length !== groups.length + 1
+  )
+    throw new Error("organizations: the scan regex must have no groups, the alias regex one per alias");
+  return { scan, at, groups };
 }
 
-const { re: ORG_RE, groups: GROUP_IDS } = build();
+const { scan: ORG_SCAN, at: ORG_AT, groups: GROUP_IDS } = build();
+/** A letter or digit ends `s` (one code point, as the "u" flag reads it). */
+const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 
 /** Every organization of data/organizations.json named in `text`, in text order. */
 export function findOrganizations(text: string): OrgHit[] {
   const folded = foldChars(text);
   const hits: OrgHit[] = [];
-  ORG_RE.lastIndex = 0;
-  for (let m = ORG_RE.exec(folded); m; m = ORG_RE.exec(folded)) {
+  ORG_SCAN.lastIndex = 0;
+  for (let s = ORG_SCAN.exec(folded); s; s = ORG_SCAN.exec(folded)) {
+    // not inside a word: what the lookbehind (?<![\p{L}\p{N}]) said
+    if (s.index > 0 && ENDS_IN_WORD.test(folded.slice(Math.max(0, s.index - 2), s.index))) {
+      ORG_SCAN.lastIndex = s.index + 1;
+      continue;
+    }
+    ORG_AT.lastIndex = s.index;
+    const m = ORG_AT.exec(folded)!;
     let id: string | null = null;
     for (let g = 1; g < m.length; g++) {
       if (m[g] !== undefined) {
