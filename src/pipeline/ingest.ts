@@ -1,7 +1,14 @@
 /**
  * The ingest pipeline as a library function: files/folders -> read -> extract
- * -> store, one transaction per document. Used by `panorama ingest` and by
- * anything else that fills a store (`panorama start`/`serve`).
+ * -> store. Used by `panorama ingest` and by anything else that fills a store
+ * (`panorama start`/`serve`).
+ *
+ * Documents are stored in batches: one write transaction holds the documents
+ * of up to `batchBytes` of input or `batchMs` milliseconds, each document in a
+ * SAVEPOINT of its own (one that fails to store is rolled back alone; its
+ * batch-mates stay). A crash loses at most the uncommitted batch, and the store
+ * is left as it was before it: every document wholly old or wholly new. Readers
+ * (WAL) see the last committed batch.
  *
  * Extraction is one injectable function (`opts.extract`), so a worker-thread
  * pool can replace the in-process extractor; with `concurrency` > 1 up to that
@@ -48,7 +55,14 @@ export interface IngestPathsOptions {
   concurrency?: number;
   /** stop after the current document (each stored document is complete; nothing half-written) */
   signal?: AbortSignal;
+  /** commit the batch once its documents hold this many bytes of input; default 4 MiB (1: a transaction per document) */
+  batchBytes?: number;
+  /** commit the batch once it has been open this long, also while waiting for the next document; default 250 ms */
+  batchMs?: number;
 }
+
+const BATCH_BYTES = 4 * 1024 * 1024;
+const BATCH_MS = 250;
 
 export interface IngestSummary {
   files: number;
@@ -69,6 +83,12 @@ type Prepared =
   | { path: string; kind: "failed"; key: string | null; message: string }
   | { path: string; kind: "unchanged"; key: string }
   | { path: string; kind: "extracted"; key: string; doc: AnalyzedDocument };
+
+/** A document being read and extracted ahead: `settled` once its promise has. */
+interface Pending {
+  promise: Promise<Prepared>;
+  settled: boolean;
+}
 
 const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -130,6 +150,43 @@ export async function ingestPaths(
     }
   };
 
+  // The open batch: its stored documents' results (already reported; turned into failures should the
+  // commit fail), its input bytes, when it was opened.
+  const batching = !!(store.beginBatch && store.commitBatch && store.rollbackBatch);
+  const maxBytes = Math.max(1, opts.batchBytes ?? BATCH_BYTES);
+  const maxMs = Math.max(0, opts.batchMs ?? BATCH_MS);
+  let open = false;
+  let held: FileResult[] = [];
+  let heldBytes = 0;
+  let openedAt = 0;
+  const flush = () => {
+    if (!open) return;
+    open = false;
+    const stored = held;
+    held = [];
+    heldBytes = 0;
+    try {
+      store.commitBatch!();
+    } catch (e) {
+      try {
+        store.rollbackBatch!();
+      } catch {}
+      // nothing of the batch is stored: its documents count as failed, not as added or replaced
+      for (const r of stored) {
+        if (r.outcome !== "added" && r.outcome !== "replaced") continue;
+        summary[r.outcome]--;
+        summary.events -= r.events;
+        summary.counts -= r.counts;
+        summary.failed++;
+        r.outcome = "failed";
+        r.events = 0;
+        r.counts = 0;
+        r.message = `${r.path}: could not be stored (${why(e)})`;
+        summary.failures.push({ path: r.path, message: r.message });
+      }
+    }
+  };
+
   const seen = new Map<string, string>();
   const commit = (p: Prepared): FileResult => {
     const base = { path: p.path, key: p.key, events: 0, counts: 0 };
@@ -144,36 +201,72 @@ export async function ingestPaths(
     seen.set(p.key, p.path);
     if (p.kind === "unchanged") return { ...base, outcome: "unchanged" };
     try {
+      if (batching && !open) {
+        store.beginBatch!();
+        open = true;
+        openedAt = performance.now();
+      }
       const outcome = store.ingest(p.doc, { sample: opts.sample, force: opts.force });
       if (outcome === "unchanged") return { ...base, outcome };
-      return {
+      const result: FileResult = {
         ...base,
         outcome,
         events: p.doc.extraction.events.length,
         counts: p.doc.extraction.counts.length,
       };
+      if (open) {
+        held.push(result);
+        heldBytes += p.doc.source.bytes;
+      }
+      return result;
     } catch (e) {
+      // the document's savepoint is rolled back; commit its batch-mates now (should SQLite have rolled
+      // the whole transaction back, the commit fails and reports them failed), the next opens a new batch
+      flush();
       return { ...base, outcome: "failed", message: `${p.path}: could not be stored (${why(e)})` };
     }
   };
 
   const window = Math.max(1, Math.floor(opts.concurrency ?? 1));
-  const pending: Promise<Prepared>[] = [];
+  const pending: Pending[] = [];
   let next = 0;
   const launch = () => {
     const f = files[next++]!;
-    pending.push(prepare(f));
+    const entry: Pending = { promise: prepare(f), settled: false };
+    const settle = () => {
+      entry.settled = true;
+    };
+    entry.promise.then(settle, settle);
+    pending.push(entry);
   };
-  while (next < files.length && pending.length < window) launch();
-  while (pending.length) {
-    const prepared = await pending.shift()!;
-    if (opts.signal?.aborted) {
-      summary.interrupted = true;
-      await Promise.allSettled(pending);
-      break;
+  try {
+    while (next < files.length && pending.length < window) launch();
+    while (pending.length) {
+      const entry = pending.shift()!;
+      let prepared: Prepared;
+      if (open && !entry.settled) {
+        // waiting for extraction: the batch commits when its time is up, not when the next document is ready
+        const timer = setTimeout(flush, Math.max(0, openedAt + maxMs - performance.now()));
+        prepared = await entry.promise;
+        clearTimeout(timer);
+      } else prepared = await entry.promise;
+      if (opts.signal?.aborted) {
+        summary.interrupted = true;
+        flush();
+        await Promise.allSettled(pending.map((x) => x.promise));
+        break;
+      }
+      if (next < files.length) launch();
+      record(commit(prepared));
+      if (open && (heldBytes >= maxBytes || performance.now() - openedAt >= maxMs)) flush();
     }
-    if (next < files.length) launch();
-    record(commit(prepared));
+    flush();
+  } finally {
+    // only on an exception (flush() has closed the batch otherwise): the batch is dropped whole
+    if (open) {
+      open = false;
+      store.rollbackBatch!();
+    }
   }
   return summary;
 }

@@ -172,47 +172,50 @@ export function createExtractorPool(opts: { workers?: number } = {}): ExtractorP
   const size = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
   type Job = { seq: number; doc: SourceDocument; resolve: (d: AnalyzedDocument) => void; reject: (e: Error) => void };
   const queue: Job[] = [];
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Job>();
-  const all = new Set<Worker>();
+  // Each worker holds up to DEPTH jobs (it runs them in order): when it finishes one while this thread
+  // is busy storing a document, it starts the next at once instead of waiting for this thread to post it.
+  const DEPTH = 2;
+  const jobs = new Map<Worker, Job[]>();
   let seq = 0;
   let closed = false;
 
   const pump = () => {
-    while (idle.length > 0 && queue.length > 0) {
-      const w = idle.pop()!;
-      const job = queue.shift()!;
-      busy.set(w, job);
-      const req: WorkerRequest = { seq: job.seq, doc: job.doc };
-      w.postMessage(req);
+    for (let d = 1; d <= DEPTH && queue.length > 0; d++) {
+      for (const [w, held] of jobs) {
+        if (queue.length === 0) break;
+        if (held.length >= d) continue;
+        const job = queue.shift()!;
+        held.push(job);
+        const req: WorkerRequest = { seq: job.seq, doc: job.doc };
+        w.postMessage(req);
+      }
     }
   };
   const add = () => {
     const w = spawnWorker();
-    all.add(w);
+    jobs.set(w, []);
     w.on("message", (reply: WorkerReply) => {
-      const job = busy.get(w);
-      busy.delete(w);
-      idle.push(w);
+      const job = jobs.get(w)?.shift();
       if (job) {
         if (reply.ok && reply.doc) job.resolve(reply.doc);
         else job.reject(new Error(reply.ok ? "the worker returned no document" : reply.message));
       }
       pump();
     });
+    // A worker that dies fails only the document it was extracting; the ones queued behind it go back
+    // to the front of the queue, and a new worker takes its place.
     const lost = (why: string) => {
-      if (!all.delete(w)) return;
-      const job = busy.get(w);
-      busy.delete(w);
-      const i = idle.indexOf(w);
-      if (i >= 0) idle.splice(i, 1);
+      const held = jobs.get(w);
+      if (!held) return;
+      jobs.delete(w);
+      const [job, ...rest] = held;
       job?.reject(new Error(`${job.doc.path}: ${why}`));
+      queue.unshift(...rest);
       if (!closed) add();
       pump();
     };
     w.on("error", (e) => lost(`extraction worker failed (${e.message})`));
     w.on("exit", (code) => lost(`extraction worker exited (code ${code})`));
-    idle.push(w);
   };
   for (let i = 0; i < size; i++) add();
 
@@ -228,10 +231,9 @@ export function createExtractorPool(opts: { workers?: number } = {}): ExtractorP
     async close(): Promise<void> {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error("the extractor pool is closed"));
-      const workers = [...all];
-      all.clear();
-      for (const job of busy.values()) job.reject(new Error("the extractor pool is closed"));
-      busy.clear();
+      const workers = [...jobs.keys()];
+      for (const held of jobs.values()) for (const job of held) job.reject(new Error("the extractor pool is closed"));
+      jobs.clear();
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

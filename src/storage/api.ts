@@ -223,6 +223,14 @@ export interface Store {
   ingest(doc: AnalyzedDocument, opts?: IngestOptions): IngestOutcome;
   /** many documents in one transaction (all or nothing) */
   ingestMany(docs: AnalyzedDocument[], opts?: IngestOptions): IngestOutcome[];
+  /**
+   * Opens one write transaction that the following ingest() calls join, each document in a SAVEPOINT
+   * of its own (a document that fails to store is rolled back alone, its batch-mates stay), until
+   * commitBatch(); rollbackBatch() drops the whole batch. Optional: without it, one transaction per document.
+   */
+  beginBatch?(): void;
+  commitBatch?(): void;
+  rollbackBatch?(): void;
   /** deletes a document and everything extracted from it; false when the key is not stored */
   removeDocument(key: string): boolean;
   documents(filter?: DocumentFilter): DocumentRow[];

@@ -1,7 +1,9 @@
 /**
  * The SQLite implementation of the Store (better-sqlite3, WAL, foreign keys on).
  *
- * Writes: one document = one transaction. A document whose key is already
+ * Writes: one document = one transaction, or one SAVEPOINT inside a batch
+ * (beginBatch/commitBatch: one transaction for several documents, each of
+ * which stores or fails whole). A document whose key is already
  * stored with the same content hash is skipped; with a different hash its
  * previous record (events, counts, sentences, mentions, roles) is deleted and
  * the new one inserted in the same transaction, so readers (other connections,
@@ -80,6 +82,9 @@ const SKIP_ROLES = `WITH RECURSIVE r(role) AS (
     UNION ALL
     SELECT (SELECT MIN(role) FROM person_roles WHERE person_id = ? AND role > r.role) FROM r WHERE r.role IS NOT NULL
   ) SELECT role FROM r WHERE role IS NOT NULL`;
+
+const BATCH_LOST =
+  "the batch's transaction was rolled back by an earlier failed write; nothing of the batch was stored";
 
 /** The sort key of an undated event: after every ISO date. */
 const UNDATED = "~";
@@ -185,6 +190,7 @@ export class SqliteStore implements Store {
   readonly path: string;
   private readonly db: Database.Database;
   private readonly stmts = new Map<string, Database.Statement>();
+  private batchOpen = false;
 
   constructor(db: Database.Database, path: string) {
     this.db = db;
@@ -212,11 +218,36 @@ export class SqliteStore implements Store {
   // Writes take the write lock up front (BEGIN IMMEDIATE): a second writer (another `panorama ingest`)
   // then waits on busy_timeout instead of failing with SQLITE_BUSY when upgrading a stale read snapshot.
   ingest(doc: AnalyzedDocument, opts: IngestOptions = {}): IngestOutcome {
+    // SQLite rolls a whole transaction back on some errors (disk full, I/O): the batch is gone then, and
+    // a document written now would commit on its own while the report counts it with the lost batch
+    if (this.batchOpen && !this.db.inTransaction) throw new Error(BATCH_LOST);
     return this.db.transaction(() => this.write(doc, opts)).immediate();
   }
 
   ingestMany(docs: AnalyzedDocument[], opts: IngestOptions = {}): IngestOutcome[] {
     return this.db.transaction(() => docs.map((d) => this.write(d, opts))).immediate();
+  }
+
+  // A batch: one write transaction that several ingest() calls join. Inside it, ingest()'s transaction
+  // becomes a SAVEPOINT (better-sqlite3 nests that way), so a document that fails is rolled back alone
+  // and its batch-mates stay. One commit per batch instead of per document: the commit, the WAL frames
+  // of the pages every document touches (index pages, FTS segments) are written once per batch.
+  beginBatch(): void {
+    if (this.db.inTransaction) throw new Error("beginBatch: a transaction is already open");
+    this.st("BEGIN IMMEDIATE").run();
+    this.batchOpen = true;
+  }
+
+  commitBatch(): void {
+    const was = this.batchOpen;
+    this.batchOpen = false;
+    if (this.db.inTransaction) this.st("COMMIT").run();
+    else if (was) throw new Error(BATCH_LOST);
+  }
+
+  rollbackBatch(): void {
+    this.batchOpen = false;
+    if (this.db.inTransaction) this.st("ROLLBACK").run();
   }
 
   removeDocument(key: string): boolean {
@@ -304,6 +335,8 @@ export class SqliteStore implements Store {
       const id = Number(insSentence.run(docId, s.index, s.start, s.end, s.kind, s.heading, s.text).lastInsertRowid);
       sentenceIds.set(s.index, id);
     }
+    // the full-text index, in one statement for the document (migration 9 dropped the per-row trigger)
+    this.st("INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE document_id = ?").run(docId);
     const sentenceIdAt = (pos: number): number | null => {
       const i = sentenceAt(sentences, pos);
       return i < 0 ? null : (sentenceIds.get(sentences[i]!.index) ?? null);
@@ -323,8 +356,30 @@ export class SqliteStore implements Store {
     const insRole = this.st(
       "INSERT OR IGNORE INTO person_roles(person_id, document_id, role, country) VALUES (?, ?, ?, ?)",
     );
+    // Per document: each person's upsert runs once per distinct (name, family, country) (a repeat is a
+    // no-op), each person_roles row once (INSERT OR IGNORE keeps the first anyway), and the persons'
+    // counters move once at the end (migration 9 replaced the per-row triggers).
+    const personIds = new Map<string, number>();
+    const pidOf = (name: string, family: string | undefined, country: string | null): number => {
+      const k = `${name}\u0000${family ?? "\u0001"}\u0000${country ?? "\u0001"}`;
+      let id = personIds.get(k);
+      if (id === undefined) {
+        id = this.personId(name, family, country);
+        personIds.set(k, id);
+      }
+      return id;
+    };
+    const roled = new Set<number>();
+    const addRole = (pid: number, role: string | null, country: string | null) => {
+      if (roled.has(pid)) return;
+      roled.add(pid);
+      insRole.run(pid, docId, role, country);
+    };
+    const eventsOf = new Map<number, number>();
+    const known = new Map<string, (typeof x.persons)[number]>();
     for (const p of x.persons) {
-      insRole.run(this.personId(p.name, p.family, p.country), docId, p.role, p.country);
+      if (!known.has(p.name)) known.set(p.name, p);
+      addRole(pidOf(p.name, p.family, p.country), p.role, p.country);
     }
 
     const insEvent = this.st(
@@ -366,10 +421,11 @@ export class SqliteStore implements Store {
       );
       for (const c of e.countries) insParty.run(id, c, e.type, sortKey);
       [...new Set(e.participants ?? [])].forEach((name, j) => {
-        const known = x.persons.find((p) => p.name === name);
-        const pid = this.personId(name, known?.family, known?.country ?? null);
+        const p = known.get(name);
+        const pid = pidOf(name, p?.family, p?.country ?? null);
         insParticipant.run(id, j, pid, sortKey);
-        insRole.run(pid, docId, known?.role ?? null, known?.country ?? null);
+        eventsOf.set(pid, (eventsOf.get(pid) ?? 0) + 1);
+        addRole(pid, p?.role ?? null, p?.country ?? null);
       });
     });
 
@@ -408,6 +464,9 @@ export class SqliteStore implements Store {
     for (const m of doc.mentions) {
       insMention.run(docId, m.kind, m.key, m.start, m.end, m.surface, sentenceIds.get(m.sentence) ?? null);
     }
+
+    const bump = this.st("UPDATE persons SET n_events = n_events + ?, n_documents = n_documents + 1 WHERE id = ?");
+    for (const pid of roled) bump.run(eventsOf.get(pid) ?? 0, pid);
 
     if (prev) this.dropOrphanPersons();
     return prev ? "replaced" : "added";

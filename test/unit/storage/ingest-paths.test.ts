@@ -130,6 +130,39 @@ describe("ingestPaths", () => {
     expect(store.events()).toHaveLength(2);
   });
 
+  it("stores several documents per transaction; one the store refuses leaves its batch-mates stored", async () => {
+    const badB = (d: SourceDocument) => {
+      const a = fakeExtract(d);
+      if (d.id === "b") a.extraction.events[0]!.evidence = { start: 0, end: 3, text: "xyz" };
+      return a;
+    };
+    const commits: number[] = [];
+    const counting: Store = Object.create(store);
+    counting.commitBatch = () => {
+      commits.push(1);
+      store.commitBatch!();
+    };
+    const s = await ingestPaths(counting, [join(dir, "in")], { extract: badB, batchBytes: 1 << 20, batchMs: 60_000 });
+    expect(s).toMatchObject({ added: 3, failed: 1 });
+    expect(s.failures[0]!.message).toMatch(/b\.txt: could not be stored/);
+    expect(store.documents().map((d) => d.key)).toEqual(["a", "c", "d"]);
+    // a, then b's failure commits its batch-mate a; then c and d together
+    expect(commits).toHaveLength(2);
+  });
+
+  it("reports the documents of a batch whose commit fails as failed, and stores none of them", async () => {
+    const failing: Store = Object.create(store);
+    failing.commitBatch = () => {
+      store.rollbackBatch!();
+      throw new Error("disk I/O error");
+    };
+    const s = await ingestPaths(failing, [join(dir, "in")], { extract: fakeExtract });
+    expect(s).toMatchObject({ files: 4, added: 0, failed: 4, events: 0 });
+    expect(s.results.map((r) => r.outcome)).toEqual(["failed", "failed", "failed", "failed"]);
+    expect(s.failures[0]!.message).toMatch(/a\.txt: could not be stored \(disk I\/O error\)/);
+    expect(store.documents()).toEqual([]);
+  });
+
   it("marks sample documents", async () => {
     await ingestPaths(store, [join(dir, "in", "a.txt")], { extract: fakeExtract, sample: true });
     expect(store.document("a")?.sample).toBe(true);
