@@ -62,9 +62,20 @@ export function trieSource(words: Iterable<string>, space = "\\s+"): string {
 export const WORD_CHAR = "[A-Za-z0-9\\u00C0-\\u024F\\u1E00-\\u1EFF]";
 const WORD_CHAR_U = /[\p{L}\p{N}\p{M}]/u;
 
+/** Per UTF-16 code unit, what WORD_CHAR_U says of it alone: 0 not yet asked, 1 yes, 2 no. */
+const WORD_UNIT = new Uint8Array(0x10000);
+
 /** True when the character before `i` is a letter or digit (so `i` is not at the start of a word). */
 export function inWord(text: string, i: number): boolean {
-  return i > 0 && WORD_CHAR_U.test(text[i - 1]!);
+  if (i <= 0) return false;
+  // the test reads one UTF-16 unit: its answer is a function of that unit, kept in a table
+  const c = text.charCodeAt(i - 1);
+  let w = WORD_UNIT[c]!;
+  if (w === 0) {
+    w = WORD_CHAR_U.test(text[i - 1]!) ? 1 : 2;
+    WORD_UNIT[c] = w;
+  }
+  return w === 1;
 }
 
 /** The key of a matched surface: folded, single-spaced. */

@@ -109,6 +109,10 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
   let prev: SentenceView | null = null;
   for (const v of views) {
     const { text } = v;
+    if (!COUNT_WORD.test(text)) {
+      prev = v;
+      continue;
+    }
     const evidence = { start: v.sentence.start, end: v.sentence.end, text: v.sentence.text };
     const found: Array<ExtractedCount & { at: number; local: boolean }> = [];
     const skip: Span[] = [];
@@ -179,10 +183,6 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
       }
       found.push(item);
     };
-    if (!COUNT_WORD.test(text)) {
-      prev = v;
-      continue;
-    }
     for (const m of allMatches(text, TIMES_RE)) {
       const at = m.index ?? 0;
       const noun = m.groups!.noun!;

@@ -196,7 +196,8 @@ function makeViews(ctx: DocContext): SentenceView[] {
     for (const o of orgs) {
       if (PARTY_ORGS.has(o.id)) partyRefs.push({ code: o.id, start: o.start, end: o.end, adjective: false, org: true });
     }
-    partyRefs.sort((a, b) => a.start - b.start);
+    // (a stable sort of refs already in text order, as they mostly are, changes nothing: skipped)
+    if (!inTextOrder(partyRefs)) partyRefs.sort((a, b) => a.start - b.start);
     const dates = findDates(s.text, {
       defaultYear,
       previousYear,
@@ -216,6 +217,11 @@ function makeViews(ctx: DocContext): SentenceView[] {
     previousYear = carryYear(s.text, dates, maxYear, metadata.coveredYear !== null ? metadata.coveredYear - 2 : null);
   }
   return views;
+}
+
+function inTextOrder(refs: Span[]): boolean {
+  for (let i = 1; i < refs.length; i++) if (refs[i]!.start < refs[i - 1]!.start) return false;
+  return true;
 }
 
 /** The clause around `pos`: from the last ";" or sentence start to the next ";" or sentence end. */
