@@ -165,6 +165,31 @@ export interface PersonFilter {
   offset?: number;
 }
 
+export interface PersonsMetFilter {
+  /** the partner: a party of the events */
+  country: string;
+  /** the kinds of events that count as meeting someone; default meetings and visits */
+  type?: EventType[];
+  /** leave out persons of this country (the home country's own officials) */
+  exceptCountry?: string;
+  limit?: number;
+}
+
+/** A person who took part in events with a partner: how many, and the first and last of them. */
+export interface PersonMetRow {
+  id: number;
+  name: string;
+  country: string | null;
+  /** the offices the texts give the person (anywhere in the corpus) */
+  roles: string[];
+  /** the events with the partner the person took part in */
+  events: number;
+  /** the date (as the text gives it, possibly partial) of the earliest dated such event; null when none is dated */
+  first: string | null;
+  /** the date of the dated such event that ends last (a month or year ends on its last day) */
+  last: string | null;
+}
+
 export interface IngestOptions {
   /** mark the documents as the project's own sample texts */
   sample?: boolean;
@@ -253,6 +278,8 @@ export interface Store {
   countPersons(filter?: Omit<PersonFilter, "limit" | "offset">): number;
   /** by id, full name, or family name (case-insensitive) */
   person(idOrName: number | string): PersonRow | null;
+  /** the persons taking part in events with a partner, most events first (one aggregate query) */
+  personsMet(filter: PersonsMetFilter): PersonMetRow[];
   organizations(): OrganizationRow[];
   /** full-text search over sentences; user input is quoted safely unless `raw`; throws QueryError on a bad query */
   search(query: string, filter?: SearchFilter): SearchHit[];

@@ -15,7 +15,9 @@
  * - counts by party country (count_parties(country, sort_key, count_id)) and level;
  * - the overview's tallies from event_parties(country, type, sort_key) alone;
  * - persons ranked by persons(n_events DESC, n_documents DESC, name), counters kept by the writer (6, 9);
- * - mentions by (kind, key) and by sentence for the analysis layer, sentences by document.
+ * - mentions by (kind, key) and by sentence for the analysis layer, sentences by document;
+ * - corpus totals (11), events per partner, type and year, and persons met per partner (12): small
+ *   tables folded in per document by triggers on documents, plus the rows stored since the last fold.
  */
 import type Database from "better-sqlite3";
 
@@ -328,6 +330,161 @@ export const MIGRATIONS: readonly Migration[] = [
         DROP TRIGGER IF EXISTS event_participants_count_ai;
         DROP TRIGGER IF EXISTS person_roles_count_ai;
       `),
+  },
+  {
+    version: 11,
+    description:
+      "corpus totals (documents, words, sentences, counts, events per type) kept up to date by triggers on documents, so the statistics read a few rows instead of counting every sentence and event",
+    up: (db) => {
+      // Per-row triggers on the big tables would make each of their inserts keep a statement journal
+      // (about twice the ingest time); the figures are instead folded in per document, by set-based
+      // statements in two triggers on documents:
+      // - inserting a document first folds in the rows stored since the last fold (the rows of the
+      //   documents before it): those with an id above the mark 'upto:<table>';
+      // - deleting one folds in everything, takes away the document's own rows, and (after the delete
+      //   and its cascades) sets the marks to the highest id left, as new rows may reuse the ids freed.
+      // A reader adds the rows above the marks (the last document's) to the folded totals.
+      const fold = `
+          INSERT INTO totals(key, n)
+            SELECT 'events:' || type, COUNT(*) FROM events NOT INDEXED WHERE id > (SELECT n FROM totals WHERE key = 'upto:events')
+            GROUP BY type
+          ON CONFLICT(key) DO UPDATE SET n = n + excluded.n;
+          UPDATE totals SET n = n + (SELECT COUNT(*) FROM sentences NOT INDEXED WHERE id > (SELECT n FROM totals WHERE key = 'upto:sentences'))
+            WHERE key = 'sentences';
+          UPDATE totals SET n = n + (SELECT COUNT(*) FROM counts NOT INDEXED WHERE id > (SELECT n FROM totals WHERE key = 'upto:counts'))
+            WHERE key = 'counts';
+          UPDATE totals SET n = max(n, (SELECT COALESCE(MAX(id), 0) FROM events)) WHERE key = 'upto:events';
+          UPDATE totals SET n = max(n, (SELECT COALESCE(MAX(id), 0) FROM sentences)) WHERE key = 'upto:sentences';
+          UPDATE totals SET n = max(n, (SELECT COALESCE(MAX(id), 0) FROM counts)) WHERE key = 'upto:counts';`;
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS totals (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+        DELETE FROM totals;
+        INSERT INTO totals(key, n)
+          SELECT 'documents', COUNT(*) FROM documents
+          UNION ALL SELECT 'words', COALESCE(SUM(word_count), 0) FROM documents
+          UNION ALL SELECT 'sentences', COUNT(*) FROM sentences
+          UNION ALL SELECT 'counts', COUNT(*) FROM counts
+          UNION ALL SELECT 'events:' || type, COUNT(*) FROM events GROUP BY type
+          UNION ALL SELECT 'upto:events', COALESCE(MAX(id), 0) FROM events
+          UNION ALL SELECT 'upto:sentences', COALESCE(MAX(id), 0) FROM sentences
+          UNION ALL SELECT 'upto:counts', COALESCE(MAX(id), 0) FROM counts;
+
+        CREATE TRIGGER IF NOT EXISTS documents_totals_ai AFTER INSERT ON documents BEGIN${fold}
+          UPDATE totals SET n = n + CASE key WHEN 'documents' THEN 1 ELSE new.word_count END
+            WHERE key IN ('documents', 'words');
+        END;
+        CREATE TRIGGER IF NOT EXISTS documents_totals_bd BEFORE DELETE ON documents BEGIN${fold}
+          UPDATE totals SET n = n - CASE key WHEN 'documents' THEN 1 ELSE old.word_count END
+            WHERE key IN ('documents', 'words');
+          UPDATE totals SET n = n - (SELECT COUNT(*) FROM events e WHERE e.document_id = old.id AND 'events:' || e.type = totals.key)
+            WHERE key IN (SELECT 'events:' || type FROM events WHERE document_id = old.id);
+          UPDATE totals SET n = n - (SELECT COUNT(*) FROM sentences WHERE document_id = old.id) WHERE key = 'sentences';
+          UPDATE totals SET n = n - (SELECT COUNT(*) FROM counts WHERE document_id = old.id) WHERE key = 'counts';
+        END;
+        CREATE TRIGGER IF NOT EXISTS documents_totals_ad AFTER DELETE ON documents BEGIN
+          UPDATE totals SET n = (SELECT COALESCE(MAX(id), 0) FROM events) WHERE key = 'upto:events';
+          UPDATE totals SET n = (SELECT COALESCE(MAX(id), 0) FROM sentences) WHERE key = 'upto:sentences';
+          UPDATE totals SET n = (SELECT COALESCE(MAX(id), 0) FROM counts) WHERE key = 'upto:counts';
+        END;
+        CREATE TRIGGER IF NOT EXISTS documents_totals_au AFTER UPDATE OF word_count ON documents BEGIN
+          UPDATE totals SET n = n - old.word_count + new.word_count WHERE key = 'words';
+        END;
+      `);
+    },
+  },
+  {
+    version: 12,
+    description:
+      "events per partner, type and year, and persons met per partner (per party country, event type and participant: the number of events, the first and last sort key), kept up to date by triggers on documents, so the overview and a partner's page read a few rows instead of every event",
+    up: (db) => {
+      // (the LIMIT keeps the planner from walking a whole index in GROUP BY order instead of the id range)
+      // Folded in per document as the totals of migration 11 (mark 'upto:parties': the highest event id
+      // whose parties and participants are in), with the same rule for deletes. lo/hi: the earliest and
+      // latest dated sort key; when a deleted document held one of them they are found again among the
+      // other documents' events (by the person's sort-key index, stopping at the first match).
+      const year = (k: string) => `CASE WHEN ${k} < '~' THEN CAST(substr(${k}, 1, 4) AS INTEGER) ELSE 0 END`;
+      const dated = (k: string) => `CASE WHEN ${k} < '~' THEN ${k} END`;
+      const mark = "(SELECT n FROM totals WHERE key = 'upto:parties')";
+      const fold = `
+          INSERT INTO event_tallies(country, type, year, n)
+            SELECT country, type, ${year("sort_key")} AS y, COUNT(*)
+            FROM (SELECT country, type, sort_key FROM event_parties WHERE event_id > ${mark} LIMIT -1)
+            WHERE true GROUP BY country, type, y
+          ON CONFLICT(country, type, year) DO UPDATE SET n = n + excluded.n;
+          INSERT INTO partner_persons(country, type, person_id, n, lo, hi)
+            SELECT p.country, p.type, ep.person_id, COUNT(*), MIN(${dated("ep.sort_key")}), MAX(${dated("ep.sort_key")})
+            FROM event_parties p JOIN event_participants ep ON ep.event_id = p.event_id
+            WHERE p.event_id > ${mark}
+            GROUP BY p.country, p.type, ep.person_id
+          ON CONFLICT(country, type, person_id) DO UPDATE SET n = n + excluded.n,
+            lo = CASE WHEN excluded.lo IS NULL THEN lo WHEN lo IS NULL OR excluded.lo < lo THEN excluded.lo ELSE lo END,
+            hi = CASE WHEN excluded.hi IS NULL THEN hi WHEN hi IS NULL OR excluded.hi > hi THEN excluded.hi ELSE hi END;
+          UPDATE totals SET n = max(n, (SELECT COALESCE(MAX(id), 0) FROM events)) WHERE key = 'upto:parties';`;
+      const docPairs = `SELECT p.country, p.type, ep.person_id, ep.sort_key FROM events e
+            JOIN event_parties p ON p.event_id = e.id JOIN event_participants ep ON ep.event_id = e.id
+            WHERE e.document_id = old.id`;
+      const again = (dir: "ASC" | "DESC") => `(
+            SELECT ep.sort_key FROM event_participants ep
+            JOIN event_parties p ON p.event_id = ep.event_id AND p.country = partner_persons.country
+            JOIN events e ON e.id = ep.event_id
+            WHERE ep.person_id = partner_persons.person_id AND ep.sort_key < '~' AND p.type = partner_persons.type
+              AND e.document_id IS NOT old.id
+            ORDER BY ep.sort_key ${dir} LIMIT 1)`;
+      db.exec(`
+        INSERT INTO totals(key, n) SELECT 'upto:parties', COALESCE(MAX(id), 0) FROM events WHERE true
+          ON CONFLICT(key) DO UPDATE SET n = excluded.n;
+
+        CREATE TABLE IF NOT EXISTS event_tallies (
+          country TEXT NOT NULL,
+          type TEXT NOT NULL,
+          year INTEGER NOT NULL,
+          n INTEGER NOT NULL,
+          PRIMARY KEY (country, type, year)
+        ) WITHOUT ROWID;
+        DELETE FROM event_tallies;
+        INSERT INTO event_tallies(country, type, year, n)
+          SELECT country, type, ${year("sort_key")} AS y, COUNT(*) FROM event_parties WHERE event_id <= ${mark}
+          GROUP BY country, type, y;
+
+        CREATE TABLE IF NOT EXISTS partner_persons (
+          country TEXT NOT NULL,
+          type TEXT NOT NULL,
+          person_id INTEGER NOT NULL,
+          n INTEGER NOT NULL,
+          lo TEXT,
+          hi TEXT,
+          PRIMARY KEY (country, type, person_id)
+        ) WITHOUT ROWID;
+        DELETE FROM partner_persons;
+        INSERT INTO partner_persons(country, type, person_id, n, lo, hi)
+          SELECT p.country, p.type, ep.person_id, COUNT(*), MIN(${dated("ep.sort_key")}), MAX(${dated("ep.sort_key")})
+          FROM event_parties p JOIN event_participants ep ON ep.event_id = p.event_id
+          WHERE p.event_id <= ${mark}
+          GROUP BY p.country, p.type, ep.person_id;
+
+        CREATE TRIGGER IF NOT EXISTS documents_tallies_ai AFTER INSERT ON documents BEGIN${fold}
+        END;
+        CREATE TRIGGER IF NOT EXISTS documents_tallies_bd BEFORE DELETE ON documents BEGIN${fold}
+          UPDATE event_tallies SET n = n - d.k FROM (
+            SELECT p.country, p.type, ${year("p.sort_key")} AS y, COUNT(*) AS k
+            FROM events e JOIN event_parties p ON p.event_id = e.id WHERE e.document_id = old.id
+            GROUP BY p.country, p.type, y) AS d
+          WHERE event_tallies.country = d.country AND event_tallies.type = d.type AND event_tallies.year = d.y;
+          UPDATE partner_persons SET n = n - d.k FROM (
+            SELECT country, type, person_id, COUNT(*) AS k FROM (${docPairs}) GROUP BY country, type, person_id) AS d
+          WHERE partner_persons.country = d.country AND partner_persons.type = d.type
+            AND partner_persons.person_id = d.person_id;
+          UPDATE partner_persons SET lo = ${again("ASC")}, hi = ${again("DESC")}
+          WHERE (country, type, person_id) IN (
+            SELECT d.country, d.type, d.person_id FROM (${docPairs}) AS d
+            JOIN partner_persons pp ON pp.country = d.country AND pp.type = d.type AND pp.person_id = d.person_id
+            WHERE d.sort_key IN (pp.lo, pp.hi));
+        END;
+        CREATE TRIGGER IF NOT EXISTS documents_tallies_ad AFTER DELETE ON documents BEGIN
+          UPDATE totals SET n = (SELECT COALESCE(MAX(id), 0) FROM events) WHERE key = 'upto:parties';
+        END;
+      `);
+    },
   },
 ];
 

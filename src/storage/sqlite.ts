@@ -30,7 +30,9 @@ import type {
   MentionRow,
   OrganizationRow,
   PersonFilter,
+  PersonMetRow,
   PersonRow,
+  PersonsMetFilter,
   SearchFilter,
   SearchHit,
   SentenceRow,
@@ -630,7 +632,10 @@ export class SqliteStore implements Store {
       const lo = boundsOrThrow("from", f.from)[0];
       const year0 = `${lo.slice(0, 4)}-01-01`;
       const month0 = `${lo.slice(0, 7)}-01`;
-      w.sql.push(`${key} >= ?`, `${key} < '${UNDATED}'`);
+      // with `to`, its bound (a date, before "~") closes the range: a second upper bound would let the
+      // planner pick "~" and count every later event
+      w.sql.push(`${key} >= ?`);
+      if (!f.to) w.sql.push(`${key} < '${UNDATED}'`);
       w.params.push(year0);
       if (lo !== year0) {
         w.sql.push(`(${key} >= ? OR (${key} IN (?, ?) AND e.date_hi >= ?))`);
@@ -739,8 +744,13 @@ export class SqliteStore implements Store {
     const q = this.eventQuery(filter);
     if (!q) return 0;
     const where = q.w.sql.length ? `WHERE ${q.w.sql.join(" AND ")}` : "";
-    // the events join is only needed when a condition reads the event's own columns
-    const from = q.from.startsWith("event_parties p0") && !/\be\./.test(where) ? "event_parties p0" : q.from;
+    // the events join is only needed when a condition reads the event's own columns: a country's or a
+    // person's events are then counted on the driving index alone
+    const from =
+      /^(event_parties p0|event_participants ep|\(SELECT DISTINCT event_id, sort_key)/.test(q.from) &&
+      !/\be\./.test(where)
+        ? q.from.replace(/ JOIN events e ON e\.id = \w+\.event_id$/, "")
+        : q.from;
     const r = this.st(`SELECT COUNT(*) AS n FROM ${from} ${where}`).get(...q.w.params) as Row;
     return Number(r.n);
   }
@@ -899,6 +909,68 @@ export class SqliteStore implements Store {
     return r ? this.toPerson(r as Row) : null;
   }
 
+  personsMet(filter: PersonsMetFilter): PersonMetRow[] {
+    const types = filter.type?.length ? filter.type : ["meeting", "visit"];
+    const country = filter.country.toUpperCase();
+    const dated = (k: string) => `CASE WHEN ${k} < '${UNDATED}' THEN ${k} END`;
+    // The counts and the first and last sort keys per person come from partner_persons (folded in by
+    // triggers, migration 12) plus the pairs stored since the last fold: a few rows per person, not every
+    // event. Then, for the page only, the dates as the
+    // texts give them, from the person's events at those sort keys (index seeks):
+    // - first: among the events starting at the earliest key, the one ending first (the most precise);
+    // - last: the one ending last among the events that can end after the latest start: those starting
+    //   on it, or on the first day of its month or year (a month- or year-only date; a partial date never
+    //   spans years, so nothing starting earlier ends later).
+    const dateAt = (keys: string, order: string) => `(
+      SELECT e.date FROM event_participants x JOIN events e ON e.id = x.event_id
+      WHERE x.person_id = page.id AND x.sort_key IN (${keys})
+        AND EXISTS (SELECT 1 FROM event_parties y WHERE y.event_id = x.event_id AND y.country = ?
+                      AND y.type IN (${types.map(() => "?").join(", ")}))
+      ORDER BY ${order}, e.id LIMIT 1)`;
+    const rows = this.st(
+      `WITH page AS (
+         SELECT p.id, p.name, p.country, m.n, m.lo, m.hi FROM (
+           SELECT person_id, SUM(n) AS n, MIN(lo) AS lo, MAX(hi) AS hi FROM (
+             SELECT person_id, n, lo, hi FROM partner_persons
+             WHERE country = ? AND type IN (${types.map(() => "?").join(", ")}) AND n > 0
+             UNION ALL
+             SELECT ep.person_id, 1, ${dated("ep.sort_key")}, ${dated("ep.sort_key")}
+             FROM event_parties p0 JOIN event_participants ep ON ep.event_id = p0.event_id
+             WHERE p0.event_id > (SELECT n FROM totals WHERE key = 'upto:parties')
+               AND +p0.country = ? AND +p0.type IN (${types.map(() => "?").join(", ")}))
+           GROUP BY person_id HAVING SUM(n) > 0) m
+         JOIN persons p ON p.id = m.person_id
+         WHERE p.country IS NULL OR p.country IS NOT ?
+         ORDER BY m.n DESC, p.name LIMIT ?
+       )
+       SELECT page.*,
+         ${dateAt("page.lo", "e.date_hi")} AS first,
+         ${dateAt("page.hi, substr(page.hi, 1, 8) || '01', substr(page.hi, 1, 5) || '01-01'", "e.date_hi DESC, e.sort_key DESC")} AS last
+       FROM page ORDER BY page.n DESC, page.name`,
+    ).all(
+      country,
+      ...types,
+      country,
+      ...types,
+      filter.exceptCountry?.toUpperCase() ?? null,
+      filter.limit ?? -1,
+      country,
+      ...types,
+      country,
+      ...types,
+    ) as Row[];
+    const roles = this.st(SKIP_ROLES).pluck();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      name: String(r.name),
+      country: str(r.country),
+      roles: roles.all(r.id, r.id) as string[],
+      events: Number(r.n),
+      first: str(r.first),
+      last: str(r.last),
+    }));
+  }
+
   organizations(): OrganizationRow[] {
     return this.st(
       `SELECT o.id, o.name, (SELECT COUNT(*) FROM document_organizations d WHERE d.organization_id = o.id) AS documents
@@ -997,15 +1069,38 @@ export class SqliteStore implements Store {
   stats(): CorpusStats {
     return this.db.transaction(() => {
       const one = (sql: string) => Number((this.st(sql).get() as Row).n ?? 0);
+      // the totals folded in by triggers (migration 11), plus the rows stored since the last fold
+      const totals = new Map<string, number>();
+      for (const r of this.st("SELECT key, n FROM totals").all() as Row[]) totals.set(String(r.key), Number(r.n));
+      const add = (k: string, n: number) => totals.set(k, (totals.get(k) ?? 0) + n);
+      for (const r of this.st(
+        // NOT INDEXED: the rowid range, not a walk of a whole index in GROUP BY order
+        "SELECT type, COUNT(*) AS n FROM events NOT INDEXED WHERE id > (SELECT n FROM totals WHERE key = 'upto:events') GROUP BY type",
+      ).all() as Row[])
+        add(`events:${r.type}`, Number(r.n));
+      add(
+        "sentences",
+        one(
+          "SELECT COUNT(*) AS n FROM sentences NOT INDEXED WHERE id > (SELECT n FROM totals WHERE key = 'upto:sentences')",
+        ),
+      );
+      add(
+        "counts",
+        one("SELECT COUNT(*) AS n FROM counts NOT INDEXED WHERE id > (SELECT n FROM totals WHERE key = 'upto:counts')"),
+      );
       const eventsByType: Record<string, number> = {};
-      for (const r of this.st("SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY type").all() as Row[])
-        eventsByType[String(r.type)] = Number(r.n);
+      let events = 0;
+      for (const [k, n] of [...totals].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        if (!k.startsWith("events:") || n === 0) continue;
+        eventsByType[k.slice(7)] = n;
+        events += n;
+      }
       return {
-        documents: one("SELECT COUNT(*) AS n FROM documents"),
-        sentences: one("SELECT COUNT(*) AS n FROM sentences"),
-        words: one("SELECT COALESCE(SUM(word_count), 0) AS n FROM documents"),
-        events: one("SELECT COUNT(*) AS n FROM events"),
-        counts: one("SELECT COUNT(*) AS n FROM counts"),
+        documents: totals.get("documents") ?? 0,
+        sentences: totals.get("sentences") ?? 0,
+        words: totals.get("words") ?? 0,
+        events,
+        counts: totals.get("counts") ?? 0,
         persons: one("SELECT COUNT(*) AS n FROM persons"),
         organizations: one("SELECT COUNT(DISTINCT organization_id) AS n FROM document_organizations"),
         editions: (
@@ -1023,17 +1118,21 @@ export class SqliteStore implements Store {
   }
 
   eventTallies(): EventTally[] {
-    // one pass over the covering index event_parties(country, type, sort_key, event_id): no event rows read
+    // folded in by triggers (migration 12; year 0: undated), plus the parties stored since the last fold:
+    // a few thousand rows, no event read
     return (
       this.st(
-        `SELECT country, type, CASE WHEN sort_key = '${UNDATED}' THEN NULL ELSE CAST(substr(sort_key, 1, 4) AS INTEGER) END AS year,
-           COUNT(*) AS n
-         FROM event_parties GROUP BY country, type, year`,
+        `SELECT country, type, year, SUM(n) AS n FROM (
+           SELECT country, type, year, n FROM event_tallies
+           UNION ALL
+           SELECT country, type, CASE WHEN sort_key < '${UNDATED}' THEN CAST(substr(sort_key, 1, 4) AS INTEGER) ELSE 0 END, 1
+           FROM event_parties WHERE event_id > (SELECT n FROM totals WHERE key = 'upto:parties'))
+         GROUP BY country, type, year HAVING SUM(n) > 0`,
       ).all() as Row[]
     ).map((r) => ({
       country: String(r.country),
       type: String(r.type) as EventType,
-      year: num(r.year),
+      year: Number(r.year) === 0 ? null : Number(r.year),
       count: Number(r.n),
     }));
   }

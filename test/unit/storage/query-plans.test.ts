@@ -143,8 +143,51 @@ describe("query plans of the main queries", () => {
     expect(plans[0]!.plan).toMatch(/persons_rank/);
   });
 
-  it("the overview's tallies read one covering index", () => {
+  it("the overview's tallies read the folded tallies, and the parties stored since by primary key only", () => {
     const plans = plansOf(() => store.eventTallies());
-    expect(plans[0]!.plan).toMatch(/COVERING INDEX event_parties_country_type/);
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.plan).toMatch(/event_tallies/);
+    expect(plans[0]!.plan).toMatch(/SEARCH event_parties USING PRIMARY KEY \(event_id>\?\)/);
+    expect(plans[0]!.plan).not.toMatch(/^SCAN event_parties|event_parties USING (COVERING )?INDEX/m);
+  });
+
+  it("the statistics read the folded totals, and the rows stored since by rowid range only", () => {
+    const plans = plansOf(() => store.stats());
+    const all = plans.map((p) => p.plan).join("\n");
+    expect(all).toMatch(/totals/);
+    for (const table of ["events", "sentences", "counts"])
+      expect(all).toMatch(new RegExp(`SEARCH ${table} USING INTEGER PRIMARY KEY \\(rowid>\\?\\)`));
+    expect(all).not.toMatch(
+      /^SCAN (events|sentences|counts|event_parties)|(events|sentences|counts) USING (COVERING )?INDEX/m,
+    );
+  });
+
+  it("a date range with both ends is counted over that range only, not up to the undated events", () => {
+    const plans = plansOf(() => {
+      store.countEvents({ from: "2013-03", to: "2013-05" });
+      store.countEvents({ type: "meeting", from: "2013", to: "2013" });
+    });
+    expectIndexed(plans);
+    // a second upper bound ("< '~'") lets the planner scan from `from` to the end of the index
+    for (const { sql } of plans) expect(sql).not.toMatch(/< '~'/);
+  });
+
+  it("a person's events are counted on event_participants alone", () => {
+    const plans = plansOf(() => store.countEvents({ person: "Fumio Kishida" }));
+    expect(plans.find((p) => /COUNT/.test(p.sql))!.plan).toMatch(
+      /^SEARCH ep USING COVERING INDEX event_participants_person_sort \(person_id=\?\)$/,
+    );
+  });
+
+  it("persons met with a partner: partner_persons by its key, then index seeks per person of the page", () => {
+    const plans = plansOf(() => store.personsMet({ country: "USA", exceptCountry: "JPN", limit: 100 }));
+    const met = plans.find((p) => /partner_persons/.test(p.sql))!;
+    expect(met.plan).toMatch(/SEARCH partner_persons USING PRIMARY KEY \(country=\? AND type=\?\)/);
+    expect(met.plan).toMatch(
+      /SEARCH x USING COVERING INDEX event_participants_person_sort \(person_id=\? AND sort_key=\?\)/,
+    );
+    expect(met.plan).toMatch(/SEARCH p0 USING PRIMARY KEY \(event_id>\?\)/);
+    expect(met.plan).not.toMatch(/^SCAN (e|x|y|ep|p0|events|event_parties|event_participants)$/m);
+    expect(met.plan).not.toMatch(/p0 USING (COVERING )?INDEX/);
   });
 });

@@ -104,7 +104,7 @@ describe("schema and migrations", () => {
     ).toBeTruthy();
     expect(store.events()).toHaveLength(3);
     expect(store.readonlyDb().prepare("SELECT key FROM meta WHERE key LIKE 'migration_%' ORDER BY key").all()).toEqual(
-      MIGRATIONS.map((m) => ({ key: `migration_${m.version}` })),
+      MIGRATIONS.map((m) => ({ key: `migration_${m.version}` })).sort((a, b) => (a.key < b.key ? -1 : 1)),
     );
   });
 
