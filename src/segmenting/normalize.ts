@@ -42,7 +42,8 @@ let lastOut = "";
 export function foldChars(text: string): string {
   if (text === lastIn) return lastOut;
   const out = text.replace(FOLD, foldOne);
-  if (text.length > 256) {
+  // (a document's text, not a short name; and not a huge one, which would stay in memory until the next)
+  if (text.length > 256 && text.length <= 4_000_000) {
     lastIn = text;
     lastOut = out;
   }
