@@ -4,9 +4,9 @@
  * (`panorama start`/`serve`).
  *
  * Documents are stored in batches: one write transaction holds the documents
- * of up to `batchBytes` of input or `batchMs` milliseconds, each document in a
- * SAVEPOINT of its own (one that fails to store is rolled back alone; its
- * batch-mates stay). A crash loses at most the uncommitted batch, and the store
+ * of up to `batchBytes` of input or `batchMs` milliseconds; a document that
+ * fails to store is rolled back alone (its batch-mates stay). A crash loses at
+ * most the uncommitted batch, and the store
  * is left as it was before it: every document wholly old or wholly new. Readers
  * (WAL) see the last committed batch.
  *
@@ -220,8 +220,8 @@ export async function ingestPaths(
       }
       return result;
     } catch (e) {
-      // the document's savepoint is rolled back; commit its batch-mates now (should SQLite have rolled
-      // the whole transaction back, the commit fails and reports them failed), the next opens a new batch
+      // the document is rolled back, its batch-mates kept; commit them now (should the store have lost
+      // the batch, e.g. on a full disk, the commit fails and reports them failed), the next opens a new batch
       flush();
       return { ...base, outcome: "failed", message: `${p.path}: could not be stored (${why(e)})` };
     }

@@ -6,7 +6,7 @@
 import { parentPort } from "node:worker_threads";
 import { extract } from "../extraction/index.js";
 import { readOne } from "../reading/index.js";
-import type { WorkerReply, WorkerRequest } from "./parallel.js";
+import { packDocument, type WorkerReply, type WorkerRequest } from "./parallel.js";
 
 if (!parentPort) throw new Error("parallel-worker.ts must run inside a worker thread");
 const port = parentPort;
@@ -16,7 +16,7 @@ port.on("message", async (req: WorkerRequest) => {
   if ("doc" in req) {
     // a document already read by the caller: extract it
     try {
-      reply = { seq: req.seq, path: req.doc.path, ok: true, doc: extract(req.doc) };
+      reply = { seq: req.seq, path: req.doc.path, ok: true, doc: packDocument(extract(req.doc)) };
     } catch (e) {
       reply = {
         seq: req.seq,
@@ -50,7 +50,7 @@ port.on("message", async (req: WorkerRequest) => {
           },
         };
       } else {
-        reply = { seq: req.seq, path: req.path, ok: true, doc };
+        reply = { seq: req.seq, path: req.path, ok: true, doc: packDocument(doc) };
       }
     }
   } catch (e) {

@@ -249,9 +249,9 @@ export interface Store {
   /** many documents in one transaction (all or nothing) */
   ingestMany(docs: AnalyzedDocument[], opts?: IngestOptions): IngestOutcome[];
   /**
-   * Opens one write transaction that the following ingest() calls join, each document in a SAVEPOINT
-   * of its own (a document that fails to store is rolled back alone, its batch-mates stay), until
-   * commitBatch(); rollbackBatch() drops the whole batch. Optional: without it, one transaction per document.
+   * Opens one write transaction that the following ingest() calls join, until commitBatch();
+   * rollbackBatch() drops the whole batch. A document that fails to store is rolled back alone, its
+   * batch-mates stay. Optional: without it, one transaction per document.
    */
   beginBatch?(): void;
   commitBatch?(): void;

@@ -1,9 +1,9 @@
 /**
  * The SQLite implementation of the Store (better-sqlite3, WAL, foreign keys on).
  *
- * Writes: one document = one transaction, or one SAVEPOINT inside a batch
- * (beginBatch/commitBatch: one transaction for several documents, each of
- * which stores or fails whole). A document whose key is already
+ * Writes: one document = one transaction, or a batch (beginBatch/commitBatch:
+ * one transaction for several documents, each of which stores or fails
+ * whole). A document whose key is already
  * stored with the same content hash is skipped; with a different hash its
  * previous record (events, counts, sentences, mentions, roles) is deleted and
  * the new one inserted in the same transaction, so readers (other connections,
@@ -85,8 +85,7 @@ const SKIP_ROLES = `WITH RECURSIVE r(role) AS (
     SELECT (SELECT MIN(role) FROM person_roles WHERE person_id = ? AND role > r.role) FROM r WHERE r.role IS NOT NULL
   ) SELECT role FROM r WHERE role IS NOT NULL`;
 
-const BATCH_LOST =
-  "the batch's transaction was rolled back by an earlier failed write; nothing of the batch was stored";
+const BATCH_LOST = "the batch's transaction was rolled back by a failed write; nothing of the batch was stored";
 
 /** The sort key of an undated event: after every ISO date. */
 const UNDATED = "~";
@@ -192,7 +191,6 @@ export class SqliteStore implements Store {
   readonly path: string;
   private readonly db: Database.Database;
   private readonly stmts = new Map<string, Database.Statement>();
-  private batchOpen = false;
 
   constructor(db: Database.Database, path: string) {
     this.db = db;
@@ -220,39 +218,65 @@ export class SqliteStore implements Store {
   // Writes take the write lock up front (BEGIN IMMEDIATE): a second writer (another `panorama ingest`)
   // then waits on busy_timeout instead of failing with SQLITE_BUSY when upgrading a stale read snapshot.
   ingest(doc: AnalyzedDocument, opts: IngestOptions = {}): IngestOutcome {
-    // SQLite rolls a whole transaction back on some errors (disk full, I/O): the batch is gone then, and
-    // a document written now would commit on its own while the report counts it with the lost batch
-    if (this.batchOpen && !this.db.inTransaction) throw new Error(BATCH_LOST);
-    return this.db.transaction(() => this.write(doc, opts)).immediate();
+    if (!this.batch) return this.db.transaction(() => this.write(doc, opts)).immediate();
+    // lost (see replayBatch): a document written now would commit on its own while the report
+    // counts it with the lost batch
+    if (!this.db.inTransaction) throw new Error(BATCH_LOST);
+    try {
+      const outcome = this.write(doc, opts);
+      this.batch.push([doc, opts]);
+      return outcome;
+    } catch (e) {
+      this.replayBatch();
+      throw e;
+    }
   }
 
   ingestMany(docs: AnalyzedDocument[], opts: IngestOptions = {}): IngestOutcome[] {
+    if (this.batch) throw new Error("ingestMany: a batch is open (use ingest)");
     return this.db.transaction(() => docs.map((d) => this.write(d, opts))).immediate();
   }
 
-  // A batch: one write transaction that several ingest() calls join. Inside it, ingest()'s transaction
-  // becomes a SAVEPOINT (better-sqlite3 nests that way), so a document that fails is rolled back alone
-  // and its batch-mates stay. One commit per batch instead of per document: the commit, the WAL frames
-  // of the pages every document touches (index pages, FTS segments) are written once per batch.
+  // A batch: one write transaction that several ingest() calls join; one commit per batch instead of
+  // per document (the commit, and the WAL frames of the pages every document touches: index pages,
+  // FTS segments, are written once per batch). A document is written without a savepoint of its own
+  // (a savepoint copies every page it first touches to a sub-journal: ~20% of the store's time):
+  // should one fail half-written, the whole transaction is rolled back and the batch's earlier
+  // documents, kept until the commit, are written again, so the failure takes none of them down.
+  private batch: [AnalyzedDocument, IngestOptions][] | null = null;
+
+  private replayBatch(): void {
+    if (this.db.inTransaction) this.st("ROLLBACK").run();
+    try {
+      this.st("BEGIN IMMEDIATE").run();
+      for (const [d, o] of this.batch!) this.write(d, o);
+    } catch {
+      // (SQLite itself rolls a transaction back on a full disk or an I/O error): the batch is lost,
+      // and ingest() and commitBatch() say so
+      if (this.db.inTransaction) this.st("ROLLBACK").run();
+    }
+  }
+
   beginBatch(): void {
     if (this.db.inTransaction) throw new Error("beginBatch: a transaction is already open");
     this.st("BEGIN IMMEDIATE").run();
-    this.batchOpen = true;
+    this.batch = [];
   }
 
   commitBatch(): void {
-    const was = this.batchOpen;
-    this.batchOpen = false;
+    const was = this.batch !== null;
+    this.batch = null;
     if (this.db.inTransaction) this.st("COMMIT").run();
     else if (was) throw new Error(BATCH_LOST);
   }
 
   rollbackBatch(): void {
-    this.batchOpen = false;
+    this.batch = null;
     if (this.db.inTransaction) this.st("ROLLBACK").run();
   }
 
   removeDocument(key: string): boolean {
+    if (this.batch) throw new Error("removeDocument: a batch is open");
     return this.db
       .transaction(() => {
         const r = this.st("SELECT id FROM documents WHERE key = ?").get(key) as Row | undefined;
@@ -273,6 +297,10 @@ export class SqliteStore implements Store {
 
   private personId(name: string, family: string | undefined, country: string | null): number {
     const fam = family ?? name.trim().split(/\s+/).at(-1) ?? name;
+    // most names are stored already and need no change: an indexed read instead of an upsert that
+    // rewrites the row and its family index entry
+    const had = this.st("SELECT id, family, country FROM persons WHERE name = ?").get(name) as Row | undefined;
+    if (had && (had.country !== null || country === null) && (!family || had.family === fam)) return Number(had.id);
     const r = this.st(
       `INSERT INTO persons(name, family, country) VALUES (?, ?, ?)
        ON CONFLICT(name) DO UPDATE SET country = COALESCE(persons.country, excluded.country),

@@ -1,6 +1,6 @@
 /**
  * The write path's batches and per-document bookkeeping: several documents in
- * one transaction (each in a savepoint of its own), the full-text index filled
+ * one transaction (one that fails takes none of the others down), the full-text index filled
  * per document, persons' counters moved per document (migration 9).
  */
 import { mkdtempSync } from "node:fs";
@@ -66,6 +66,35 @@ describe("a write batch", () => {
     expect(readKeys()).toEqual(["na-2014", "readout-2015-06-21"]);
     expect(store.search("Obama").length).toBeGreaterThan(0);
     expect(store.search("Medvedev")).toEqual([]);
+    ftsIntact();
+    expect(counterDrift()).toEqual([]);
+  });
+
+  it("survives a document that fails half-written: its batch-mates and the old version it was replacing stay", () => {
+    store.ingest(ruDoc());
+    const before = store.readonlyDb().prepare("SELECT COUNT(*) AS n FROM mentions").get();
+    // a new version of ru-2014 that fails after its old record was deleted and its new rows inserted
+    const bad = ruDoc();
+    bad.source = { ...bad.source, hash: "changed" };
+    Object.defineProperty(bad, "mentions", {
+      get() {
+        throw new Error("extractor crashed");
+      },
+    });
+    store.beginBatch!();
+    expect(store.ingest(usDoc())).toBe("added");
+    expect(() => store.ingest(bad)).toThrow("extractor crashed");
+    expect(store.ingest(readoutDoc())).toBe("added");
+    store.commitBatch!();
+    expect(readKeys()).toEqual(["na-2014", "readout-2015-06-21", "ru-2014"]);
+    expect(store.document("ru-2014")!.hash).toBe(ruDoc().source.hash);
+    expect(
+      store
+        .readonlyDb()
+        .prepare("SELECT COUNT(*) AS n FROM mentions WHERE document_id = ?")
+        .get(store.document("ru-2014")!.id),
+    ).toEqual(before);
+    expect(store.search("Obama").length).toBeGreaterThan(0);
     ftsIntact();
     expect(counterDrift()).toEqual([]);
   });
