@@ -339,11 +339,14 @@ export const MIGRATIONS: readonly Migration[] = [
       // Per-row triggers on the big tables would make each of their inserts keep a statement journal
       // (about twice the ingest time); the figures are instead folded in per document, by set-based
       // statements in two triggers on documents:
-      // - inserting a document first folds in the rows stored since the last fold (the rows of the
-      //   documents before it): those with an id above the mark 'upto:<table>';
-      // - deleting one folds in everything, takes away the document's own rows, and (after the delete
-      //   and its cascades) sets the marks to the highest id left, as new rows may reuse the ids freed.
-      // A reader adds the rows above the marks (the last document's) to the folded totals.
+      // - inserting a document folds in the rows stored since the last fold (the rows of the documents
+      //   before it: those with an id above the mark 'upto:<table>') once there are more than
+      //   'fold:every' (2,000) of them: each fold then costs its statement journal once for many
+      //   documents, and a reader counts at most a few thousand recent rows;
+      // - deleting one takes away the document's rows that were folded in (at or below the marks); after
+      //   the delete and its cascades a mark above the highest id left comes down to it, as new rows may
+      //   reuse the ids freed (every row left at or below it is folded in).
+      // A reader adds the rows above the marks (the last documents') to the folded totals.
       const fold = `
           INSERT INTO totals(key, n)
             SELECT 'events:' || type, COUNT(*) FROM events NOT INDEXED WHERE id > (SELECT n FROM totals WHERE key = 'upto:events')
@@ -367,24 +370,37 @@ export const MIGRATIONS: readonly Migration[] = [
           UNION ALL SELECT 'events:' || type, COUNT(*) FROM events GROUP BY type
           UNION ALL SELECT 'upto:events', COALESCE(MAX(id), 0) FROM events
           UNION ALL SELECT 'upto:sentences', COALESCE(MAX(id), 0) FROM sentences
-          UNION ALL SELECT 'upto:counts', COALESCE(MAX(id), 0) FROM counts;
+          UNION ALL SELECT 'upto:counts', COALESCE(MAX(id), 0) FROM counts
+          UNION ALL SELECT 'fold:every', 2000;
 
-        CREATE TRIGGER IF NOT EXISTS documents_totals_ai AFTER INSERT ON documents BEGIN${fold}
+        CREATE TRIGGER IF NOT EXISTS documents_totals_ai AFTER INSERT ON documents BEGIN
           UPDATE totals SET n = n + CASE key WHEN 'documents' THEN 1 ELSE new.word_count END
             WHERE key IN ('documents', 'words');
         END;
-        CREATE TRIGGER IF NOT EXISTS documents_totals_bd BEFORE DELETE ON documents BEGIN${fold}
+        CREATE TRIGGER IF NOT EXISTS documents_totals_fold AFTER INSERT ON documents
+          WHEN (SELECT COALESCE(MAX(id), 0) FROM events) - (SELECT n FROM totals WHERE key = 'upto:events')
+            + (SELECT COALESCE(MAX(id), 0) FROM sentences) - (SELECT n FROM totals WHERE key = 'upto:sentences')
+            + (SELECT COALESCE(MAX(id), 0) FROM counts) - (SELECT n FROM totals WHERE key = 'upto:counts')
+            > (SELECT n FROM totals WHERE key = 'fold:every')
+        BEGIN${fold}
+        END;
+        CREATE TRIGGER IF NOT EXISTS documents_totals_bd BEFORE DELETE ON documents BEGIN
           UPDATE totals SET n = n - CASE key WHEN 'documents' THEN 1 ELSE old.word_count END
             WHERE key IN ('documents', 'words');
-          UPDATE totals SET n = n - (SELECT COUNT(*) FROM events e WHERE e.document_id = old.id AND 'events:' || e.type = totals.key)
+          UPDATE totals SET n = n - (SELECT COUNT(*) FROM events e WHERE e.document_id = old.id
+              AND e.id <= (SELECT n FROM totals WHERE key = 'upto:events') AND 'events:' || e.type = totals.key)
             WHERE key IN (SELECT 'events:' || type FROM events WHERE document_id = old.id);
-          UPDATE totals SET n = n - (SELECT COUNT(*) FROM sentences WHERE document_id = old.id) WHERE key = 'sentences';
-          UPDATE totals SET n = n - (SELECT COUNT(*) FROM counts WHERE document_id = old.id) WHERE key = 'counts';
+          UPDATE totals SET n = n - (SELECT COUNT(*) FROM sentences WHERE document_id = old.id
+              AND id <= (SELECT n FROM totals WHERE key = 'upto:sentences'))
+            WHERE key = 'sentences';
+          UPDATE totals SET n = n - (SELECT COUNT(*) FROM counts WHERE document_id = old.id
+              AND id <= (SELECT n FROM totals WHERE key = 'upto:counts'))
+            WHERE key = 'counts';
         END;
         CREATE TRIGGER IF NOT EXISTS documents_totals_ad AFTER DELETE ON documents BEGIN
-          UPDATE totals SET n = (SELECT COALESCE(MAX(id), 0) FROM events) WHERE key = 'upto:events';
-          UPDATE totals SET n = (SELECT COALESCE(MAX(id), 0) FROM sentences) WHERE key = 'upto:sentences';
-          UPDATE totals SET n = (SELECT COALESCE(MAX(id), 0) FROM counts) WHERE key = 'upto:counts';
+          UPDATE totals SET n = min(n, (SELECT COALESCE(MAX(id), 0) FROM events)) WHERE key = 'upto:events';
+          UPDATE totals SET n = min(n, (SELECT COALESCE(MAX(id), 0) FROM sentences)) WHERE key = 'upto:sentences';
+          UPDATE totals SET n = min(n, (SELECT COALESCE(MAX(id), 0) FROM counts)) WHERE key = 'upto:counts';
         END;
         CREATE TRIGGER IF NOT EXISTS documents_totals_au AFTER UPDATE OF word_count ON documents BEGIN
           UPDATE totals SET n = n - old.word_count + new.word_count WHERE key = 'words';
@@ -397,11 +413,11 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       "events per partner, type and year, and persons met per partner (per party country, event type and participant: the number of events, the first and last sort key), kept up to date by triggers on documents, so the overview and a partner's page read a few rows instead of every event",
     up: (db) => {
-      // (the LIMIT keeps the planner from walking a whole index in GROUP BY order instead of the id range)
-      // Folded in per document as the totals of migration 11 (mark 'upto:parties': the highest event id
-      // whose parties and participants are in), with the same rule for deletes. lo/hi: the earliest and
-      // latest dated sort key; when a deleted document held one of them they are found again among the
-      // other documents' events (by the person's sort-key index, stopping at the first match).
+      // Folded in as the totals of migration 11 (mark 'upto:parties': the highest event id whose parties
+      // and participants are in), with the same rule for deletes. lo/hi: the earliest and latest dated
+      // sort key; when a deleted document held one of them they are found again among the other folded
+      // events (by the person's sort-key index, stopping at the first match). The fold's LIMIT keeps the
+      // planner from walking a whole index in GROUP BY order instead of the id range.
       const year = (k: string) => `CASE WHEN ${k} < '~' THEN CAST(substr(${k}, 1, 4) AS INTEGER) ELSE 0 END`;
       const dated = (k: string) => `CASE WHEN ${k} < '~' THEN ${k} END`;
       const mark = "(SELECT n FROM totals WHERE key = 'upto:parties')";
@@ -422,13 +438,13 @@ export const MIGRATIONS: readonly Migration[] = [
           UPDATE totals SET n = max(n, (SELECT COALESCE(MAX(id), 0) FROM events)) WHERE key = 'upto:parties';`;
       const docPairs = `SELECT p.country, p.type, ep.person_id, ep.sort_key FROM events e
             JOIN event_parties p ON p.event_id = e.id JOIN event_participants ep ON ep.event_id = e.id
-            WHERE e.document_id = old.id`;
+            WHERE e.document_id = old.id AND e.id <= ${mark}`;
       const again = (dir: "ASC" | "DESC") => `(
             SELECT ep.sort_key FROM event_participants ep
             JOIN event_parties p ON p.event_id = ep.event_id AND p.country = partner_persons.country
             JOIN events e ON e.id = ep.event_id
             WHERE ep.person_id = partner_persons.person_id AND ep.sort_key < '~' AND p.type = partner_persons.type
-              AND e.document_id IS NOT old.id
+              AND e.document_id IS NOT old.id AND ep.event_id <= ${mark}
             ORDER BY ep.sort_key ${dir} LIMIT 1)`;
       db.exec(`
         INSERT INTO totals(key, n) SELECT 'upto:parties', COALESCE(MAX(id), 0) FROM events WHERE true
@@ -462,12 +478,14 @@ export const MIGRATIONS: readonly Migration[] = [
           WHERE p.event_id <= ${mark}
           GROUP BY p.country, p.type, ep.person_id;
 
-        CREATE TRIGGER IF NOT EXISTS documents_tallies_ai AFTER INSERT ON documents BEGIN${fold}
+        CREATE TRIGGER IF NOT EXISTS documents_tallies_fold AFTER INSERT ON documents
+          WHEN (SELECT COALESCE(MAX(id), 0) FROM events) - ${mark} > (SELECT n FROM totals WHERE key = 'fold:every')
+        BEGIN${fold}
         END;
-        CREATE TRIGGER IF NOT EXISTS documents_tallies_bd BEFORE DELETE ON documents BEGIN${fold}
+        CREATE TRIGGER IF NOT EXISTS documents_tallies_bd BEFORE DELETE ON documents BEGIN
           UPDATE event_tallies SET n = n - d.k FROM (
             SELECT p.country, p.type, ${year("p.sort_key")} AS y, COUNT(*) AS k
-            FROM events e JOIN event_parties p ON p.event_id = e.id WHERE e.document_id = old.id
+            FROM events e JOIN event_parties p ON p.event_id = e.id WHERE e.document_id = old.id AND e.id <= ${mark}
             GROUP BY p.country, p.type, y) AS d
           WHERE event_tallies.country = d.country AND event_tallies.type = d.type AND event_tallies.year = d.y;
           UPDATE partner_persons SET n = n - d.k FROM (
@@ -481,7 +499,7 @@ export const MIGRATIONS: readonly Migration[] = [
             WHERE d.sort_key IN (pp.lo, pp.hi));
         END;
         CREATE TRIGGER IF NOT EXISTS documents_tallies_ad AFTER DELETE ON documents BEGIN
-          UPDATE totals SET n = (SELECT COALESCE(MAX(id), 0) FROM events) WHERE key = 'upto:parties';
+          UPDATE totals SET n = min(n, (SELECT COALESCE(MAX(id), 0) FROM events)) WHERE key = 'upto:parties';
         END;
       `);
     },
