@@ -55,13 +55,13 @@ export interface IngestPathsOptions {
   concurrency?: number;
   /** stop after the current document (each stored document is complete; nothing half-written) */
   signal?: AbortSignal;
-  /** commit the batch once its documents hold this many bytes of input; default 4 MiB (1: a transaction per document) */
+  /** commit the batch once its documents hold this many bytes of input; default 1 MiB (1: a transaction per document) */
   batchBytes?: number;
   /** commit the batch once it has been open this long, also while waiting for the next document; default 250 ms */
   batchMs?: number;
 }
 
-const BATCH_BYTES = 4 * 1024 * 1024;
+const BATCH_BYTES = 1024 * 1024;
 const BATCH_MS = 250;
 
 export interface IngestSummary {
@@ -262,11 +262,8 @@ export async function ingestPaths(
     }
     flush();
   } finally {
-    // only on an exception (flush() has closed the batch otherwise): the batch is dropped whole
-    if (open) {
-      open = false;
-      store.rollbackBatch!();
-    }
+    // only when something else threw (a progress callback, say): the batch's documents are whole, keep them
+    flush();
   }
   return summary;
 }

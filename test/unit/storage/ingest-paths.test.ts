@@ -163,6 +163,17 @@ describe("ingestPaths", () => {
     expect(store.documents()).toEqual([]);
   });
 
+  it("keeps the documents stored before a progress callback throws", async () => {
+    const run = ingestPaths(store, [join(dir, "in")], {
+      extract: fakeExtract,
+      onProgress: (p) => {
+        if (p.done === 3) throw new Error("progress display failed");
+      },
+    });
+    await expect(run).rejects.toThrow("progress display failed");
+    expect(store.documents().map((d) => d.key)).toEqual(["a", "b", "c"]);
+  });
+
   it("marks sample documents", async () => {
     await ingestPaths(store, [join(dir, "in", "a.txt")], { extract: fakeExtract, sample: true });
     expect(store.document("a")?.sample).toBe(true);
