@@ -202,9 +202,9 @@ export function splitSentences(text: string, from: number, to: number): Array<[n
   const spans: Array<[number, number]> = [];
   let s = from;
   while (s < to && (isSpace(text[s]) || text[s] === "\n" || text[s] === "\r")) s++;
-  for (let i = from; i < to; i++) {
+  // from one full stop, exclamation or question mark to the next (a regex jumps there faster than a loop walks)
+  for (let i = nextStop(text, from, to); i < to; i = nextStop(text, i + 1, to)) {
     const c = text[i];
-    if (c !== "." && c !== "!" && c !== "?" && c !== "。") continue;
     // closing quotes or brackets that belong to the sentence
     let j = i + 1;
     while (j < to && /[”"’')\]]/.test(text[j]!)) j++;
@@ -226,6 +226,16 @@ export function splitSentences(text: string, from: number, to: number): Array<[n
   return spans;
 }
 
+const STOP_CHAR = /[.!?。]/g;
+
+/** The first ".", "!", "?" or "。" in [i, to), else `to`. */
+function nextStop(text: string, i: number, to: number): number {
+  if (i >= to) return to;
+  STOP_CHAR.lastIndex = i;
+  const m = STOP_CHAR.exec(text);
+  return m && m.index < to ? m.index : to;
+}
+
 function periodEnds(text: string, sentStart: number, dot: number, nextStart: number, to: number): boolean {
   // the token before the period ("U.S", "Mr", "H.E", "5:30 p.m")
   let b = dot;
@@ -238,7 +248,10 @@ function periodEnds(text: string, sentStart: number, dot: number, nextStart: num
     .replace(/^.*[-–—]/, "");
   if (NEVER_ENDS.has(token)) return false;
   // a list number opening the sentence ("1. This was ...") stays with it
+  // (only a sentence opening with "(", a digit or white space can be one: the others are not sliced and trimmed)
+  const first = text.charCodeAt(sentStart);
   if (
+    (first === 40 || (first >= 48 && first <= 57) || /\s/.test(text[sentStart] ?? "")) &&
     /^\(?\d+[.)]?$/.test(
       text
         .slice(sentStart, dot + 1)
