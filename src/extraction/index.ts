@@ -24,13 +24,17 @@ export function countWords(text: string): number {
   // A word is a run of letters or digits, joined across an apostrophe or hyphen ("Alliance's", "Japan-U"). One pass, no allocation.
   let words = 0;
   let inWord = false;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isWordUnit(c)) {
+    if (isWordChar(c, text, i)) {
       if (!inWord) words++;
       inWord = true;
-    } else if (inWord && (c === 39 || c === 0x2019 || c === 45) && i + 1 < n && isWordUnit(text.charCodeAt(i + 1))) {
+    } else if (
+      inWord &&
+      (c === 39 || c === 0x2019 || c === 45) &&
+      i + 1 < text.length &&
+      isWordChar(text.charCodeAt(i + 1), text, i + 1)
+    ) {
       // a joiner between two word characters keeps the word going
     } else {
       inWord = false;
@@ -40,17 +44,12 @@ export function countWords(text: string): number {
 }
 
 const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
-/** Per UTF-16 code unit: 0 not yet known, 1 a letter or digit, 2 not (a lone surrogate is neither). */
-const WORD_UNIT = new Uint8Array(0x10000);
+const ASCII_WORD_CHAR = new Uint8Array(128);
 for (let c = 0; c < 128; c++)
-  WORD_UNIT[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
-function isWordUnit(c: number): boolean {
-  let w = WORD_UNIT[c]!;
-  if (w === 0) {
-    w = NON_ASCII_WORD.test(String.fromCharCode(c)) ? 1 : 2;
-    WORD_UNIT[c] = w;
-  }
-  return w === 1;
+  ASCII_WORD_CHAR[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+function isWordChar(c: number, text: string, i: number): boolean {
+  if (c < 128) return ASCII_WORD_CHAR[c] === 1;
+  return NON_ASCII_WORD.test(text[i]!);
 }
 
 /** Index of the sentence that holds offset `pos` (binary search), or -1. */
