@@ -68,6 +68,13 @@ export interface CountRow {
   evidence: EvidenceRef;
 }
 
+/** A partner's stated counts of one year: the first of them (in period order) and how many there are. */
+export interface CountYear {
+  year: number;
+  total: number;
+  items: CountRow[];
+}
+
 export interface PersonRow {
   id: number;
   name: string;
@@ -271,6 +278,8 @@ export interface Store {
   countEvents(filter?: EventFilter): number;
   event(id: number): EventRow | null;
   counts(filter?: CountFilter): CountRow[];
+  /** a partner's counts by year (the period's, else the year before the edition): at most `perYear` each */
+  countsByYear(country: string, perYear: number): CountYear[];
   /** how many counts match (for paging), without reading their rows */
   countCounts(filter?: Omit<CountFilter, "limit" | "offset">): number;
   /** ordered by number of events, then documents, then name */
@@ -278,6 +287,8 @@ export interface Store {
   countPersons(filter?: Omit<PersonFilter, "limit" | "offset">): number;
   /** by id, full name, or family name (case-insensitive) */
   person(idOrName: number | string): PersonRow | null;
+  /** documents naming a person (the first `limit` stored), by edition and key */
+  personDocuments(personId: number, limit: number): DocumentRow[];
   /** the persons taking part in events with a partner, most events first (one aggregate query) */
   personsMet(filter: PersonsMetFilter): PersonMetRow[];
   organizations(): OrganizationRow[];

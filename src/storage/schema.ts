@@ -411,15 +411,19 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 12,
     description:
-      "events per partner, type and year, and persons met per partner (per party country, event type and participant: the number of events, the first and last sort key), kept up to date by triggers on documents, so the overview and a partner's page read a few rows instead of every event",
+      "events per partner, type and year, and persons met per partner (per party country, event type and participant: the number of events, the first and the last of them), kept up to date by triggers on documents, so the overview and a partner's page read a few rows instead of every event",
     up: (db) => {
       // Folded in as the totals of migration 11 (mark 'upto:parties': the highest event id whose parties
-      // and participants are in), with the same rule for deletes. lo/hi: the earliest and latest dated
-      // sort key; when a deleted document held one of them they are found again among the other folded
-      // events (by the person's sort-key index, stopping at the first match). The fold's LIMIT keeps the
-      // planner from walking a whole index in GROUP BY order instead of the id range.
+      // and participants are in), with the same rule for deletes. The first and last dated events as keys
+      // that compare as strings, with the date as the text gives it at the end (from the 21st character):
+      // - first_key = sort_key (date_lo) || date_hi || date: the earliest start, the earliest end on a tie;
+      // - last_key = date_hi || sort_key || date: the latest end (a month or year ends on its last day).
+      // When a deleted document held one of them, it is found again among the other folded events (by
+      // the person's sort-key index). The fold's LIMIT keeps the planner from walking a whole index in
+      // GROUP BY order instead of the id range.
       const year = (k: string) => `CASE WHEN ${k} < '~' THEN CAST(substr(${k}, 1, 4) AS INTEGER) ELSE 0 END`;
-      const dated = (k: string) => `CASE WHEN ${k} < '~' THEN ${k} END`;
+      const firstKey = "CASE WHEN e.date_hi IS NOT NULL THEN e.sort_key || e.date_hi || e.date END";
+      const lastKey = "CASE WHEN e.date_hi IS NOT NULL THEN e.date_hi || e.sort_key || e.date END";
       const mark = "(SELECT n FROM totals WHERE key = 'upto:parties')";
       const fold = `
           INSERT INTO event_tallies(country, type, year, n)
@@ -427,25 +431,36 @@ export const MIGRATIONS: readonly Migration[] = [
             FROM (SELECT country, type, sort_key FROM event_parties WHERE event_id > ${mark} LIMIT -1)
             WHERE true GROUP BY country, type, y
           ON CONFLICT(country, type, year) DO UPDATE SET n = n + excluded.n;
-          INSERT INTO partner_persons(country, type, person_id, n, lo, hi)
-            SELECT p.country, p.type, ep.person_id, COUNT(*), MIN(${dated("ep.sort_key")}), MAX(${dated("ep.sort_key")})
-            FROM event_parties p JOIN event_participants ep ON ep.event_id = p.event_id
+          INSERT INTO partner_persons(country, type, person_id, n, first_key, last_key)
+            SELECT p.country, p.type, ep.person_id, COUNT(*), MIN(${firstKey}), MAX(${lastKey})
+            FROM event_parties p JOIN event_participants ep ON ep.event_id = p.event_id JOIN events e ON e.id = p.event_id
             WHERE p.event_id > ${mark}
             GROUP BY p.country, p.type, ep.person_id
           ON CONFLICT(country, type, person_id) DO UPDATE SET n = n + excluded.n,
-            lo = CASE WHEN excluded.lo IS NULL THEN lo WHEN lo IS NULL OR excluded.lo < lo THEN excluded.lo ELSE lo END,
-            hi = CASE WHEN excluded.hi IS NULL THEN hi WHEN hi IS NULL OR excluded.hi > hi THEN excluded.hi ELSE hi END;
+            first_key = CASE WHEN excluded.first_key IS NULL THEN first_key
+              WHEN first_key IS NULL OR excluded.first_key < first_key THEN excluded.first_key ELSE first_key END,
+            last_key = CASE WHEN excluded.last_key IS NULL THEN last_key
+              WHEN last_key IS NULL OR excluded.last_key > last_key THEN excluded.last_key ELSE last_key END;
           UPDATE totals SET n = max(n, (SELECT COALESCE(MAX(id), 0) FROM events)) WHERE key = 'upto:parties';`;
-      const docPairs = `SELECT p.country, p.type, ep.person_id, ep.sort_key FROM events e
+      const docPairs = `SELECT p.country, p.type, ep.person_id, ${firstKey} AS fk, ${lastKey} AS lk FROM events e
             JOIN event_parties p ON p.event_id = e.id JOIN event_participants ep ON ep.event_id = e.id
             WHERE e.document_id = old.id AND e.id <= ${mark}`;
-      const again = (dir: "ASC" | "DESC") => `(
-            SELECT ep.sort_key FROM event_participants ep
+      // the folded pairs of the person with the partner left when document old.id goes
+      const others = (cols: string, where: string, tail = "") => `(
+            SELECT ${cols} FROM event_participants ep
             JOIN event_parties p ON p.event_id = ep.event_id AND p.country = partner_persons.country
             JOIN events e ON e.id = ep.event_id
-            WHERE ep.person_id = partner_persons.person_id AND ep.sort_key < '~' AND p.type = partner_persons.type
-              AND e.document_id IS NOT old.id AND ep.event_id <= ${mark}
-            ORDER BY ep.sort_key ${dir} LIMIT 1)`;
+            WHERE ep.person_id = partner_persons.person_id AND p.type = partner_persons.type AND ${where}
+              AND e.document_id IS NOT old.id AND ep.event_id <= ${mark} ${tail})`;
+      const earliest = others("ep.sort_key", "ep.sort_key < '~'", "ORDER BY ep.sort_key LIMIT 1");
+      const latest = others("ep.sort_key", "ep.sort_key < '~'", "ORDER BY ep.sort_key DESC LIMIT 1");
+      // the first among the events starting on the earliest key; the last among those of the latest
+      // start's year (a partial date never spans years: nothing starting earlier ends later)
+      const againFirst = others(`MIN(${firstKey})`, `ep.sort_key = ${earliest}`);
+      const againLast = others(
+        `MAX(${lastKey})`,
+        `ep.sort_key BETWEEN substr(${latest}, 1, 4) || '-01-01' AND ${latest}`,
+      );
       db.exec(`
         INSERT INTO totals(key, n) SELECT 'upto:parties', COALESCE(MAX(id), 0) FROM events WHERE true
           ON CONFLICT(key) DO UPDATE SET n = excluded.n;
@@ -467,14 +482,14 @@ export const MIGRATIONS: readonly Migration[] = [
           type TEXT NOT NULL,
           person_id INTEGER NOT NULL,
           n INTEGER NOT NULL,
-          lo TEXT,
-          hi TEXT,
+          first_key TEXT,
+          last_key TEXT,
           PRIMARY KEY (country, type, person_id)
         ) WITHOUT ROWID;
         DELETE FROM partner_persons;
-        INSERT INTO partner_persons(country, type, person_id, n, lo, hi)
-          SELECT p.country, p.type, ep.person_id, COUNT(*), MIN(${dated("ep.sort_key")}), MAX(${dated("ep.sort_key")})
-          FROM event_parties p JOIN event_participants ep ON ep.event_id = p.event_id
+        INSERT INTO partner_persons(country, type, person_id, n, first_key, last_key)
+          SELECT p.country, p.type, ep.person_id, COUNT(*), MIN(${firstKey}), MAX(${lastKey})
+          FROM event_parties p JOIN event_participants ep ON ep.event_id = p.event_id JOIN events e ON e.id = p.event_id
           WHERE p.event_id <= ${mark}
           GROUP BY p.country, p.type, ep.person_id;
 
@@ -492,11 +507,11 @@ export const MIGRATIONS: readonly Migration[] = [
             SELECT country, type, person_id, COUNT(*) AS k FROM (${docPairs}) GROUP BY country, type, person_id) AS d
           WHERE partner_persons.country = d.country AND partner_persons.type = d.type
             AND partner_persons.person_id = d.person_id;
-          UPDATE partner_persons SET lo = ${again("ASC")}, hi = ${again("DESC")}
+          UPDATE partner_persons SET first_key = ${againFirst}, last_key = ${againLast}
           WHERE (country, type, person_id) IN (
             SELECT d.country, d.type, d.person_id FROM (${docPairs}) AS d
             JOIN partner_persons pp ON pp.country = d.country AND pp.type = d.type AND pp.person_id = d.person_id
-            WHERE d.sort_key IN (pp.lo, pp.hi));
+            WHERE d.fk = pp.first_key OR d.lk = pp.last_key);
         END;
         CREATE TRIGGER IF NOT EXISTS documents_tallies_ad AFTER DELETE ON documents BEGIN
           UPDATE totals SET n = min(n, (SELECT COALESCE(MAX(id), 0) FROM events)) WHERE key = 'upto:parties';

@@ -18,6 +18,7 @@ import type {
   CorpusStats,
   CountFilter,
   CountRow,
+  CountYear,
   DocumentEntities,
   DocumentFilter,
   DocumentRow,
@@ -149,6 +150,21 @@ function toEvidence(r: Row): EvidenceRef {
     text: String(r.ev_text),
     edition: num(r.edition),
     section: str(r.section),
+  };
+}
+
+function toCount(row: Row): CountRow {
+  return {
+    id: Number(row.id),
+    level: row.level as CountRow["level"],
+    countries: jsonList(row.countries),
+    total: Number(row.total),
+    telephone: num(row.telephone),
+    video: num(row.video),
+    approximate: bool(row.approximate),
+    periodStart: str(row.period_start),
+    periodEnd: str(row.period_end),
+    evidence: toEvidence(row),
   };
 }
 
@@ -849,21 +865,37 @@ export class SqliteStore implements Store {
        ${where} ORDER BY ${q.order} LIMIT ? OFFSET ?`,
     )
       .all(...q.w.params, filter.limit ?? -1, filter.offset ?? 0)
-      .map((r) => {
-        const row = r as Row;
-        return {
-          id: Number(row.id),
-          level: row.level as CountRow["level"],
-          countries: jsonList(row.countries),
-          total: Number(row.total),
-          telephone: num(row.telephone),
-          video: num(row.video),
-          approximate: bool(row.approximate),
-          periodStart: str(row.period_start),
-          periodEnd: str(row.period_end),
-          evidence: toEvidence(row),
-        };
-      });
+      .map((r) => toCount(r as Row));
+  }
+
+  countsByYear(country: string, perYear: number): CountYear[] {
+    // A count's year: its period's (start, else end), else the year before its edition (a Bluebook
+    // covers the year before). The first `perYear` of each year in page order, and how many there are.
+    const rows = this.st(
+      `WITH base AS (
+         SELECT c.id, p0.sort_key,
+           COALESCE(CAST(substr(c.period_start, 1, 4) AS INTEGER), CAST(substr(c.period_end, 1, 4) AS INTEGER),
+             d.edition - 1) AS y
+         FROM count_parties p0 JOIN counts c ON c.id = p0.count_id JOIN documents d ON d.id = c.document_id
+         WHERE p0.country = ?
+       ), ranked AS (
+         SELECT id, y, ROW_NUMBER() OVER (PARTITION BY y ORDER BY sort_key, id) AS rn,
+           COUNT(*) OVER (PARTITION BY y) AS of_year
+         FROM base WHERE y > 0
+       )
+       SELECT c.*, d.key AS doc_key, d.edition, d.section, r.y, r.of_year,
+         (SELECT json_group_array(country) FROM
+            (SELECT country FROM count_parties WHERE count_id = c.id ORDER BY country)) AS countries
+       FROM ranked r JOIN counts c ON c.id = r.id JOIN documents d ON d.id = c.document_id
+       WHERE r.rn <= ? ORDER BY r.y, r.rn`,
+    ).all(country.toUpperCase(), perYear) as Row[];
+    const out: CountYear[] = [];
+    for (const r of rows) {
+      const year = Number(r.y);
+      if (out.at(-1)?.year !== year) out.push({ year, total: Number(r.of_year), items: [] });
+      out.at(-1)!.items.push(toCount(r));
+    }
+    return out;
   }
 
   // -------------------------------------------------------------------------
@@ -937,44 +969,48 @@ export class SqliteStore implements Store {
     return r ? this.toPerson(r as Row) : null;
   }
 
+  personDocuments(personId: number, limit: number): DocumentRow[] {
+    // person_roles(person_id, document_id): the first `limit` in id order, then sorted for display
+    return (
+      this.st(
+        `SELECT ${DOC_COLUMNS} FROM (SELECT document_id FROM person_roles WHERE person_id = ? ORDER BY document_id LIMIT ?) r
+         JOIN documents d ON d.id = r.document_id`,
+      ).all(personId, limit) as Row[]
+    )
+      .map(toDocument)
+      .sort(
+        (a, b) =>
+          (a.edition === null ? 1 : 0) - (b.edition === null ? 1 : 0) ||
+          (a.edition ?? 0) - (b.edition ?? 0) ||
+          a.key.localeCompare(b.key),
+      );
+  }
+
   personsMet(filter: PersonsMetFilter): PersonMetRow[] {
     const types = filter.type?.length ? filter.type : ["meeting", "visit"];
+    const inTypes = types.map(() => "?").join(", ");
     const country = filter.country.toUpperCase();
-    const dated = (k: string) => `CASE WHEN ${k} < '${UNDATED}' THEN ${k} END`;
-    // The counts and the first and last sort keys per person come from partner_persons (folded in by
-    // triggers, migration 12) plus the pairs stored since the last fold: a few rows per person, not every
-    // event. Then, for the page only, the dates as the
-    // texts give them, from the person's events at those sort keys (index seeks):
-    // - first: among the events starting at the earliest key, the one ending first (the most precise);
-    // - last: the one ending last among the events that can end after the latest start: those starting
-    //   on it, or on the first day of its month or year (a month- or year-only date; a partial date never
-    //   spans years, so nothing starting earlier ends later).
-    const dateAt = (keys: string, order: string) => `(
-      SELECT e.date FROM event_participants x JOIN events e ON e.id = x.event_id
-      WHERE x.person_id = page.id AND x.sort_key IN (${keys})
-        AND EXISTS (SELECT 1 FROM event_parties y WHERE y.event_id = x.event_id AND y.country = ?
-                      AND y.type IN (${types.map(() => "?").join(", ")}))
-      ORDER BY ${order}, e.id LIMIT 1)`;
+    // partner_persons (folded in by triggers, migration 12) plus the pairs stored since the last fold: a
+    // few rows per person, not every event. The first and last dates are the ends of string keys that
+    // order them (see migration 12): from the 21st character, the date as the text gives it.
     const rows = this.st(
-      `WITH page AS (
-         SELECT p.id, p.name, p.country, m.n, m.lo, m.hi FROM (
-           SELECT person_id, SUM(n) AS n, MIN(lo) AS lo, MAX(hi) AS hi FROM (
-             SELECT person_id, n, lo, hi FROM partner_persons
-             WHERE country = ? AND type IN (${types.map(() => "?").join(", ")}) AND n > 0
-             UNION ALL
-             SELECT ep.person_id, 1, ${dated("ep.sort_key")}, ${dated("ep.sort_key")}
-             FROM event_parties p0 JOIN event_participants ep ON ep.event_id = p0.event_id
-             WHERE p0.event_id > (SELECT n FROM totals WHERE key = 'upto:parties')
-               AND +p0.country = ? AND +p0.type IN (${types.map(() => "?").join(", ")}))
-           GROUP BY person_id HAVING SUM(n) > 0) m
-         JOIN persons p ON p.id = m.person_id
-         WHERE p.country IS NULL OR p.country IS NOT ?
-         ORDER BY m.n DESC, p.name LIMIT ?
-       )
-       SELECT page.*,
-         ${dateAt("page.lo", "e.date_hi")} AS first,
-         ${dateAt("page.hi, substr(page.hi, 1, 8) || '01', substr(page.hi, 1, 5) || '01-01'", "e.date_hi DESC, e.sort_key DESC")} AS last
-       FROM page ORDER BY page.n DESC, page.name`,
+      `SELECT p.id, p.name, p.country, m.n, substr(m.first_key, 21) AS first, substr(m.last_key, 21) AS last
+       FROM (
+         SELECT person_id, SUM(n) AS n, MIN(first_key) AS first_key, MAX(last_key) AS last_key FROM (
+           SELECT person_id, n, first_key, last_key FROM partner_persons
+           WHERE country = ? AND type IN (${inTypes}) AND n > 0
+           UNION ALL
+           SELECT ep.person_id, 1,
+             CASE WHEN e.date_hi IS NOT NULL THEN e.sort_key || e.date_hi || e.date END,
+             CASE WHEN e.date_hi IS NOT NULL THEN e.date_hi || e.sort_key || e.date END
+           FROM event_parties p0 JOIN event_participants ep ON ep.event_id = p0.event_id
+           JOIN events e ON e.id = p0.event_id
+           WHERE p0.event_id > (SELECT n FROM totals WHERE key = 'upto:parties')
+             AND +p0.country = ? AND +p0.type IN (${inTypes}))
+         GROUP BY person_id HAVING SUM(n) > 0) m
+       JOIN persons p ON p.id = m.person_id
+       WHERE p.country IS NULL OR p.country IS NOT ?
+       ORDER BY m.n DESC, p.name LIMIT ?`,
     ).all(
       country,
       ...types,
@@ -982,10 +1018,6 @@ export class SqliteStore implements Store {
       ...types,
       filter.exceptCountry?.toUpperCase() ?? null,
       filter.limit ?? -1,
-      country,
-      ...types,
-      country,
-      ...types,
     ) as Row[];
     const roles = this.st(SKIP_ROLES).pluck();
     return rows.map((r) => ({
@@ -994,8 +1026,8 @@ export class SqliteStore implements Store {
       country: str(r.country),
       roles: roles.all(r.id, r.id) as string[],
       events: Number(r.n),
-      first: str(r.first),
-      last: str(r.last),
+      first: str(r.first) || null,
+      last: str(r.last) || null,
     }));
   }
 

@@ -250,6 +250,14 @@ describe.each([
       expect(met()).toEqual({ events: 7, first: "2012-03-01", last: "2014" });
       store.removeDocument("b");
       expect(met()).toEqual({ events: 5, first: "2012-03-01", last: "2013-04" });
+      // removing a document stored before others (folded in, when folding at each document) that held
+      // the first or the last: they are found again among the events left
+      store.ingest(doc("b", ["2014", "2011-05-02"]));
+      store.ingest(doc("c", ["2012-01"]));
+      expect(met()).toEqual({ events: 8, first: "2011-05-02", last: "2014" });
+      store.removeDocument("b");
+      expect(met()).toEqual({ events: 6, first: "2012-01", last: "2013-04" });
+      store.removeDocument("c");
       // replaced: the first and last are found again among the events left
       store.ingest(doc("a", ["2013-04-15", null]));
       expect(met()).toEqual({ events: 2, first: "2013-04-15", last: "2013-04-15" });
