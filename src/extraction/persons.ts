@@ -786,8 +786,25 @@ function choose(candidates: string[], written: string, year: number | null): str
   return null;
 }
 
-/** Canonical name and family of a full name as written (two words or more). */
+const parsedByName = new Map<string, Parsed>();
+/**
+ * Canonical name and family of a full name as written (two words or more). A pure function of the
+ * words and the year (the table is fixed), asked again for every mention of the same person:
+ * memoized, a fresh object each time.
+ */
 function canonical(tokens: string[], year: number | null, byPersonKey: Map<string, string>): Parsed {
+  // the words hold no white space (split on it): joined with one space, they key the name
+  const memo = `${year}|${tokens.join(" ")}`;
+  let parsed = parsedByName.get(memo);
+  if (parsed === undefined) {
+    parsed = computeCanonical(tokens, year, byPersonKey);
+    if (parsedByName.size > 50_000) parsedByName.clear();
+    parsedByName.set(memo, parsed);
+  }
+  return { ...parsed };
+}
+
+function computeCanonical(tokens: string[], year: number | null, byPersonKey: Map<string, string>): Parsed {
   const written = tokens.join(" ");
   const key = personKey(written);
   const candidates = tables?.shared.get(key);
