@@ -872,12 +872,13 @@ export class SqliteStore implements Store {
     // A count's year: its period's (start, else end), else the year before its edition (a Bluebook
     // covers the year before). The first `perYear` of each year in page order, and how many there are.
     const rows = this.st(
+      // the sort key is the period's start ("~" without one): only a count without it reads its row
       `WITH base AS (
-         SELECT c.id, p0.sort_key,
-           COALESCE(CAST(substr(c.period_start, 1, 4) AS INTEGER), CAST(substr(c.period_end, 1, 4) AS INTEGER),
-             d.edition - 1) AS y
-         FROM count_parties p0 JOIN counts c ON c.id = p0.count_id JOIN documents d ON d.id = c.document_id
-         WHERE p0.country = ?
+         SELECT p0.count_id AS id, p0.sort_key,
+           CASE WHEN p0.sort_key < '${UNDATED}' THEN CAST(substr(p0.sort_key, 1, 4) AS INTEGER) ELSE (
+             SELECT COALESCE(CAST(substr(c.period_end, 1, 4) AS INTEGER), d.edition - 1)
+             FROM counts c JOIN documents d ON d.id = c.document_id WHERE c.id = p0.count_id) END AS y
+         FROM count_parties p0 WHERE p0.country = ?
        ), ranked AS (
          SELECT id, y, ROW_NUMBER() OVER (PARTITION BY y ORDER BY sort_key, id) AS rn,
            COUNT(*) OVER (PARTITION BY y) AS of_year

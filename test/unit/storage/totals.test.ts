@@ -266,3 +266,30 @@ describe.each([
     });
   });
 });
+
+describe("a partner's stated counts by year", () => {
+  it("equal the counts grouped by their year (the period's, else the year before the edition), capped per year", () => {
+    store.ingestMany([...Array.from({ length: 8 }, (_, i) => syntheticDocument(i * 22, 10)), usDoc(), ruDoc()]);
+    const undated = syntheticDocument(1, 5);
+    undated.extraction.counts = undated.extraction.counts.map((c) => ({ ...c, period: null }));
+    store.ingest(undated);
+    for (const code of ["USA", "CHN", "KOR", "RUS"]) {
+      const byYear = new Map<number, number[]>();
+      for (const c of store.counts({ country: code })) {
+        const y = Number((c.periodStart ?? c.periodEnd ?? "").slice(0, 4)) || (c.evidence.edition ?? 0) - 1;
+        if (y > 0) byYear.set(y, [...(byYear.get(y) ?? []), c.id]);
+      }
+      const want = [...byYear]
+        .sort((a, b) => a[0] - b[0])
+        .map(([year, ids]) => ({ year, total: ids.length, ids: ids.slice(0, 3) }));
+      const got = store
+        .countsByYear(code, 3)
+        .map((y) => ({ year: y.year, total: y.total, ids: y.items.map((c) => c.id) }));
+      expect(got, code).toEqual(want);
+    }
+    // the cap was exercised: some year states more counts than it lists
+    expect(
+      ["USA", "CHN", "KOR", "RUS"].some((c) => store.countsByYear(c, 3).some((y) => y.total > y.items.length)),
+    ).toBe(true);
+  });
+});
