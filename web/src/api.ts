@@ -7,12 +7,23 @@ import type {
   EventRow,
   MentionRow,
   OrganizationRow,
+  PersonMetRow,
   PersonRow,
   SearchHit,
   SentenceRow,
 } from "../../src/storage/api.js";
 
-export type { CountRow, DocumentRow, EventRow, MentionRow, OrganizationRow, PersonRow, SearchHit, SentenceRow };
+export type {
+  CountRow,
+  DocumentRow,
+  EventRow,
+  MentionRow,
+  OrganizationRow,
+  PersonMetRow,
+  PersonRow,
+  SearchHit,
+  SentenceRow,
+};
 
 export interface Page<T> {
   total: number;
@@ -55,10 +66,15 @@ export interface PartnerDetail {
   code: string;
   events: number;
   meetings: number;
-  years: { year: number; events: number; meetings: number; stated: CountRow[] }[];
-  visits: { toJapan: EventRow[]; fromJapan: EventRow[] };
-  persons: { name: string; events: number; id: number | null; country: string | null; roles: string[] }[];
+  /** `stated`: the first stated counts of the year (at most 20); `statedTotal`: how many the texts state */
+  years: { year: number; events: number; meetings: number; stated: CountRow[]; statedTotal: number }[];
+  /** the first 100 visits (`more`: there are others) */
+  visits: { toJapan: EventRow[]; fromJapan: EventRow[]; more: boolean };
+  /** the persons met most (meetings and visits with the partner), counted by the server */
+  persons: PersonMetRow[];
+  /** the first 100 agreements (`agreementsMore`: there are others) */
   agreements: EventRow[];
+  agreementsMore: boolean;
 }
 
 export class ApiError extends Error {

@@ -211,6 +211,19 @@ export const components = {
       events: { type: "integer" },
     },
   },
+  PersonMet: {
+    type: "object",
+    description: "a person taking part in meetings and visits with a partner",
+    properties: {
+      id: { type: "integer" },
+      name: { type: "string" },
+      country: nullable("string"),
+      roles: { type: "array", items: { type: "string" } },
+      events: { type: "integer", description: "meetings and visits with the partner the person took part in" },
+      first: { ...nullable("string"), description: "date of the earliest dated one, as the text gives it" },
+      last: { ...nullable("string"), description: "date of the dated one that ends last, as the text gives it" },
+    },
+  },
   Sentence: {
     type: "object",
     properties: {
@@ -283,4 +296,37 @@ export const responses: Record<string, object> = {
   "GET /api/counts": page("Count"),
   "GET /api/persons": page("Person"),
   "GET /api/search": page("SearchHit"),
+  "GET /api/partners/{code}": {
+    type: "object",
+    properties: {
+      code: { type: "string" },
+      events: { type: "integer" },
+      meetings: { type: "integer" },
+      years: {
+        type: "array",
+        items: {
+          type: "object",
+          description: "events and meetings read, and the counts the texts state: the first 20 and how many",
+          properties: {
+            year: { type: "integer" },
+            events: { type: "integer" },
+            meetings: { type: "integer" },
+            stated: { type: "array", items: ref("Count") },
+            statedTotal: { type: "integer" },
+          },
+        },
+      },
+      visits: {
+        type: "object",
+        properties: {
+          toJapan: { type: "array", items: ref("Event") },
+          fromJapan: { type: "array", items: ref("Event") },
+          more: { type: "boolean", description: "true when there are more than the 100 visits listed" },
+        },
+      },
+      persons: { type: "array", items: ref("PersonMet"), description: "the 100 persons met most" },
+      agreements: { type: "array", items: ref("Event"), description: "the first 100" },
+      agreementsMore: { type: "boolean", description: "true when there are more than the 100 agreements listed" },
+    },
+  },
 };

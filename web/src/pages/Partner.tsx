@@ -109,6 +109,12 @@ export function Partner({ code }: { code: string }) {
                               {y.stated.map((c) => (
                                 <StatedCount key={c.id} c={c} />
                               ))}
+                              {y.statedTotal > y.stated.length ? (
+                                <li className="muted">
+                                  and {y.statedTotal - y.stated.length} more stated counts (
+                                  <a href={apiUrl("/counts", { country: p.code, from: y.year, to: y.year })}>all</a>)
+                                </li>
+                              ) : null}
                             </ul>
                           ) : (
                             <span className="muted">—</span>
@@ -135,27 +141,61 @@ export function Partner({ code }: { code: string }) {
                 <ShortEvents items={p.visits.fromJapan} empty="None read." />
                 <h3>From {countryName(p.code)} to Japan</h3>
                 <ShortEvents items={p.visits.toJapan} empty="None read." />
+                {p.visits.more ? (
+                  <p className="muted">
+                    The first {p.visits.toJapan.length + p.visits.fromJapan.length} visits.{" "}
+                    <Link to={href("/timeline", { country: p.code, type: "visit" })}>All in the timeline →</Link>
+                  </p>
+                ) : null}
               </section>
               <section aria-labelledby="persons-h">
                 <h2 id="persons-h">Persons met</h2>
                 {p.persons.length ? (
-                  <ul className="compact">
+                  <ul className="compact met">
                     {p.persons.map((x) => (
-                      <li key={x.name}>
+                      <li key={x.id}>
                         <PersonLink name={x.name} />
-                        {x.roles.length ? <span className="muted">, {x.roles.join("; ")}</span> : null}{" "}
-                        <span className="num">{x.events}</span>
+                        {x.roles.length ? <span className="muted">, {x.roles.join("; ")}</span> : null}
+                        <span className="muted when">
+                          {" · "}
+                          <span className="num" title={`meetings and visits with ${countryName(p.code)}`}>
+                            {x.events} {x.events === 1 ? "event" : "events"}
+                          </span>
+                          {x.first ? (
+                            x.first === x.last ? (
+                              <>
+                                , <time>{formatDate(x.first)}</time>
+                              </>
+                            ) : (
+                              <>
+                                , <time>{formatDate(x.first)}</time> – <time>{formatDate(x.last)}</time>
+                              </>
+                            )
+                          ) : null}
+                        </span>
                       </li>
                     ))}
                   </ul>
                 ) : (
                   <p className="muted">None read.</p>
                 )}
+                {p.persons.length ? (
+                  <p className="muted">
+                    Persons other than Japan's officials in the meetings and visits with {countryName(p.code)}: how
+                    many, and the first and last date read.
+                  </p>
+                ) : null}
               </section>
             </div>
             <section aria-labelledby="agreements-h">
               <h2 id="agreements-h">Agreements</h2>
               <ShortEvents items={p.agreements} empty="None read." />
+              {p.agreementsMore ? (
+                <p className="muted">
+                  The first {p.agreements.length} agreements.{" "}
+                  <Link to={href("/timeline", { country: p.code, type: "agreement" })}>All in the timeline →</Link>
+                </p>
+              ) : null}
             </section>
           </>
         );

@@ -1,6 +1,6 @@
 import { type PersonDetail, useApi } from "../api.js";
 import { CountryLink, EventItem, Loaded } from "../components/common.js";
-import { Link } from "../router.js";
+import { href, Link } from "../router.js";
 
 export function Person({ id }: { id: string }) {
   const detail = useApi<PersonDetail>(`/api/persons/${encodeURIComponent(id)}`);
@@ -37,6 +37,12 @@ export function Person({ id }: { id: string }) {
             ) : (
               <p className="muted">No events with this person.</p>
             )}
+            {d.eventsTotal > d.events.length ? (
+              <p className="muted">
+                The first {d.events.length} of {d.eventsTotal}.{" "}
+                <Link to={href("/timeline", { person: d.person.name })}>All in the timeline →</Link>
+              </p>
+            ) : null}
           </section>
           <section aria-labelledby="docs-h">
             <h2 id="docs-h">Documents</h2>

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { CountLevel, DocumentKind, EventType, Level, Modality } from "../../../model/types.js";
-import type { CountFilter, DocumentRow, EventFilter, EventRow, Store } from "../../../storage/index.js";
+import type { CountFilter, CountRow, DocumentRow, EventFilter, EventRow, Store } from "../../../storage/index.js";
 import { aggregatesCache } from "../aggregates.js";
 import { StoreCache } from "../cache.js";
 import { HttpError } from "../errors.js";
@@ -64,6 +64,18 @@ function docRef(store: Store, id: string): DocumentRow {
   if (!doc) throw new HttpError(404, `no document with id "${id}"`);
   return doc;
 }
+
+/** A partner's page lists this many stated counts per year, and says how many there are. */
+export const STATED_PER_YEAR = 20;
+
+/** A partner's page lists this many visits and agreements (the first in date order) and links to the rest. */
+export const PARTNER_EVENTS = 100;
+
+/** A person's page lists this many events (the first in date order) and links to the rest. */
+export const PERSON_EVENTS = 100;
+
+/** The home country: its officials are not "persons met" on a partner's page. */
+const HOME = "JPN";
 
 /** Search totals are counted up to this many; beyond it the response says `totalCapped: true` ("10,000+"). */
 export const SEARCH_CAP = 10_000;
@@ -240,9 +252,13 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
       const { id } = req.params;
       const person = /^\d+$/.test(id) ? store.person(Number(id)) : store.person(id);
       if (!person) throw new HttpError(404, `no person "${id}"`);
-      const events = store.events({ person: person.name, limit: 500 });
-      const eventsTotal = events.length < 500 ? events.length : store.countEvents({ person: person.name });
+      // the first PERSON_EVENTS events (the page links to all of them in the timeline), and the documents
+      // that name the person (person_roles), those of the events, and those whose text has the name
+      const events = store.events({ person: person.name, limit: PERSON_EVENTS });
+      const eventsTotal = events.length < PERSON_EVENTS ? events.length : store.countEvents({ person: person.name });
       const docs = new Map<number, { id: number; key: string; edition: number | null; section: string | null }>();
+      for (const d of store.personDocuments(person.id, 200))
+        docs.set(d.id, { id: d.id, key: d.key, edition: d.edition, section: d.section });
       for (const e of events) {
         const ev = e.evidence;
         if (!docs.has(ev.documentId))
@@ -346,32 +362,32 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
   );
 
   function partner(code: string) {
-    const stated = store.counts({ country: code });
+    // the stated counts of each year: the first STATED_PER_YEAR, and how many there are
+    const stated = store.countsByYear(code, STATED_PER_YEAR);
     const a = aggregates();
     const partner = a.partners.find((p) => p.code === code);
-    if (!partner && stated.length === 0) throw new HttpError(404, `no events or counts with "${code}"`);
-    const years = new Map<number, { year: number; events: number; meetings: number; stated: typeof stated }>();
+    if (!partner && stated.length === 0 && store.countCounts({ country: code }) === 0)
+      throw new HttpError(404, `no events or counts with "${code}"`);
+    type Year = { year: number; events: number; meetings: number; stated: CountRow[]; statedTotal: number };
+    const years = new Map<number, Year>();
     const yearOf = (y: number) => {
       let row = years.get(y);
       if (!row) {
-        row = { year: y, events: 0, meetings: 0, stated: [] };
+        row = { year: y, events: 0, meetings: 0, stated: [], statedTotal: 0 };
         years.set(y, row);
       }
       return row;
     };
     for (const t of a.eventsByCountryYear) if (t.country === code) yearOf(t.year).events = t.count;
     for (const t of a.meetingsByPartnerYear) if (t.country === code) yearOf(t.year).meetings = t.count;
-    for (const c of stated) {
-      const y = Number((c.periodStart ?? c.periodEnd ?? "").slice(0, 4));
-      const year = y || (c.evidence.edition != null ? c.evidence.edition - 1 : 0);
-      if (year) yearOf(year).stated.push(c);
+    for (const s of stated) {
+      const y = yearOf(s.year);
+      y.stated = s.items;
+      y.statedTotal = s.total;
     }
-    const visits = store.events({ country: code, type: "visit", limit: 500 });
-    const agreements = store.events({ country: code, type: "agreement", limit: 500 });
-    const met = new Map<string, number>();
-    for (const e of store.events({ country: code, type: ["meeting", "visit"], limit: 2000 })) {
-      for (const p of e.participants) met.set(p, (met.get(p) ?? 0) + 1);
-    }
+    // the first PARTNER_EVENTS of each (the page links to all of them in the timeline)
+    const visits = store.events({ country: code, type: "visit", limit: PARTNER_EVENTS });
+    const agreements = store.events({ country: code, type: "agreement", limit: PARTNER_EVENTS });
     return {
       code,
       events: partner?.events ?? 0,
@@ -380,16 +396,14 @@ export async function apiRoutes(app: FastifyInstance, opts: { store: Store }): P
       visits: {
         toJapan: visits.filter((v) => v.location === "JPN"),
         fromJapan: visits.filter((v) => v.location !== "JPN"),
+        /** true when there are more visits than the lists hold */
+        more: visits.length === PARTNER_EVENTS,
       },
-      persons: [...met]
-        .sort((x, y) => y[1] - x[1])
-        .slice(0, 100)
-        .map(([name, events]) => {
-          const p = store.person(name);
-          return { name, events, id: p?.id ?? null, country: p?.country ?? null, roles: p?.roles ?? [] };
-        })
-        .filter((p) => p.country !== "JPN"),
+      // every meeting and visit with the partner counted in one aggregate query (the home country's own
+      // officials left out): the 100 persons met most
+      persons: store.personsMet({ country: code, type: ["meeting", "visit"], exceptCountry: HOME, limit: 100 }),
       agreements,
+      agreementsMore: agreements.length === PARTNER_EVENTS,
     };
   }
 }
