@@ -941,15 +941,7 @@ function bySentenceCountry(
   const from = Math.max(start - 300, folded.lastIndexOf("\n", start) + 1, sentenceStop(folded, start));
   let to = folded.indexOf("\n", end);
   if (to < 0 || to > end + 300) to = Math.min(folded.length, end + 300);
-  const stop = /[.!?](?:\s|$)/g;
-  stop.lastIndex = end;
-  for (let m = stop.exec(folded); m && m.index < to; m = stop.exec(folded)) {
-    // "Mr." and initials do not end a sentence
-    if (/(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Jr|Sr|St|H\.E|U\.S|U\.K)|\b\p{Lu})$/u.test(folded.slice(m.index - 4, m.index)))
-      continue;
-    to = m.index;
-    break;
-  }
+  to = fullStopBefore(folded, end, to);
   const found = new Map<string, Officeholder>();
   for (const c of countries) {
     if (c.start < from || c.start >= to) continue;
@@ -971,14 +963,7 @@ function sentenceYear(folded: string, start: number, end: number): number | null
   const from = Math.max(start - 300, folded.lastIndexOf("\n", start) + 1, sentenceStop(folded, start));
   let to = folded.indexOf("\n", end);
   if (to < 0 || to > end + 300) to = Math.min(folded.length, end + 300);
-  const stop = /[.!?](?:\s|$)/g;
-  stop.lastIndex = end;
-  for (let m = stop.exec(folded); m && m.index < to; m = stop.exec(folded)) {
-    if (/(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Jr|Sr|St|H\.E|U\.S|U\.K)|\b\p{Lu})$/u.test(folded.slice(m.index - 4, m.index)))
-      continue;
-    to = m.index;
-    break;
-  }
+  to = fullStopBefore(folded, end, to);
   let found: number | null = null;
   // The matches TEMPORAL_YEAR (global) would find from `from` that start before `to`, without its
   // search running on to the end of the document when there is none: the places that can open one
@@ -1001,22 +986,73 @@ function sentenceYear(folded: string, start: number, end: number): number | null
   return found;
 }
 
-/** Where the sentence holding `pos` starts: after the last full stop that ends a sentence, or 0. */
-function sentenceStop(folded: string, pos: number): number {
-  const re = /[.!?]\s+(?=\p{Lu})/gu;
-  let last = 0;
-  const from = Math.max(0, pos - 300);
-  re.lastIndex = from;
-  for (let m = re.exec(folded); m && m.index < pos; m = re.exec(folded)) {
-    if (
-      /(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Jr|Sr|St|H\.E|U\.S|U\.K)|\b\p{Lu})$/u.test(
-        folded.slice(Math.max(0, m.index - 4), m.index),
-      )
-    )
-      continue;
-    last = m.index + m[0].length;
+/** A full stop followed by white space and a capital: where a sentence may end. */
+const SENTENCE_STOP = /[.!?]\s+(?=\p{Lu})/gu;
+/** A full stop followed by white space or the end. */
+const FULL_STOP = /[.!?](?:\s|$)/g;
+/** "Mr." and initials do not end a sentence. */
+const NOT_A_STOP = /(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Jr|Sr|St|H\.E|U\.S|U\.K)|\b\p{Lu})$/u;
+
+interface Stops {
+  /** SENTENCE_STOP matches that end a sentence: where each starts and ends */
+  starts: number[];
+  ends: number[];
+  /** FULL_STOP matches that end a sentence: where each stands */
+  full: number[];
+}
+
+let stopsText: string | null = null;
+let stops: Stops | null = null;
+
+/**
+ * The document's sentence stops, found once for the text (the finder asked for them around every
+ * mention, scanning up to 300 characters each way). Matches of these patterns never overlap (a stop
+ * opens each, white space follows), so the ones a scan from a later place finds are the same.
+ * Kept while findPersons runs on the text.
+ */
+function stopsOf(folded: string): Stops {
+  if (stops && folded === stopsText) return stops;
+  const found: Stops = { starts: [], ends: [], full: [] };
+  SENTENCE_STOP.lastIndex = 0;
+  for (let m = SENTENCE_STOP.exec(folded); m; m = SENTENCE_STOP.exec(folded)) {
+    if (NOT_A_STOP.test(folded.slice(Math.max(0, m.index - 4), m.index))) continue;
+    found.starts.push(m.index);
+    found.ends.push(m.index + m[0].length);
   }
-  return last;
+  FULL_STOP.lastIndex = 0;
+  for (let m = FULL_STOP.exec(folded); m; m = FULL_STOP.exec(folded)) {
+    if (NOT_A_STOP.test(folded.slice(m.index - 4, m.index))) continue;
+    found.full.push(m.index);
+  }
+  stopsText = folded;
+  stops = found;
+  return found;
+}
+
+/** The first index in the sorted `xs` whose value is at least `x`. */
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first full stop that ends a sentence in [from, to), else `to`. */
+function fullStopBefore(folded: string, from: number, to: number): number {
+  const { full } = stopsOf(folded);
+  const k = lowerBound(full, from);
+  return k < full.length && full[k]! < to ? full[k]! : to;
+}
+
+/** Where the sentence holding `pos` starts: after the last full stop that ends a sentence (within 300 characters), or 0. */
+function sentenceStop(folded: string, pos: number): number {
+  const { starts, ends } = stopsOf(folded);
+  const k = lowerBound(starts, pos) - 1;
+  return k >= 0 && starts[k]! >= Math.max(0, pos - 300) ? ends[k]! : 0;
 }
 
 /** True when a country's name overlaps [from, to). */
@@ -1246,6 +1282,8 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
     lastEnd = end;
   }
   sideOfLists(folded, hits, ctx.countries);
+  stopsText = null;
+  stops = null;
   return withinDocument(hits);
 }
 
