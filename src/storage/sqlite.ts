@@ -870,33 +870,42 @@ export class SqliteStore implements Store {
 
   countsByYear(country: string, perYear: number): CountYear[] {
     // A count's year: its period's (start, else end), else the year before its edition (a Bluebook
-    // covers the year before). The first `perYear` of each year in page order, and how many there are.
-    const rows = this.st(
-      // the sort key is the period's start ("~" without one): only a count without it reads its row
-      `WITH base AS (
-         SELECT p0.count_id AS id, p0.sort_key,
-           CASE WHEN p0.sort_key < '${UNDATED}' THEN CAST(substr(p0.sort_key, 1, 4) AS INTEGER) ELSE (
-             SELECT COALESCE(CAST(substr(c.period_end, 1, 4) AS INTEGER), d.edition - 1)
-             FROM counts c JOIN documents d ON d.id = c.document_id WHERE c.id = p0.count_id) END AS y
-         FROM count_parties p0 WHERE p0.country = ?
-       ), ranked AS (
-         SELECT id, y, ROW_NUMBER() OVER (PARTITION BY y ORDER BY sort_key, id) AS rn,
-           COUNT(*) OVER (PARTITION BY y) AS of_year
-         FROM base WHERE y > 0
-       )
-       SELECT c.*, d.key AS doc_key, d.edition, d.section, r.y, r.of_year,
-         (SELECT json_group_array(country) FROM
-            (SELECT country FROM count_parties WHERE count_id = c.id ORDER BY country)) AS countries
-       FROM ranked r JOIN counts c ON c.id = r.id JOIN documents d ON d.id = c.document_id
-       WHERE r.rn <= ? ORDER BY r.y, r.rn`,
-    ).all(country.toUpperCase(), perYear) as Row[];
-    const out: CountYear[] = [];
-    for (const r of rows) {
-      const year = Number(r.y);
-      if (out.at(-1)?.year !== year) out.push({ year, total: Number(r.of_year), items: [] });
-      out.at(-1)!.items.push(toCount(r));
+    // covers the year before). count_parties(country, sort_key, count_id) gives every count of the
+    // partner in page order, and a dated one's year from its sort key (the period's start): only a
+    // count without one reads its row. Then the rows of the first `perYear` of each year.
+    const keys = this.st(
+      `SELECT p0.count_id, CASE WHEN p0.sort_key < '${UNDATED}' THEN CAST(substr(p0.sort_key, 1, 4) AS INTEGER) ELSE (
+         SELECT COALESCE(CAST(substr(c.period_end, 1, 4) AS INTEGER), d.edition - 1)
+         FROM counts c JOIN documents d ON d.id = c.document_id WHERE c.id = p0.count_id) END AS y
+       FROM count_parties p0 WHERE p0.country = ? ORDER BY p0.sort_key, p0.count_id`,
+    )
+      .raw()
+      .all(country.toUpperCase()) as [number, number | null][];
+    const years = new Map<number, { total: number; ids: number[] }>();
+    for (const [id, y] of keys) {
+      if (!y || y <= 0) continue;
+      let e = years.get(y);
+      if (!e) {
+        e = { total: 0, ids: [] };
+        years.set(y, e);
+      }
+      e.total++;
+      if (e.ids.length < perYear) e.ids.push(id);
     }
-    return out;
+    const byId = new Map<number, CountRow>();
+    const ids = [...years.values()].flatMap((e) => e.ids);
+    for (let i = 0; i < ids.length; i += 5000) {
+      for (const r of this.st(
+        `SELECT c.*, d.key AS doc_key, d.edition, d.section,
+           (SELECT json_group_array(country) FROM
+              (SELECT country FROM count_parties WHERE count_id = c.id ORDER BY country)) AS countries
+         FROM counts c JOIN documents d ON d.id = c.document_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(ids.slice(i, i + 5000))) as Row[])
+        byId.set(Number(r.id), toCount(r));
+    }
+    return [...years]
+      .sort((x, y) => x[0] - y[0])
+      .map(([year, e]) => ({ year, total: e.total, items: e.ids.map((id) => byId.get(id)!) }));
   }
 
   // -------------------------------------------------------------------------

@@ -66,7 +66,7 @@ export interface PartnerDetail {
   code: string;
   events: number;
   meetings: number;
-  /** `stated`: the first stated counts of the year (at most 20); `statedTotal`: how many the texts state */
+  /** `stated`: the first stated counts of the year (at most 10); `statedTotal`: how many the texts state */
   years: { year: number; events: number; meetings: number; stated: CountRow[]; statedTotal: number }[];
   /** the first 100 visits (`more`: there are others) */
   visits: { toJapan: EventRow[]; fromJapan: EventRow[]; more: boolean };

@@ -306,7 +306,7 @@ export const responses: Record<string, object> = {
         type: "array",
         items: {
           type: "object",
-          description: "events and meetings read, and the counts the texts state: the first 20 and how many",
+          description: "events and meetings read, and the counts the texts state: the first 10 and how many",
           properties: {
             year: { type: "integer" },
             events: { type: "integer" },

@@ -66,7 +66,7 @@ function docRef(store: Store, id: string): DocumentRow {
 }
 
 /** A partner's page lists this many stated counts per year, and says how many there are. */
-export const STATED_PER_YEAR = 20;
+export const STATED_PER_YEAR = 10;
 
 /** A partner's page lists this many visits and agreements (the first in date order) and links to the rest. */
 export const PARTNER_EVENTS = 100;
