@@ -522,7 +522,7 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 /** The schema version this code writes and reads. */
-export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
 /**
  * Brings `db` up to SCHEMA_VERSION, one transaction per step. Returns the
@@ -531,13 +531,15 @@ export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
   const current = db.pragma("user_version", { simple: true }) as number;
-  const latest = migrations.at(-1)?.version ?? 0;
+  // in version order, whatever the order of the list (steps are numbered by task, not always appended in order)
+  const ordered = [...migrations].sort((a, b) => a.version - b.version);
+  const latest = ordered.at(-1)?.version ?? 0;
   if (current > latest)
     throw new Error(
       `the store's schema version is ${current}, newer than this Panorama understands (${latest}); upgrade Panorama`,
     );
   const applied: number[] = [];
-  for (const m of migrations) {
+  for (const m of ordered) {
     if (m.version <= current) continue;
     // IMMEDIATE, and the version re-read under the lock: two processes opening a new file at once
     // apply each step exactly once.

@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { COUNTRIES, syntheticDocument } from "../../../bench/synthetic.js";
 import type { CorpusStats, Store } from "../../../src/storage/api.js";
 import { openStore } from "../../../src/storage/index.js";
-import { MIGRATIONS } from "../../../src/storage/schema.js";
+import { MIGRATIONS, migrate, SCHEMA_VERSION } from "../../../src/storage/schema.js";
 import { dateBounds } from "../../../src/storage/sqlite.js";
 import { makeDoc, readoutDoc, ruDoc, US_TEXT, usDoc } from "./fixtures.js";
 
@@ -291,5 +291,16 @@ describe("a partner's stated counts by year", () => {
     expect(
       ["USA", "CHN", "KOR", "RUS"].some((c) => store.countsByYear(c, 3).some((y) => y.total > y.items.length)),
     ).toBe(true);
+  });
+});
+
+describe("migration order", () => {
+  it("applies the steps in version order whatever the order of the list (steps are numbered by task)", () => {
+    const db = new Database(":memory:");
+    const applied = migrate(db, [...MIGRATIONS].reverse());
+    expect(applied).toEqual(MIGRATIONS.map((m) => m.version).sort((a, b) => a - b));
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT n FROM totals WHERE key = 'documents'").pluck().get()).toBe(0);
+    db.close();
   });
 });
