@@ -382,7 +382,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
   let previousVisit: ExtractedEvent | null = null;
   let previousOccasion: ExtractedEvent | null = null;
   let previousSubject: PersonRef | null = null;
-  const buckets = new Map<string, ExtractedEvent[]>();
+  // candidates by type, level and parties: look-ups of the words themselves instead of a key built per event
+  const buckets = new Map<string, Map<string, Map<string, ExtractedEvent[]>>>();
   let firstReadoutMeeting = true;
 
   for (const v of views) {
@@ -690,11 +691,21 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     for (const e of sentenceEvents) {
       if (meta.coveredYear !== null && e.date && e.date.length === 4 && Number(e.date) > meta.coveredYear) continue;
       // candidates share type, level and parties: one bucket each, so dedupe stays linear in practice
-      const key = `${e.type}|${e.level ?? ""}|${e.countries.join(",")}`;
-      let bucket = buckets.get(key);
+      let byLevel = buckets.get(e.type);
+      if (!byLevel) {
+        byLevel = new Map();
+        buckets.set(e.type, byLevel);
+      }
+      let byParties = byLevel.get(e.level ?? "");
+      if (!byParties) {
+        byParties = new Map();
+        byLevel.set(e.level ?? "", byParties);
+      }
+      const parties = e.countries.join(",");
+      let bucket = byParties.get(parties);
       if (!bucket) {
         bucket = [];
-        buckets.set(key, bucket);
+        byParties.set(parties, bucket);
       }
       const known = bucket.find((o) => sameEvent(o, e));
       if (known) merge(known, e);
