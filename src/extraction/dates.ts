@@ -69,7 +69,8 @@ const DATE_RE = new RegExp(
     // 1 range: between/from Month [YYYY] and/to [the end of] Month YYYY
     `(?<range>\\b(?:[Bb]etween|[Ff]rom)\\s+(?:the\\s+(?:beginning|start|end)\\s+of\\s+)?(?<rm1>${MONTH})(?:\\s+(?<ry1>(?:19|20)\\d{2}))?\\s+(?:and|to|until|through|till)\\s+(?:the\\s+(?:beginning|start|end)\\s+of\\s+)?(?<rm2>${MONTH})(?:\\s+(?<ry2>(?:19|20)\\d{2}))?)`,
     // 2 since Month [YYYY] / since YYYY
-    `(?<since>\\b[Ss]ince\\s+(?:(?<sm>${MONTH})(?:\\s+(?:of\\s+)?(?<sy>(?:19|20)\\d{2}))?|(?<sy2>(?:19|20)\\d{2})(?!\\d|,\\d)))`,
+    // ("after taking office in September": from the month of taking office on)
+    `(?<since>\\b(?:[Ss]ince|(?:[Aa]fter|[Ss]ince)\\s+(?:taking|assuming)\\s+office\\s+in)\\s+(?:(?<sm>${MONTH})(?:\\s+(?:of\\s+)?(?<sy>(?:19|20)\\d{2}))?|(?<sy2>(?:19|20)\\d{2})(?!\\d|,\\d)))`,
     // 2b from Month D to [Month] D[, YYYY]: the first day
     `(?<span>\\b[Ff]rom\\s+(?<sm1>${MONTH})\\s+(?<sd1>\\d{1,2})\\s+(?:to|until|through)\\s+(?:${MONTH}\\s+)?\\d{1,2}(?:,?\\s+(?<sy1>(?:19|20)\\d{2}))?(?!\\d))`,
     // 3 Month D[-D], YYYY  /  D Month YYYY

@@ -71,7 +71,7 @@ const MEETING_WORD =
   /meeting|talk|summit|call|conference|consultation|dialogue|2\s*\+\s*2|committee|\bmet\b|lunch|dinner|breakfast/i;
 const VISIT_WORD = /visit|trip\b|travel|came\s+to/i;
 const INSTRUMENT_WORD =
-  /agreement|treaty|statement|declaration|plan\b|communiqu|notes|memorandum|convention|protocol|\bFTA|\bEPA|roadmap|strateg|polic|guidelines|outlook|doctrine|paper|charter/i;
+  /agreement|treaty|statement|declaration|plan\b|communiqu|notes|memorandum|convention|protocol|\bFTA|\bEPA|roadmap|strateg|polic|guidelines|outlook|doctrine|paper|charter|into\s+(?:force|effect)/i;
 
 /** Words that date an event by an occasion already named ("at this meeting", "on that occasion"). */
 const OCCASION =
@@ -83,6 +83,13 @@ const SAME_DAY =
 
 const ANAPHORA =
   /\b(?:at|during|on)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b|\bthe\s+two\s+(?:leaders|prime\s+ministers|presidents|ministers|foreign\s+ministers|countries|sides)\b|\bboth\s+(?:leaders|ministers|sides)\b/i;
+
+/**
+ * "visited the UK in August and agreed in principle on the X": the subject's second act, right after the dated
+ * first one, shares its date.
+ */
+const SAME_ACT_INSTRUMENT =
+  /^\s*,?\s*and\s+(?:then\s+|also\s+)?(?:jointly\s+)?(?:signed|concluded|adopted|issued|released|announced|agreed\s+in\s+principle\s+on|reached\s+(?:an?\s+)?(?:agreement\s+in\s+principle|substantial\s+agreement)\s+on)\s+(?:the\s+|a\s+|an\s+)?$/i;
 
 function anchorPos(a: Anchor): number {
   return a.kind === "visit" ? a.destEnd : a.start;
@@ -128,7 +135,9 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     const near = lefts[lefts.length - 1];
     // a date another event claimed is shared only across kinds ("during A's visit in May, the Statement was released")
     const owner = near ? claimed.get(near) : undefined;
-    const free = near && (!owner || (owner !== p.anchor.kind && !/\band\b|;/.test(v.text.slice(near.end, p.pos))));
+    const gap = near ? v.text.slice(near.end, p.pos) : "";
+    const free =
+      near && (!owner || (owner !== p.anchor.kind && (!/\band\b|;/.test(gap) || SAME_ACT_INSTRUMENT.test(gap))));
     if (near && free && !placed.some((q) => q !== p && q.pos > near.end && q.pos < p.pos)) {
       p.date = near.value;
       continue;
@@ -628,14 +637,16 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     }
     for (const ins of instruments) {
       let parties = ins.parties;
-      if (ins.kind === "agreement" && parties.length < 2 && !ins.multilateral) {
+      if (ins.pact) {
+        // its entry into force for the country the text is about; no meeting's parties
+      } else if (ins.kind === "agreement" && parties.length < 2 && !ins.multilateral) {
         // the parties of the meeting it came out of: in the sentence, or "the two leaders" of the one before
         const m =
           sentenceEvents.find((e) => e.type === "meeting" && parties.every((c) => e.countries.includes(c))) ??
           (ANAPHORA.test(v.text) ? (previousMeeting ?? mainMeeting) : null);
         parties = m ? m.countries : ins.fallback;
       }
-      if (ins.kind === "agreement" && !ins.multilateral && parties.length < 2) {
+      if (ins.kind === "agreement" && !ins.multilateral && !ins.pact && parties.length < 2) {
         // "... for the X project was signed in Nairobi": the host of the signing is the other party
         const where = placeIn(v, ins.end, v.text.length);
         if (where && where.location !== "JPN" && parties.every((c) => c === "JPN"))

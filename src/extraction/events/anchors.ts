@@ -62,6 +62,8 @@ export interface InstrumentAnchor extends Span {
   multilateral: boolean;
   /** a later step of the instrument named just before ("..., which was signed in October"): its date is its own */
   laterStep?: boolean;
+  /** a multilateral trade pact named by its organization ("the CPTPP"): its party is the country the section is about */
+  pact?: boolean;
 }
 
 export type Anchor = MeetingAnchor | VisitAnchor | ConferenceAnchor | InstrumentAnchor;

@@ -236,6 +236,11 @@ function pairedSubject(v: SentenceView, before: number): string | null {
   return v.countries.some((x) => x.end === lead.length && !x.adjective) ? c.code : null;
 }
 
+/** Trade pacts the text may name by their organization alone ("the CPTPP", "RCEP"). */
+const PACTS = new Set(["TPP", "CPTPP", "RCEP"]);
+const PACT_IN_FORCE =
+  /^(?:\s+Agreement)?(?:\s*\([^()]{1,30}\))?\s+(?:has\s+|had\s+)?(?:entered|came|went)\s+into\s+(?:force|effect)\b/;
+
 export function findInstruments(v: SentenceView): InstrumentAnchor[] {
   const out: InstrumentAnchor[] = [];
   const { text } = v;
@@ -353,6 +358,26 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
         });
       }
     }
+  }
+
+  // "the CPTPP entered into force on December 30": a trade pact named by its organization's name alone
+  for (const o of v.orgs) {
+    if (!PACTS.has(o.id)) continue;
+    if (seen.some((s) => s.start <= o.start && o.start < s.end)) continue;
+    const after = PACT_IN_FORCE.exec(text.slice(o.end, o.end + 60));
+    if (!after || isUnreal(text, o.start, o.end + after[0].length)) continue;
+    const party = v.focus ?? "JPN";
+    out.push({
+      kind: "agreement",
+      start: o.start,
+      end: o.end,
+      title: text.slice(o.start, o.end),
+      status: "entered_into_force",
+      parties: [party],
+      fallback: [party],
+      multilateral: false,
+      pact: true,
+    });
   }
 
   // policy releases: one government's own document
