@@ -32,7 +32,15 @@ import {
   type VisitAnchor,
 } from "./events/anchors.js";
 import { findInstruments } from "./events/instruments.js";
-import { levelOfPhrase, levelOfRanks, modalityOf, NUMBER_SRC, parseNumber } from "./events/lexicon.js";
+import {
+  levelOfPhrase,
+  levelOfRanks,
+  modalityOf,
+  NUMBER_SRC,
+  parseNumber,
+  type Rank,
+  rankOf,
+} from "./events/lexicon.js";
 import { buildViews, type PersonRef, type SentenceView } from "./events/view.js";
 import { allMatches } from "./matches.js";
 
@@ -452,6 +460,12 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
           m.participants.unshift(subject);
       }
     }
+    // "A visited X and Y and held meetings with King B and the Emir of Y (respectively)": one meeting per host
+    for (const m of tripMeetings(v, visits, meetings)) {
+      meetings.push(m.anchor);
+      linkedVisit.set(m.anchor, m.visit);
+      groupOf.set(m.anchor, groupOf.get(m.visit)!);
+    }
     // "A visited X in May and held a summit meeting": a meeting of the visitor and the host
     for (const vi of visits) {
       const held = VISIT_AND_HELD.exec(v.text.slice(vi.destEnd, vi.destEnd + 120));
@@ -716,6 +730,92 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     if (e.type === "meeting" || e.type === "visit") {
       if (!e.participants?.length) delete e.participants;
     }
+  }
+  return out;
+}
+
+const TRIP_AND_MEETINGS =
+  /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?\s*(?:,?\s*and\s+(?:also\s+)?held\s+((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral)\s+)*(?:meetings|talks))\s+with|,\s*meeting(?:\s+with)?)\s+/i;
+/** Between two counterparts: an optional place or date of the first, then "," or "and". */
+const NEXT_SIDE = /^(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)/;
+/** "the Emir of Kuwait", "the President of Ghana": a head of state or government named by office and country. */
+const OFFICE_OF =
+  /^(?:the\s+)?(King|Queen|Emir|Amir|Sultan|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister|Minister\s+(?:of|for)\s+Foreign\s+Affairs)\s+of\s+(?:the\s+)?$/;
+
+/**
+ * "visited Saudi Arabia and Kuwait in April and held meetings with King A and the Emir of Kuwait", "visited China and
+ * the ROK and held summit meetings with President A and President B respectively": the visitor met each counterpart in
+ * the counterpart's country, one of the trip's stops. Counterparts by name or by office ("the Emir of Kuwait").
+ */
+function tripMeetings(
+  v: SentenceView,
+  visits: VisitAnchor[],
+  meetings: MeetingAnchor[],
+): Array<{ anchor: MeetingAnchor; visit: VisitAnchor }> {
+  const out: Array<{ anchor: MeetingAnchor; visit: VisitAnchor }> = [];
+  const trips = new Map<number, VisitAnchor[]>();
+  for (const vi of visits) trips.set(vi.trip, [...(trips.get(vi.trip) ?? []), vi]);
+  for (const stops of trips.values()) {
+    const last = stops.reduce((a, b) => (b.destEnd > a.destEnd ? b : a));
+    const held = TRIP_AND_MEETINGS.exec(v.text.slice(last.destEnd, last.destEnd + 120));
+    if (!held) continue;
+    const from = last.destEnd + held.index + held[0].length;
+    if (meetings.some((m) => m.start >= last.destEnd && m.start < from + 5)) continue;
+    if (isUnreal(v.text, from - held[0].length, from)) continue;
+    // the counterparts: "A, B and C", each a named person or "the <office> of <country>"
+    const sides: Array<{
+      country: string | null;
+      rank: Rank | null;
+      person: PersonRef | null;
+      start: number;
+      end: number;
+    }> = [];
+    let at = from;
+    for (let k = 0; k < 8; k++) {
+      const lead = k > 0 ? NEXT_SIDE.exec(v.text.slice(at))?.[0] : "";
+      if (lead === undefined) break;
+      const p0 = at + lead.length;
+      const person = v.persons.find((p) => p.outer === p0 || (p.start === p0 && p.outer <= p0));
+      if (person) {
+        sides.push({ country: person.country, rank: person.rank, person, start: p0, end: person.end });
+        at = person.end;
+        continue;
+      }
+      const c = v.countries.find((x) => x.start > p0 && x.start - p0 < 40 && !x.adjective && !x.org);
+      const office = c ? OFFICE_OF.exec(v.text.slice(p0, c.start)) : null;
+      if (!c || !office) break;
+      sides.push({ country: c.code, rank: rankOf(office[1]!), person: null, start: p0, end: c.end });
+      at = c.end;
+    }
+    if (!sides.length) continue;
+    const respectively = /^\s*,?\s*respectively\b/i.test(v.text.slice(at));
+    if (!respectively && !/^(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?\s*(?:[.;,]|$)/.test(v.text.slice(at))) continue;
+    const phrase = held[1] ?? "";
+    const visitor = last.visitors[0] ?? null;
+    sides.forEach((side, i) => {
+      const byCountry = side.country ? stops.find((x) => x.host === side.country) : undefined;
+      const stop = byCountry ?? (respectively && !side.country && sides.length === stops.length ? stops[i] : undefined);
+      if (!stop) return;
+      const level =
+        levelOfPhrase(phrase) ?? (visitor?.rank && side.rank ? levelOfRanks(visitor.rank, side.rank) : null);
+      const parties = [...new Set([...stop.from, stop.host])].sort();
+      if (!level || parties.length < 2) return;
+      out.push({
+        anchor: {
+          kind: "meeting",
+          start: side.start,
+          end: side.end,
+          parties,
+          level,
+          modality: "in_person",
+          participants: side.person ? [side.person] : [],
+          plural: false,
+          compound: false,
+          phrase,
+        },
+        visit: stop,
+      });
+    });
   }
   return out;
 }

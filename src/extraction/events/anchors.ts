@@ -165,6 +165,12 @@ function counterparts(v: SentenceView, from: number, limit: number): PersonRef[]
   return out;
 }
 
+/** After a meeting's counterpart and its place or date: "and with <the next counterpart>" (no verb, no clause break). */
+const AND_WITH = /^(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?,?\s+and\s+(?:also\s+)?with\s+/;
+
+const AND_ANOTHER =
+  /^(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?,?\s+and\s+(another(?:\s+(?:one|meeting|summit\s+meeting|talk))?)(?=\s+(?:in|on|at|during)\s)/;
+
 /** The subject of "X held/had/met ..." just before `pos`. */
 function subjectOf(v: SentenceView, pos: number): PersonRef | null {
   const pre = v.text.slice(Math.max(0, pos - 30), pos);
@@ -337,6 +343,36 @@ export function findMeetings(
       level,
       modality: modalityOf(phrase),
       participants,
+      plural: false,
+      compound: false,
+      phrase,
+    });
+    // "held a summit meeting with A in Beijing on December 23 and with B in Chengdu on December 24": a second
+    // meeting of the same subject, with its own place and date
+    const lastOther = others[others.length - 1];
+    if (!lastOther) continue;
+    // "... with B in New York in September and another in Honolulu in November": the same pair met again
+    const another = AND_ANOTHER.exec(text.slice(lastOther.end, lastOther.end + 90));
+    if (another) {
+      const at = lastOther.end + another.index + another[0].length - another[1]!.length;
+      out.push({ ...out[out.length - 1]!, start: at, end: at + another[1]!.length });
+      continue;
+    }
+    if (!subject?.rank || !subject.country) continue;
+    const again = AND_WITH.exec(text.slice(lastOther.end, lastOther.end + 90));
+    if (!again) continue;
+    const withAt = lastOther.end + again.index + again[0].length;
+    const second = v.persons.find((p) => p.outer === withAt);
+    if (!second?.rank || !second.country || second.country === subject.country) continue;
+    const level2 = levelOfPhrase(phrase) ?? levelOfRanks(subject.rank, second.rank);
+    out.push({
+      kind: "meeting",
+      start: withAt - "with ".length,
+      end: second.end,
+      parties: uniqSorted([subject.country, second.country]),
+      level: level2,
+      modality: modalityOf(phrase),
+      participants: [subject, second],
       plural: false,
       compound: false,
       phrase,
@@ -711,8 +747,11 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
     if (g) cands.push({ start: o.start, end: o.end + g[0].length, org: o.id });
     else if (o.id === "UNGA" || o.id === "EAS" || o.id === "PALM")
       cands.push({ start: o.start, end: o.end, org: o.id });
-    else if (["G7", "G8", "G20", "APEC", "ASEM", "TICAD"].includes(o.id) && /^\s+(?:in|held)\b/.test(after))
-      cands.push({ start: o.start, end: o.end, org: o.id });
+    else if (["G7", "G8", "G20", "APEC", "ASEM", "TICAD"].includes(o.id)) {
+      // "the G20 in Osaka", "the ASEM8 in Brussels" (the meeting's number written onto the name)
+      const numbered = /^(\d{1,2})?\s+(?:in|held)\b/.exec(after);
+      if (numbered) cands.push({ start: o.start, end: o.end + (numbered[1]?.length ?? 0), org: o.id });
+    }
   }
   for (const m of allMatches(text, /\bCOP\s?\d{1,2}\b/g))
     cands.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, org: null });

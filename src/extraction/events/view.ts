@@ -67,6 +67,9 @@ const PARTY_ORGS = new Set([
 const INTERNATIONAL =
   /Secretary[- ]General|Commission|Council\b|\bUnion\b|United\s+Nations|\bUN\b|\bBank\b|\bFund\b|Organi[sz]ation|Agency|Parliament|Committee|NATO|ASEAN/;
 
+const EU_HIGH_REP =
+  /^(?:(?:the\s+)?EU\s+)?High\s+Representative(?:\s+of\s+the\s+(?:European\s+)?Union)?(?:\s+for\s+Foreign\s+Affairs(?:\s+and\s+Security\s+Policy)?)?$/i;
+
 const TITLE_BEFORE =
   /((?:(?:Vice|Deputy|State|Parliamentary|Senior|Prime|Foreign|Defen[cs]e|Minister|Ministers|Secretary|President|Premier|Chancellor|King|Queen|Emperor|Sultan|Emir|Amir|Director-General|Director|Ambassador|General|Chief|Cabinet|Crown|Prince|Affairs|External|National|Europe|of|for|and|the|State|Councilor|Counsellor|Special|Envoy|Representative|High)\s+)+)(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.\s+|His\s+Excellency\s+|Her\s+Excellency\s+|the\s+Honou?rable\s+)*$/;
 const TITLE_AFTER = /^,\s+((?:[A-Z][\w’'-]*|of|for|the|and)(?:\s+(?:[A-Z][\w’'-]*|of|for|the|and))*)/;
@@ -172,6 +175,8 @@ function makeViews(ctx: DocContext): SentenceView[] {
       // a foreign official whose country the finder could not tell: the one the title names
       // ("Minister of Foreign Affairs of the ROK"), else the country the section is about
       let country = h.country;
+      // the EU's High Representative (for Foreign Affairs and Security Policy) speaks for the EU, a party of meetings
+      if (!country && role && EU_HIGH_REP.test(role)) country = "EU";
       if (!country) {
         const after = /^,?\s+(?:[A-Z][\w’'-]*\s+|of\s+|for\s+|and\s+){1,6}of\s+(?:the\s+)?$/;
         const c = countries.find((x) => x.start >= end && x.start - end < 70 && after.test(s.text.slice(end, x.start)));
