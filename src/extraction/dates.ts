@@ -285,7 +285,8 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
       }
     }
     if (year === null && ctx.readoutYear) year = ctx.readoutYear;
-    if (year === null && ctx.previousYear != null) year = ctx.previousYear;
+    if (year === null && ctx.previousYear != null && !pastPublication(ctx, ctx.previousYear, d))
+      year = ctx.previousYear;
     if (year === null) year = ctx.defaultYear;
     if (year === null) {
       d.value = null;
@@ -342,6 +343,17 @@ export function carryYear(
     year = y;
   }
   return year;
+}
+
+/**
+ * A Bluebook edition reviews its covered year and is published in the spring after it: a bare month from April on
+ * does not take the following year from the sentence before ("... in January 2023. X and Y held their first 2+2 in
+ * April" is April of the covered year).
+ */
+function pastPublication(ctx: DateContext, year: number, d: DateMention): boolean {
+  if (ctx.readoutYear || ctx.defaultYear === null || year <= ctx.defaultYear) return false;
+  const month = /^\?-(\d{2})/.exec(d.value ?? d.range?.start ?? "")?.[1];
+  return month !== undefined && Number(month) >= 4;
 }
 
 /** The months a count covers, from a sentence's date mentions (first range, else first bare year). */
