@@ -29,6 +29,7 @@ import {
   inPrepPhrase,
   isUnreal,
   type MeetingAnchor,
+  subjectBefore,
   type VisitAnchor,
 } from "./events/anchors.js";
 import { findInstruments } from "./events/instruments.js";
@@ -271,9 +272,10 @@ function placeIn(
   const re = /\bin\s+(?:the\s+)?/g;
   for (const m of allMatches(seg, re)) {
     const at = from + (m.index ?? 0) + m[0].length;
-    const c = v.countries.find((x) => x.start === at && !x.adjective && !x.org);
-    if (c) return { location: c.code, place: null };
+    // a city whose name starts with its country's ("Mexico City", "Kuwait City") is the city
     const city = cityAt(v.text, at, cities());
+    const c = v.countries.find((x) => x.start === at && !x.adjective && !x.org);
+    if (c && !(city && city.name.length > c.end - c.start)) return { location: c.code, place: null };
     if (city) return { location: city.code, place: city.name };
   }
   return null;
@@ -460,6 +462,9 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
           m.participants.unshift(subject);
       }
     }
+    // "A held summit meetings with President B of X and President C of Y": one meeting each
+    const separate = visits.length ? [] : separateMeetings(v, meetings);
+    for (const series of separate) meetings.push(...series);
     // "A visited X and Y and held meetings with King B and the Emir of Y (respectively)": one meeting per host
     for (const m of tripMeetings(v, visits, meetings)) {
       meetings.push(m.anchor);
@@ -536,6 +541,14 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     }
 
     shareTripDates(v, visits, dateOf, fallback);
+    // "held summit meetings with A and B" on one occasion: B's meeting shares A's date
+    for (const series of separate) {
+      const first = dateOf.get(series[0]!) ?? null;
+      for (const m of series.slice(1)) {
+        const own = dateOf.get(m) ?? null;
+        if (first && (!own || own === fallback)) dateOf.set(m, first);
+      }
+    }
 
     const sentenceEvents: ExtractedEvent[] = [];
     for (const m of meetings) {
@@ -603,7 +616,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         ev.location = previousOccasion.location;
         ev.place = previousOccasion.place ?? null;
       }
-      if (!vi && !occ && !ev.location) {
+      // a call or video conference is held from home: no place of its own
+      if (!vi && !occ && !ev.location && ev.modality === "in_person") {
         const next = meetings
           .concat()
           .sort((a, b) => a.start - b.start)
@@ -737,10 +751,54 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
 const TRIP_AND_MEETINGS =
   /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?\s*(?:,?\s*and\s+(?:also\s+)?held\s+((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral)\s+)*(?:meetings|talks))\s+with|,\s*meeting(?:\s+with)?)\s+/i;
 /** Between two counterparts: an optional place or date of the first, then "," or "and". */
-const NEXT_SIDE = /^(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)/;
+const NEXT_SIDE = /^(?:\s+(?:in|on|at|of)\s+[^,;]{1,40}?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)/;
 /** "the Emir of Kuwait", "the President of Ghana": a head of state or government named by office and country. */
 const OFFICE_OF =
   /^(?:the\s+)?(King|Queen|Emir|Amir|Sultan|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister|Minister\s+(?:of|for)\s+Foreign\s+Affairs)\s+of\s+(?:the\s+)?$/;
+
+interface Side {
+  country: string | null;
+  rank: Rank | null;
+  person: PersonRef | null;
+  start: number;
+  end: number;
+  /** the country of the place named right after it ("Foreign Minister A in Abu Dhabi on January 9") */
+  placed: string | null;
+}
+
+/** The counterparts listed from `from`: "A, B and C", each a named person or "the <office> of <country>". */
+function sidesFrom(v: SentenceView, from: number): { sides: Side[]; at: number } {
+  const sides: Side[] = [];
+  let at = from;
+  for (let k = 0; k < 8; k++) {
+    const lead = k > 0 ? NEXT_SIDE.exec(v.text.slice(at))?.[0] : "";
+    if (lead === undefined) break;
+    const p0 = at + lead.length;
+    const person = v.persons.find((p) => p.outer === p0 || (p.start === p0 && p.outer <= p0));
+    if (person) {
+      sides.push({ country: person.country, rank: person.rank, person, start: p0, end: person.end, placed: null });
+      at = person.end;
+      continue;
+    }
+    const c = v.countries.find((x) => x.start > p0 && x.start - p0 < 40 && !x.adjective && !x.org);
+    const office = c ? OFFICE_OF.exec(v.text.slice(p0, c.start)) : null;
+    if (!c || !office) break;
+    sides.push({ country: c.code, rank: rankOf(office[1]!), person: null, start: p0, end: c.end, placed: null });
+    at = c.end;
+  }
+  sides.forEach((side, i) => {
+    const stop = sides[i + 1]?.start ?? side.end + 45;
+    const where = /^\s+in\s+/.test(v.text.slice(side.end)) ? placeIn(v, side.end, stop) : null;
+    side.placed = where?.location ?? null;
+  });
+  return { sides, at };
+}
+
+/** "the leaders of each country", "the foreign ministers of all five countries", "their leaders". */
+const EACH_HOST =
+  /^(?:the\s+(leaders|heads\s+of\s+state|foreign\s+ministers)\s+of\s+(?:(?:each|every)\s+|all\s+(?:the\s+)?(?:\w+\s+)?|the\s+(?:\w+\s+)?|these\s+(?:\w+\s+)?)countr(?:y|ies)|(?:their|its)\s+(leaders|foreign\s+ministers))\b/i;
+
+const SIDES_END = /^(?:\s+(?:in|on|at|of)\s+[^,;]{1,40}?)?\s*(?:[.;,]|$)/;
 
 /**
  * "visited Saudi Arabia and Kuwait in April and held meetings with King A and the Emir of Kuwait", "visited China and
@@ -762,38 +820,43 @@ function tripMeetings(
     const from = last.destEnd + held.index + held[0].length;
     if (meetings.some((m) => m.start >= last.destEnd && m.start < from + 5)) continue;
     if (isUnreal(v.text, from - held[0].length, from)) continue;
-    // the counterparts: "A, B and C", each a named person or "the <office> of <country>"
-    const sides: Array<{
-      country: string | null;
-      rank: Rank | null;
-      person: PersonRef | null;
-      start: number;
-      end: number;
-    }> = [];
-    let at = from;
-    for (let k = 0; k < 8; k++) {
-      const lead = k > 0 ? NEXT_SIDE.exec(v.text.slice(at))?.[0] : "";
-      if (lead === undefined) break;
-      const p0 = at + lead.length;
-      const person = v.persons.find((p) => p.outer === p0 || (p.start === p0 && p.outer <= p0));
-      if (person) {
-        sides.push({ country: person.country, rank: person.rank, person, start: p0, end: person.end });
-        at = person.end;
-        continue;
+    const { sides, at } = sidesFrom(v, from);
+    const each = EACH_HOST.exec(v.text.slice(from));
+    if (!sides.length && each && SIDES_END.test(v.text.slice(from + each[0].length))) {
+      // "... and held summit meetings with the leaders of each country": one meeting at every stop
+      const visitor = last.visitors[0] ?? null;
+      const who = each[1] ?? each[2] ?? "";
+      const rank: Rank | null = /leaders|heads/i.test(who) ? "head" : /foreign/i.test(who) ? "foreign" : null;
+      const level = levelOfPhrase(held[1] ?? "") ?? (visitor?.rank && rank ? levelOfRanks(visitor.rank, rank) : null);
+      if (!level || level === "other") continue;
+      for (const stop of stops) {
+        const parties = [...new Set([...stop.from, stop.host])].sort();
+        if (parties.length < 2) continue;
+        const anchor: MeetingAnchor = {
+          kind: "meeting",
+          start: from,
+          end: from + each[0].length,
+          parties,
+          level,
+          modality: "in_person",
+          participants: [],
+          plural: false,
+          compound: false,
+          phrase: held[1] ?? "",
+        };
+        out.push({ anchor, visit: stop });
       }
-      const c = v.countries.find((x) => x.start > p0 && x.start - p0 < 40 && !x.adjective && !x.org);
-      const office = c ? OFFICE_OF.exec(v.text.slice(p0, c.start)) : null;
-      if (!c || !office) break;
-      sides.push({ country: c.code, rank: rankOf(office[1]!), person: null, start: p0, end: c.end });
-      at = c.end;
+      continue;
     }
     if (!sides.length) continue;
     const respectively = /^\s*,?\s*respectively\b/i.test(v.text.slice(at));
-    if (!respectively && !/^(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?\s*(?:[.;,]|$)/.test(v.text.slice(at))) continue;
+    if (!respectively && !SIDES_END.test(v.text.slice(at))) continue;
     const phrase = held[1] ?? "";
     const visitor = last.visitors[0] ?? null;
     sides.forEach((side, i) => {
-      const byCountry = side.country ? stops.find((x) => x.host === side.country) : undefined;
+      // the counterpart's country, else the stop where the text places the meeting
+      const byCountry =
+        stops.find((x) => x.host === side.country) ?? stops.find((x) => side.placed && x.host === side.placed);
       const stop = byCountry ?? (respectively && !side.country && sides.length === stops.length ? stops[i] : undefined);
       if (!stop) return;
       const level =
@@ -818,6 +881,48 @@ function tripMeetings(
     });
   }
   return out;
+}
+
+const HELD_MEETINGS_WITH =
+  /\b(?:held|had)\s+(?:separate\s+|individual\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral)\s+)*meetings)\s+with\s+/gi;
+
+/**
+ * "A held summit meetings with President B of X and President C of Y" (no trip in the sentence): one meeting with each
+ * counterpart, when there are two or more and each has a country of their own.
+ */
+function separateMeetings(v: SentenceView, meetings: MeetingAnchor[]): MeetingAnchor[][] {
+  const all: MeetingAnchor[][] = [];
+  for (const m of allMatches(v.text, HELD_MEETINGS_WITH)) {
+    const start = m.index ?? 0;
+    const from = start + m[0].length;
+    if (meetings.some((x) => x.start < from && start < x.end)) continue;
+    if (isUnreal(v.text, start, from)) continue;
+    const subject = subjectBefore(v, start, 170);
+    if (!subject?.country || !subject.rank) continue;
+    const { sides, at } = sidesFrom(v, from);
+    if (sides.length < 2 || !SIDES_END.test(v.text.slice(at))) continue;
+    const countries = sides.map((x) => x.country);
+    if (countries.some((c) => !c || c === subject.country) || new Set(countries).size !== countries.length) continue;
+    const out: MeetingAnchor[] = [];
+    all.push(out);
+    for (const side of sides) {
+      const level = levelOfPhrase(m[1]!) ?? (side.rank ? levelOfRanks(subject.rank, side.rank) : null);
+      if (!level) continue;
+      out.push({
+        kind: "meeting",
+        start: side.start,
+        end: side.end,
+        parties: [subject.country, side.country!].sort(),
+        level,
+        modality: "in_person",
+        participants: side.person ? [subject, side.person] : [subject],
+        plural: false,
+        compound: false,
+        phrase: m[1]!,
+      });
+    }
+  }
+  return all.filter((x) => x.length);
 }
 
 function conferenceEvent(

@@ -171,6 +171,14 @@ const AND_WITH = /^(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?,?\s+and\s+(?:also\s+)?wit
 const AND_ANOTHER =
   /^(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?,?\s+and\s+(another(?:\s+(?:one|meeting|summit\s+meeting|talk))?)(?=\s+(?:in|on|at|during)\s)/;
 
+const PAIR_PLURAL =
+  /\b(?:held|had)\s+(?:two\s+|three\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral)\s+)+meetings)(?=\s+in\s)/gi;
+/** "in Osaka in June", "in Bangkok on November 4": a place (a capitalized name) and then a month or day. */
+const PLACE_DATE_ITEM =
+  /^(\s+in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?)/;
+const NEXT_PLACE_DATE_ITEM =
+  /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?)/;
+
 /** The subject of "X held/had/met ..." just before `pos`. */
 function subjectOf(v: SentenceView, pos: number): PersonRef | null {
   const pre = v.text.slice(Math.max(0, pos - 30), pos);
@@ -416,6 +424,43 @@ export function findMeetings(
     });
   }
 
+  // 2e. "Prime Minister A and Prime Minister B held summit meetings in Osaka in June and in Bangkok in November":
+  // one meeting per place and month listed
+  for (const m of allMatches(text, PAIR_PLURAL)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;
+    const b = v.persons.findLast((p) => p.end <= start);
+    if (!b || !/^\s*(?:also\s+)?$/.test(text.slice(b.end, start))) continue;
+    const a = v.persons.findLast((p) => p.end <= b.outer);
+    if (!a || !/^\s*(?:,[^,;]{0,70},)?\s*and\s+(?:the\s+)?$/.test(text.slice(a.end, b.outer))) continue;
+    if (!a.country || !b.country || a.country === b.country || !a.rank || !b.rank) continue;
+    const level = levelOfPhrase(m[1]!) ?? levelOfRanks(a.rank, b.rank);
+    const items: Span[] = [];
+    let at = end;
+    for (let k = 0; k < 6; k++) {
+      const it = (k === 0 ? PLACE_DATE_ITEM : NEXT_PLACE_DATE_ITEM).exec(text.slice(at));
+      if (!it) break;
+      items.push({ start: at + it[0].length - it[1]!.trimStart().length, end: at + it[0].length });
+      at += it[0].length;
+    }
+    if (items.length < 2 || !/^\s*(?:[.;]|,\s|$)/.test(text.slice(at))) continue;
+    // each anchor stands right before its "in <place>" (the place and date are read after it)
+    for (const it of items)
+      out.push({
+        kind: "meeting",
+        start: it.start,
+        end: it.start,
+        parties: uniqSorted([a.country, b.country]),
+        level,
+        modality: "in_person",
+        participants: [a, b],
+        plural: false,
+        compound: false,
+        phrase: m[1]!,
+      });
+  }
+
   // 2c. "Chancellor A and Prime Minister B met on the occasion of ...", "the two leaders met again at ..."
   const MET_AT =
     /\bmet\s+(?:again\s+|also\s+|briefly\s+)?(?=(?:at|on|in|during|for)\s)(?!on\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous)\s+occasions)/gi;
@@ -450,6 +495,16 @@ export function findMeetings(
       compound: false,
       phrase: m[0],
     });
+  }
+
+  // 2d. "... held a telephone talk with B in April and met him again in Tokyo in November": the same pair, in person
+  for (const m of allMatches(text, /\b(?:and\s+)?met\s+(?:him|her|them)\s+again\b/gi)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;
+    const prior = out.findLast((o) => o.end <= start && o.parties.length === 2 && o.level);
+    if (!prior || /;/.test(text.slice(prior.end, start))) continue;
+    out.push({ ...prior, start, end, modality: "in_person", plural: false, compound: false, phrase: m[0] });
   }
 
   // 2b. "A telephone talk between Prime Minister A and President B was held in January"
@@ -643,9 +698,21 @@ export function findVisits(
         trip: start,
       });
     }
+    // "visited Israel in August and again in December": the same trip made a second time, with its own date
+    const lastDest = dests[dests.length - 1]!;
+    const again = AGAIN.exec(text.slice(lastDest.end, lastDest.end + 80));
+    if (again && !isUnreal(text, lastDest.end, lastDest.end + again[0].length)) {
+      const at = lastDest.end + again[0].length;
+      const firsts = out.filter((o) => o.trip === start);
+      for (const o of firsts) out.push({ ...o, start: at - "again".length, end: at, destEnd: at, trip: at });
+    }
   }
   return out;
 }
+
+/** After a trip's date: "and again" before a second date ("in August and again in December"). */
+const AGAIN =
+  /^\s+(?:in|on)\s+(?:early\s+|mid-|late\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s*,?\s+and\s+again(?=\s+(?:in|on)\s+(?:early\s+|mid-|late\s+)?[A-Z][a-z]+\b)/;
 
 /** An office standing for its holder right before "visited": "the President of Indonesia", "the Indian Prime Minister". */
 const OFFICE_VISITOR =

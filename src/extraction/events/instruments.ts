@@ -311,6 +311,27 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     }
     parties = [...set].sort();
     const multilateral = v.orgs.some((o) => o.start >= np.start && o.end <= np.end);
+    // "the RCEP Agreement entered into force": a trade pact's entry into force, for the country the text is about
+    const pact =
+      multilateral &&
+      status === "entered_into_force" &&
+      parties.length === 0 &&
+      v.orgs.some((o) => PACTS.has(o.id) && o.start >= np.start && o.end <= np.end);
+    if (pact) {
+      const party = v.focus ?? "JPN";
+      out.push({
+        kind: "agreement",
+        start: np.start,
+        end: np.end,
+        title: np.title,
+        status,
+        parties: [party],
+        fallback: [party],
+        multilateral: false,
+        pact: true,
+      });
+      continue;
+    }
     // when the sentence names fewer than two parties: the country the section is about, and Japan
     let fallback = parties;
     if (parties.length === 1 && !multilateral) {

@@ -147,7 +147,7 @@ export const PLAN_BEFORE =
 
 /** Words after an event mention that make it future or negated. */
 export const PLAN_AFTER =
-  /^(?:\s*\([^()]{0,30}\))?(?:\s*,[^,;.()]{1,40},)?(?:\s*,\s*(?:which|that)\b)?[^.;,]{0,25}\b(?:will\s+be|would\s+(?:have\s+)?been|would\s+be|is\s+expected|is\s+to\s+be|(?:was|were)\s+to\s+(?:be|have)|to\s+be\s+held|is\s+scheduled|(?:was|were|had\s+been)\s+(?:originally\s+)?(?:scheduled|planned)|was\s+not|were\s+not|has\s+not|had\s+not|was\s+postponed|were\s+postponed|was\s+cancel+ed|were\s+cancel+ed|was\s+called\s+off)\b/i;
+  /^(?:\s*\([^()]{0,30}\))?(?:\s*,[^,;.()]{1,40},)?(?:\s*,\s*(?:which|that)\b)?[^.;,]{0,25}\b(?:will\s+be|would\s+(?:have\s+)?been|would\s+be|is\s+expected|is\s+to\s+be|(?:was|were)\s+to\s+(?:be|have)|to\s+be\s+held|is\s+scheduled|(?:was|were|had\s+been)\s+(?:originally\s+)?(?:scheduled|planned)|was\s+not|were\s+not|has\s+not|had\s+not|was\s+postponed|were\s+postponed|was\s+cancel+ed|were\s+cancel+ed|was\s+called\s+off|(?:was|were|had\s+been)\s+(?:widely\s+)?expected|did\s+not\s+(?:take\s+place|happen|materiali[sz]e)|never\s+(?:took\s+place|happened|materiali[sz]ed))\b/i;
 
 /** Habitual or vague: "visited each other frequently", "frequent visits", "mutual visits". */
 export const HABITUAL =

@@ -142,6 +142,7 @@ function makeViews(ctx: DocContext): SentenceView[] {
   let pi = 0;
   let previousYear: number | null = null;
   let focus: string | null = null;
+  let focusStyle: string | null = null;
   const offices = new Map<string, { role: string | null; rank: Rank }>();
   for (const s of ctx.sentences) {
     const base = s.start;
@@ -191,9 +192,20 @@ function makeViews(ctx: DocContext): SentenceView[] {
     if (s.kind === "heading") {
       previousYear = null;
       const named = countries.filter((c) => !c.adjective);
-      if (named.length === 1 && !/relations/i.test(s.text)) focus = named[0]!.code;
-      else if (/^\s*(?:\(\d+\)|\d+[.)]?|section\s+\d+)/i.test(s.text))
-        focus = named.length === 1 ? named[0]!.code : focus;
+      const style = headingStyle(s.text);
+      if (named.length === 1 && !/relations/i.test(s.text)) {
+        focus = named[0]!.code;
+        focusStyle = style;
+      } else if (style) {
+        if (named.length === 1) {
+          focus = named[0]!.code;
+          focusStyle = style;
+        } else if (named.length === 0 && style === focusStyle) {
+          // "(1) Iran" then "(2) Gulf States": a sibling heading on another topic ends the country's part
+          focus = null;
+          focusStyle = null;
+        }
+      }
       continue;
     }
     if (s.kind === "navigation") continue;
@@ -221,6 +233,13 @@ function makeViews(ctx: DocContext): SentenceView[] {
     previousYear = carryYear(s.text, dates, maxYear, metadata.coveredYear !== null ? metadata.coveredYear - 2 : null);
   }
   return views;
+}
+
+/** The numbering of a heading ("(2) ...", "3. ...", "Section 4 ..."), or null when it has none. */
+function headingStyle(text: string): string | null {
+  const m = /^\s*(?:(\(\d+\))|(\d+[.)]?)|(section\s+\d+))/i.exec(text);
+  if (!m) return null;
+  return m[1] ? "paren" : m[2] ? "number" : "section";
 }
 
 /** The clause around `pos`: from the last ";" or sentence start to the next ";" or sentence end. */

@@ -1,0 +1,484 @@
+/**
+ * More unseen passages (Bluebook sections of the 1990s to the 2020s; the Middle East, Africa, Latin America,
+ * Europe, Oceania, Central Asia; meeting readouts), written for these tests in the Bluebook's style, with what a
+ * careful annotator extracts under ../shared/contract/EXTRACTION.md. Hard negatives: plans, "is scheduled to",
+ * "agreed to hold", cancelled or postponed visits, conditionals, history ("since 1993"), counts of other countries.
+ * Then one sentence per rule the passages needed (repeat visits, meetings on a trip, a second counterpart,
+ * entries into force, the EU High Representative, the year of a bare month, a count's period).
+ */
+import { describe, expect, it } from "vitest";
+import type { ExtractedEvent } from "../../../src/model/types.js";
+import { counts, events } from "./events-helper.js";
+import { citing, extractText, matching } from "./redteam-helper.js";
+
+function key(e: ExtractedEvent): string {
+  const head = [e.type, e.level ?? "-", e.modality ?? "-", e.countries.join(",") || "-", e.date ?? "-"].join(" ");
+  return e.title ? `${head} ${e.status ?? "-"} ${e.title}` : head;
+}
+
+// Passages (our own writing)
+const U01 = `Diplomatic Bluebook 1998
+Chapter 2 Regional Affairs
+Section 5 The Middle East
+
+In 1997, Japan continued to support the Middle East peace process. Prime Minister Hashimoto held a telephone talk with Prime Minister Benjamin Netanyahu of Israel in February. Foreign Minister Ikeda visited Israel and Jordan in August and again in December. Foreign Minister Ikeda held talks with Chairman Yasser Arafat of the Palestinian Authority in Gaza in August. Japan has provided assistance to the Palestinians since 1993. Japan and Iran agreed to hold the next round of consultations in Tehran.
+`;
+
+const U02 = `Diplomatic Bluebook 2004
+Chapter 2 Regional Diplomacy
+Section 6 Africa
+
+In 2003, Japan hosted the Third Tokyo International Conference on African Development (TICAD III) in Tokyo in September. On the occasion of TICAD III, Prime Minister Koizumi held summit meetings with President Thabo Mbeki of South Africa and President Olusegun Obasanjo of Nigeria. The visit of Foreign Minister Kawaguchi to Ethiopia planned for January was cancelled. Japan and Kenya signed an exchange of notes concerning a grant aid for the rehabilitation of a road in Nairobi in March. Prime Minister Koizumi will visit Africa if circumstances permit.
+`;
+
+const U03 = `Diplomatic Bluebook 2014
+Chapter 2 Regional Diplomacy
+Section 4 Latin America and the Caribbean
+
+(1) Mexico
+Prime Minister Abe visited Mexico in July and held a summit meeting with President Enrique Peña Nieto in Mexico City. The Japan-Mexico Economic Partnership Agreement has been in force since 2005.
+(2) Brazil
+Foreign Minister Kishida held a foreign ministers' meeting with Foreign Minister Luiz Alberto Figueiredo of Brazil in Tokyo in May. The two ministers agreed to hold the Japan-Brazil Strategic Dialogue in Brasilia next year. Brazil is scheduled to host the Olympic Games in 2016.
+(3) Peru
+The Japan-Peru Investment Agreement entered into force on December 10.
+`;
+
+const U04 = `Diplomatic Bluebook 2016
+Chapter 2 Japan's Foreign Policy that Takes a Panoramic Perspective of the World Map
+Section 5 Russia, Central Asia and the Caucasus
+
+In 2015, Japan and Russia held the first Japan-Russia Foreign Ministers' Consultations in two years. Foreign Minister Kishida visited Moscow in September and held a foreign ministers' meeting with Foreign Minister Sergey Lavrov. President Putin's visit to Japan, which had been expected in 2015, did not take place. In October, Prime Minister Abe visited Turkmenistan, Tajikistan, Uzbekistan, Kyrgyzstan and Kazakhstan, and held summit meetings with the leaders of each country. Japan has held the "Central Asia plus Japan" Dialogue since 2004.
+`;
+
+const U05 = `Diplomatic Bluebook 2020 Summary
+Chapter 2 Japan's Foreign Policy by Region
+
+In 2019, Prime Minister Abe and Prime Minister Scott Morrison held summit meetings in Osaka in June and in Bangkok in November. Foreign Minister Motegi visited Australia in August and held a foreign ministers' meeting with Foreign Minister Marise Payne in Sydney. Japan and New Zealand held the first Japan-New Zealand Foreign and Defense Ministers' Meeting ("2+2") in Tokyo in July. Prime Minister Jacinda Ardern of New Zealand visited Japan in September. The 9th Pacific Islands Leaders Meeting (PALM9) will be held in 2021. In 2019, Prime Minister Abe held eight summit meetings with Australia.
+`;
+
+const U06 = `Diplomatic Bluebook 2023
+Chapter 2 Japan's Foreign Policy by Region
+Section 4 Europe
+
+In 2022, Prime Minister Kishida visited the UK in May and held a summit meeting with Prime Minister Boris Johnson in London, where the two leaders reached an agreement in principle on the Japan-UK Reciprocal Access Agreement. Prime Minister Kishida visited Italy and the UK in May and held summit meetings with Prime Minister Mario Draghi and Prime Minister Boris Johnson respectively. Foreign Minister Hayashi held a telephone talk with Foreign Minister Annalena Baerbock of Germany in April and met her again in Tokyo in November. The Japan-Italy Summit Meeting originally planned for September was postponed. Japan and the Netherlands have held regular political dialogues since 1997.
+`;
+
+const U07 = `Japan-Kazakhstan Foreign Ministers' Meeting
+March 14, 2024
+On March 14, commencing at 4:00 p.m. for approximately 50 minutes, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held a foreign ministers' meeting with H.E. Mr. Murat Nurtleu, Deputy Prime Minister and Minister of Foreign Affairs of the Republic of Kazakhstan, who is visiting Japan. Following the meeting, the two ministers signed the Memorandum of Cooperation on Energy Transition.
+1. Minister Kamikawa stated that she hopes to visit Kazakhstan at an early date.
+2. The two ministers agreed to hold the next Japan-Kazakhstan Foreign Ministers' Meeting in Astana.
+`;
+
+const U08 = `Japan-Chile Summit Telephone Talk
+July 3, 2021
+On July 3, commencing at 9:00 a.m. for approximately 25 minutes, Mr. Yoshihide Suga, Prime Minister of Japan, held a summit telephone talk with H.E. Mr. Sebastián Piñera, President of the Republic of Chile.
+1. Prime Minister Suga expressed his hope that the CPTPP would enter into force for Chile at an early date, and the two leaders confirmed cooperation toward the expansion of the CPTPP.
+2. President Piñera expressed his wish to visit Japan during the Tokyo Olympic Games, if the situation allows.
+`;
+
+const U09 = `Diplomatic Bluebook 2019
+Chapter 2 Japan's Foreign Policy that Takes a Panoramic Perspective of the World Map
+Section 7 The Middle East and North Africa
+
+(1) Iran
+In 2018, Prime Minister Abe held a summit meeting with President Hassan Rouhani in New York in September. Foreign Minister Kono held a foreign ministers' meeting with Foreign Minister Mohammad Javad Zarif in Tokyo in May and another in Tehran in September.
+(2) Gulf States
+Foreign Minister Kono visited the United Arab Emirates and Saudi Arabia in January, meeting Foreign Minister Abdullah bin Zayed Al Nahyan in Abu Dhabi on January 9 and Foreign Minister Adel Al-Jubeir in Riyadh on January 10. Japan has dispatched Self-Defense Forces for anti-piracy operations off the coast of Somalia since 2009.
+`;
+
+describe("unseen: Diplomatic Bluebook 1998, the Middle East (a repeat visit, history, 'agreed to hold')", () => {
+  const d = extractText("u01", U01);
+  it("reads the 1990s edition", () => {
+    expect([d.edition, d.coveredYear]).toEqual([1998, 1997]);
+  });
+  it("extracts the telephone talk and a visit to each country in August and again in December", () => {
+    expect(
+      matching(d, {
+        type: "meeting",
+        level: "summit",
+        modality: "telephone",
+        countries: ["ISR", "JPN"],
+        date: "1997-02",
+      }),
+    ).toHaveLength(1);
+    for (const c of ["ISR", "JOR"])
+      for (const date of ["1997-08", "1997-12"])
+        expect(
+          matching(d, { type: "visit", countries: ["JPN", c].sort(), date, location: c }),
+          `${c} ${date}`,
+        ).toHaveLength(1);
+  });
+  it("makes no event of 'since 1993' or 'agreed to hold the next round'", () => {
+    expect(citing(d, "since 1993")).toEqual([]);
+    expect(citing(d, "agreed to hold the next round")).toEqual([]);
+    expect(matching(d, { type: "meeting", countries: ["IRN", "JPN"] })).toEqual([]);
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2004, Africa (TICAD III, meetings with two leaders, a cancelled visit)", () => {
+  const d = extractText("u02", U02);
+  it("extracts TICAD III and one summit meeting with each leader, on its occasion", () => {
+    expect(matching(d, { type: "conference", date: "2003-09", place: "Tokyo" })[0]?.organization).toBe("TICAD");
+    for (const c of ["NGA", "ZAF"])
+      expect(
+        matching(d, {
+          type: "meeting",
+          level: "summit",
+          countries: ["JPN", c].sort(),
+          date: "2003-09",
+          location: "JPN",
+        }),
+        c,
+      ).toHaveLength(1);
+  });
+  it("extracts the exchange of notes with Kenya, and nothing for the cancelled or the conditional visit", () => {
+    expect(
+      matching(d, { type: "agreement", status: "signed", countries: ["JPN", "KEN"], date: "2003-03" }),
+    ).toHaveLength(1);
+    expect(d.events.filter((e) => e.type === "visit")).toEqual([]);
+    expect(citing(d, "was cancelled")).toEqual([]);
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2014, Latin America (Mexico City, 'in force since', 'agreed to hold', 'scheduled to host')", () => {
+  const d = extractText("u03", U03);
+  it("places the summit in Mexico City, not only in Mexico", () => {
+    expect(
+      matching(d, {
+        type: "meeting",
+        level: "summit",
+        countries: ["JPN", "MEX"],
+        date: "2013-07",
+        place: "Mexico City",
+      }),
+    ).toHaveLength(1);
+  });
+  it("extracts the meeting in Tokyo and the investment agreement's entry into force, nothing else", () => {
+    expect(
+      matching(d, {
+        type: "meeting",
+        level: "foreign_ministers",
+        countries: ["BRA", "JPN"],
+        date: "2013-05",
+        place: "Tokyo",
+      }),
+    ).toHaveLength(1);
+    expect(
+      matching(d, { type: "agreement", status: "entered_into_force", countries: ["JPN", "PER"], date: "2013-12-10" }),
+    ).toHaveLength(1);
+    expect(citing(d, "has been in force since 2005")).toEqual([]);
+    expect(citing(d, "agreed to hold the Japan-Brazil Strategic Dialogue")).toEqual([]);
+    expect(citing(d, "is scheduled to host")).toEqual([]);
+    expect(d.events).toHaveLength(4);
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2016, Russia and Central Asia (an expected visit that did not take place, 'the leaders of each country')", () => {
+  const d = extractText("u04", U04);
+  it("makes no visit of 'which had been expected in 2015, did not take place'", () => {
+    expect(citing(d, "did not take place")).toEqual([]);
+    expect(matching(d, { type: "visit", countries: ["JPN", "RUS"], location: "JPN" })).toEqual([]);
+  });
+  it("extracts the meeting in Moscow and a visit and a summit meeting in each of the five countries", () => {
+    expect(
+      matching(d, {
+        type: "meeting",
+        level: "foreign_ministers",
+        countries: ["JPN", "RUS"],
+        date: "2015-09",
+        place: "Moscow",
+      }),
+    ).toHaveLength(1);
+    for (const c of ["TKM", "TJK", "UZB", "KGZ", "KAZ"]) {
+      expect(matching(d, { type: "visit", countries: ["JPN", c].sort(), date: "2015-10" }), c).toHaveLength(1);
+      expect(
+        matching(d, { type: "meeting", level: "summit", countries: ["JPN", c].sort(), date: "2015-10", location: c }),
+        c,
+      ).toHaveLength(1);
+    }
+    expect(citing(d, "since 2004")).toEqual([]);
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2020 Summary, Oceania (two summits listed by place and month, PALM9 ahead)", () => {
+  const d = extractText("u05", U05);
+  it("extracts one summit meeting per place and month", () => {
+    expect(
+      matching(d, { type: "meeting", level: "summit", countries: ["AUS", "JPN"], date: "2019-06", place: "Osaka" }),
+    ).toHaveLength(1);
+    expect(
+      matching(d, { type: "meeting", level: "summit", countries: ["AUS", "JPN"], date: "2019-11", place: "Bangkok" }),
+    ).toHaveLength(1);
+  });
+  it("extracts the meeting in Sydney, the Japan-New Zealand 2+2 and Ardern's visit, and nothing for PALM9", () => {
+    expect(
+      matching(d, {
+        type: "meeting",
+        level: "foreign_ministers",
+        countries: ["AUS", "JPN"],
+        date: "2019-08",
+        place: "Sydney",
+      }),
+    ).toHaveLength(1);
+    expect(
+      matching(d, { type: "meeting", level: "two_plus_two", countries: ["JPN", "NZL"], date: "2019-07" }),
+    ).toHaveLength(1);
+    expect(matching(d, { type: "visit", countries: ["JPN", "NZL"], date: "2019-09", location: "JPN" })).toHaveLength(1);
+    expect(citing(d, "will be held in 2021")).toEqual([]);
+    expect(d.counts.map((c) => [c.level, c.countries, c.total])).toEqual([["summit", ["AUS", "JPN"], 8]]);
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2023, Europe ('respectively', a call then a meeting, a postponed summit)", () => {
+  const d = extractText("u06", U06);
+  it("extracts the summits in London and Italy and the agreement in principle, once each", () => {
+    expect(matching(d, { type: "meeting", level: "summit", countries: ["GBR", "JPN"], date: "2022-05" })).toHaveLength(
+      1,
+    );
+    expect(
+      matching(d, { type: "meeting", level: "summit", countries: ["ITA", "JPN"], date: "2022-05", location: "ITA" }),
+    ).toHaveLength(1);
+    expect(
+      matching(d, { type: "agreement", status: "agreed_in_principle", countries: ["GBR", "JPN"], date: "2022-05" }),
+    ).toHaveLength(1);
+  });
+  it("gives the telephone talk no place and extracts 'met her again in Tokyo in November' as a meeting in Tokyo", () => {
+    expect(
+      matching(d, {
+        type: "meeting",
+        modality: "telephone",
+        countries: ["DEU", "JPN"],
+        date: "2022-04",
+        location: null,
+      }),
+    ).toHaveLength(1);
+    expect(
+      matching(d, {
+        type: "meeting",
+        modality: "in_person",
+        countries: ["DEU", "JPN"],
+        date: "2022-11",
+        place: "Tokyo",
+      }),
+    ).toHaveLength(1);
+  });
+  it("makes no event of the postponed summit or the regular dialogues", () => {
+    expect(citing(d, "was postponed")).toEqual([]);
+    expect(citing(d, "regular political dialogues")).toEqual([]);
+  });
+});
+
+describe("unseen readout: a foreign ministers' meeting with a memorandum signed, a hope and a plan", () => {
+  const d = extractText("u07", U07);
+  it("extracts the meeting, the visit and the memorandum, all on the date line's day", () => {
+    expect(d.events.map(key)).toEqual([
+      "meeting foreign_ministers in_person JPN,KAZ 2024-03-14",
+      "visit - - JPN,KAZ 2024-03-14",
+      "agreement - - JPN,KAZ 2024-03-14 signed Memorandum of Cooperation on Energy Transition",
+    ]);
+  });
+});
+
+describe("unseen readout: a summit telephone talk with a wish and a hope", () => {
+  const d = extractText("u08", U08);
+  it("extracts the telephone talk alone, with no place", () => {
+    expect(d.events.map(key)).toEqual(["meeting summit telephone CHL,JPN 2021-07-03"]);
+    expect(d.events[0]?.location ?? null).toBeNull();
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2019, the Middle East ('and another in Tehran', meetings placed by city on a trip)", () => {
+  const d = extractText("u09", U09);
+  it("extracts the two meetings with Iran's foreign minister", () => {
+    expect(matching(d, { type: "meeting", countries: ["IRN", "JPN"], date: "2018-05", place: "Tokyo" })).toHaveLength(
+      1,
+    );
+    expect(matching(d, { type: "meeting", countries: ["IRN", "JPN"], date: "2018-09", place: "Tehran" })).toHaveLength(
+      1,
+    );
+  });
+  it("places 'meeting A in Abu Dhabi on January 9 and B in Riyadh on January 10' in the trip's countries", () => {
+    expect(
+      matching(d, {
+        type: "meeting",
+        level: "foreign_ministers",
+        countries: ["ARE", "JPN"],
+        date: "2018-01-09",
+        place: "Abu Dhabi",
+      }),
+    ).toHaveLength(1);
+    expect(
+      matching(d, {
+        type: "meeting",
+        level: "foreign_ministers",
+        countries: ["JPN", "SAU"],
+        date: "2018-01-10",
+        place: "Riyadh",
+      }),
+    ).toHaveLength(1);
+    expect(citing(d, "since 2009")).toEqual([]);
+  });
+  it("does not give the Gulf ministers the country of the subsection before ('(1) Iran')", () => {
+    expect(matching(d, { type: "meeting", countries: ["IRN", "JPN"], date: "2018-01-09" })).toEqual([]);
+  });
+});
+
+describe("rules, one sentence each", () => {
+  it("'visited X in May and again in October': two visits, each with its month", () => {
+    expect(
+      events("President Joko Widodo visited Japan in May and again in October.", { coveredYear: 2019 }).map(key),
+    ).toEqual(["visit - - IDN,JPN 2019-05", "visit - - IDN,JPN 2019-10"]);
+  });
+  it("'and again' with no date of its own is no second visit", () => {
+    expect(
+      events("President Joko Widodo visited Japan in May, and again expressed his thanks.", { coveredYear: 2019 }).map(
+        key,
+      ),
+    ).toEqual(["visit - - IDN,JPN 2019-05"]);
+  });
+  it("'visited A and B and held meetings with President X and Prime Minister Y respectively'", () => {
+    expect(
+      events(
+        "In January, Foreign Minister Motegi visited Egypt and Jordan and held meetings with Foreign Minister Sameh Shoukry and Foreign Minister Ayman Safadi respectively.",
+        { coveredYear: 2020 },
+      )
+        .filter((e) => e.type === "meeting")
+        .map((e) => `${e.level} ${e.countries.join(",")} ${e.location}`),
+    ).toEqual(["foreign_ministers EGY,JPN EGY", "foreign_ministers JOR,JPN JOR"]);
+  });
+  it("'held meetings with the Emir of X' after a visit to X: a summit meeting by office alone", () => {
+    expect(
+      events("Prime Minister Abe visited Qatar in January and held meetings with the Emir of Qatar.", {
+        coveredYear: 2020,
+      })
+        .filter((e) => e.type === "meeting")
+        .map(key),
+    ).toEqual(["meeting summit in_person JPN,QAT 2020-01"]);
+  });
+  it("'held summit meetings with A of X and B of Y' (no trip): one meeting each; with one counterpart, none", () => {
+    expect(
+      events(
+        "On the margins of the UN General Assembly in September, Prime Minister Kishida held summit meetings with President William Ruto of Kenya and President Bola Tinubu of Nigeria.",
+        { coveredYear: 2023 },
+      )
+        .filter((e) => e.type === "meeting")
+        .map(key),
+    ).toEqual(["meeting summit in_person JPN,KEN 2023-09", "meeting summit in_person JPN,NGA 2023-09"]);
+    expect(
+      events("Prime Minister Kishida held summit meetings with President William Ruto of Kenya.", {
+        coveredYear: 2023,
+      }),
+    ).toEqual([]);
+  });
+  it("'held a meeting with A in <city> on <day> and with B in <city> on <day>': two meetings, each placed", () => {
+    const e = events(
+      "Foreign Minister Hayashi held a meeting with Foreign Minister Penny Wong in Canberra on July 8 and with Foreign Minister Nanaia Mahuta in Wellington on July 10.",
+      { coveredYear: 2022 },
+    );
+    expect(e.map((x) => `${key(x)} ${x.place}`)).toEqual([
+      "meeting foreign_ministers in_person AUS,JPN 2022-07-08 Canberra",
+      "meeting foreign_ministers in_person JPN,NZL 2022-07-10 Wellington",
+    ]);
+  });
+  it("'... and another in <city> in <month>': the same pair again", () => {
+    expect(
+      events(
+        "Prime Minister Kishida held a summit meeting with President Biden in Tokyo in May and another in San Francisco in November.",
+        { coveredYear: 2023 },
+      ).map((x) => `${key(x)} ${x.place}`),
+    ).toEqual([
+      "meeting summit in_person JPN,USA 2023-05 Tokyo",
+      "meeting summit in_person JPN,USA 2023-11 San Francisco",
+    ]);
+  });
+  it("'A and B held summit meetings in <city> in <month> and in <city> in <month>'", () => {
+    expect(
+      events(
+        "President Emmanuel Macron and Prime Minister Kishida held summit meetings in Paris in January and in Hiroshima in May.",
+        { coveredYear: 2023 },
+      ).map((x) => `${key(x)} ${x.place}`),
+    ).toEqual(["meeting summit in_person FRA,JPN 2023-01 Paris", "meeting summit in_person FRA,JPN 2023-05 Hiroshima"]);
+  });
+  it("a telephone talk then 'met him again in <city>': the call has no place, the meeting has", () => {
+    const e = events(
+      "Foreign Minister Kamikawa held a telephone talk with Foreign Minister Stéphane Séjourné in February and met him again in Paris in May.",
+      { coveredYear: 2024 },
+    );
+    expect(e.map((x) => `${key(x)} ${x.place ?? "-"}`)).toEqual([
+      "meeting foreign_ministers telephone FRA,JPN 2024-02 -",
+      "meeting foreign_ministers in_person FRA,JPN 2024-05 Paris",
+    ]);
+  });
+  it("the EU's High Representative is the EU's foreign minister", () => {
+    expect(
+      events("In March, Foreign Minister Hayashi held a meeting with High Representative Josep Borrell in Brussels.", {
+        coveredYear: 2022,
+      }).map(key),
+    ).toEqual(["meeting foreign_ministers in_person EU,JPN 2022-03"]);
+  });
+  it("'the ASEM<number> in <city>' attended is a conference", () => {
+    const e = events("Prime Minister Abe attended the ASEM12 in Brussels in October.", { coveredYear: 2018 });
+    expect(e.map((x) => [x.type, x.organization, x.date, x.place])).toEqual([
+      ["conference", "ASEM", "2018-10", "Brussels"],
+    ]);
+  });
+  it("a trade pact named by its organization that entered into force; not when it only would", () => {
+    expect(events("The RCEP Agreement entered into force on January 1.", { coveredYear: 2022 }).map(key)).toEqual([
+      "agreement - - JPN 2022-01-01 entered_into_force RCEP Agreement",
+    ]);
+    expect(events("In 2018, the CPTPP came into force on December 30.", { coveredYear: 2018 }).map(key)).toEqual([
+      "agreement - - JPN 2018-12-30 entered_into_force CPTPP",
+    ]);
+    expect(events("Japan hopes that the RCEP will enter into force at an early date.", { coveredYear: 2021 })).toEqual(
+      [],
+    );
+  });
+  it("'visited X in <month> and signed the Y': the signing takes the visit's month", () => {
+    expect(
+      events("Foreign Minister Hayashi visited Mongolia in April and signed the Japan-Mongolia Joint Statement.", {
+        coveredYear: 2022,
+      })
+        .filter((e) => e.type === "agreement")
+        .map(key),
+    ).toEqual(["agreement - - JPN,MNG 2022-04 signed Japan-Mongolia Joint Statement"]);
+  });
+  it("'had been expected' and 'did not take place' make a visit unreal", () => {
+    expect(
+      events("The visit to Japan by President Lula, which had been expected in May, did not take place.", {
+        coveredYear: 2023,
+      }),
+    ).toEqual([]);
+  });
+  it("a bare month from April on keeps the covered year after a sentence naming the next year", () => {
+    const e = events(
+      "Foreign Minister Hayashi visited India in February 2023. Japan and Viet Nam held a foreign ministers' meeting in Hanoi in July. Japan and Thailand held a foreign ministers' meeting in Tokyo in March.",
+      { coveredYear: 2022 },
+    );
+    expect(e.filter((x) => x.type === "meeting").map((x) => `${x.countries.join(",")} ${x.date}`)).toEqual([
+      "JPN,VNM 2022-07",
+      "JPN,THA 2022-03",
+    ]);
+  });
+  it("a bare January to March after a sentence naming the next year takes that year", () => {
+    const e = events(
+      "Foreign Minister Hayashi visited India in January 2023. Japan and Viet Nam held a foreign ministers' meeting in Hanoi in March.",
+      { coveredYear: 2022 },
+    );
+    expect(e.filter((x) => x.type === "meeting").map((x) => x.date)).toEqual(["2023-03"]);
+  });
+  it("'after taking office in <month>' starts a count's period", () => {
+    expect(
+      counts("Prime Minister Kishida held 20 telephone talks with foreign leaders after taking office in October.", {
+        coveredYear: 2021,
+      }).map((c) => [c.total, c.period]),
+    ).toEqual([[20, { start: "2021-10", end: "2021-12" }]]);
+  });
+  it("a sibling subsection with no country ends the focus of '(1) <country>'", () => {
+    const e = events(
+      "(1) Iran\nForeign Minister Kono met Foreign Minister Zarif in May.\n(2) Gulf States\nIn June, Foreign Minister Kono held talks with Foreign Minister Adel Al-Jubeir in Tokyo.",
+      { coveredYear: 2018 },
+    );
+    expect(e.some((x) => x.date === "2018-06" && x.countries.includes("IRN"))).toBe(false);
+  });
+});
