@@ -84,7 +84,7 @@ const INSTRUMENT_WORD =
 
 /** Words that date an event by an occasion already named ("at this meeting", "on that occasion"). */
 const OCCASION =
-  /\b(?:at|during|on|in)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b|\b(?:on|at)\s+the\s+(?:margins|sidelines)\b(?!\s+of\b)/i;
+  /\b(?:at|during|on|in)\s+(?:this|the|that|his|her)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b|\b(?:on|at)\s+the\s+(?:margins|sidelines)\b(?!\s+of\b)/i;
 
 /** A readout's later meeting tied to its main one in time ("then", "prior to the dialogue", "following the meeting"). */
 const SAME_DAY =
@@ -185,7 +185,8 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
         p.date = before[before.length - 1]!.date;
         continue;
       }
-      if (inherited && !usable.length) {
+      // the occasion's date, when every date of the sentence is another event's own
+      if (inherited && usable.every((d) => claimed.has(d))) {
         p.date = inherited;
         continue;
       }
@@ -386,6 +387,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
   let previousMeeting: ExtractedEvent | null = null;
   let mainMeeting: ExtractedEvent | null = null;
   let previousVisit: ExtractedEvent | null = null;
+  let visitAge = 0;
   let previousOccasion: ExtractedEvent | null = null;
   let previousSubject: PersonRef | null = null;
   const buckets = new Map<string, ExtractedEvent[]>();
@@ -466,7 +468,13 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     const separate = visits.length ? [] : separateMeetings(v, meetings);
     for (const series of separate) meetings.push(...series);
     // "A visited X and Y and held meetings with King B and the Emir of Y (respectively)": one meeting per host
-    for (const m of tripMeetings(v, visits, meetings)) {
+    const trip = tripMeetings(v, visits, meetings);
+    for (const m of trip.replaced) {
+      // "... and met A, B and C respectively": the trip's meetings stand for the one read with A alone
+      meetings.splice(meetings.indexOf(m), 1);
+      linkedVisit.delete(m);
+    }
+    for (const m of trip.made) {
       meetings.push(m.anchor);
       linkedVisit.set(m.anchor, m.visit);
       groupOf.set(m.anchor, groupOf.get(m.visit)!);
@@ -603,6 +611,11 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         ev.place = occ.place ?? null;
         if (!ev.date || ev.date === fallback) ev.date = occ.date;
         ev.participants = [...new Set([...(ev.participants ?? []), ...(occ.participants ?? [])])];
+        // "In Brasilia, A held a summit meeting with B" on a visit to Brazil: the city, when in the host country
+        if (!ev.place && ev.location) {
+          const where = placeIn(v, m.end, v.text.length) ?? leadingPlace(v, m.start);
+          if (where?.place && where.location === ev.location) ev.place = where.place;
+        }
       }
       // "A, who is visiting X, held a meeting with B in <city of X>": the city of the meeting
       if (vi) {
@@ -726,7 +739,13 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     const lastDated = sentenceEvents.findLast((e) => e.date && e.date !== fallback);
     previousDate = lastDated?.date ?? (v.dates.length ? null : previousDate);
     const lastMeeting = sentenceEvents.findLast((e) => e.type === "meeting");
-    previousVisit = sentenceEvents.findLast((e) => e.type === "visit") ?? null;
+    // a visit stays the occasion of what follows for one sentence more ("A visited X and Y. <a sentence on X>.
+    // In <city of Y>, A held a summit meeting with B.")
+    const lastVisit = sentenceEvents.findLast((e) => e.type === "visit");
+    if (lastVisit) {
+      previousVisit = lastVisit;
+      visitAge = 0;
+    } else if (++visitAge > 1) previousVisit = null;
     // the person the sentence is about: the first one named, when not in a prepositional phrase
     // (a sentence that opens with "he" or "she" keeps the person it stands for)
     if (!/^(?:[^,;]{0,40},\s*)?(?:he|she)\b/i.test(v.text)) {
@@ -749,7 +768,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
 }
 
 const TRIP_AND_MEETINGS =
-  /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?\s*(?:,?\s*and\s+(?:also\s+)?held\s+((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral)\s+)*(?:meetings|talks))\s+with|,\s*meeting(?:\s+with)?)\s+/i;
+  /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?(?:\s*,\s*(?:the|his|her|their|a|an)\s[^,;]{1,80}?(?=,))?\s*(?:,?\s*and\s+(?:also\s+)?held\s+((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral)\s+)*(?:meetings|talks))\s+with|,?\s*and\s+(?:also\s+)?met(?:\s+with)?|,\s*meeting(?:\s+with)?)\s+/i;
 /** Between two counterparts: an optional place or date of the first, then "," or "and". */
 const NEXT_SIDE = /^(?:\s+(?:in|on|at|of)\s+[^,;]{1,40}?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)/;
 /** "the Emir of Kuwait", "the President of Ghana": a head of state or government named by office and country. */
@@ -809,8 +828,9 @@ function tripMeetings(
   v: SentenceView,
   visits: VisitAnchor[],
   meetings: MeetingAnchor[],
-): Array<{ anchor: MeetingAnchor; visit: VisitAnchor }> {
+): { made: Array<{ anchor: MeetingAnchor; visit: VisitAnchor }>; replaced: MeetingAnchor[] } {
   const out: Array<{ anchor: MeetingAnchor; visit: VisitAnchor }> = [];
+  const replaced: MeetingAnchor[] = [];
   const trips = new Map<number, VisitAnchor[]>();
   for (const vi of visits) trips.set(vi.trip, [...(trips.get(vi.trip) ?? []), vi]);
   for (const stops of trips.values()) {
@@ -818,9 +838,11 @@ function tripMeetings(
     const held = TRIP_AND_MEETINGS.exec(v.text.slice(last.destEnd, last.destEnd + 120));
     if (!held) continue;
     const from = last.destEnd + held.index + held[0].length;
-    if (meetings.some((m) => m.start >= last.destEnd && m.start < from + 5)) continue;
+    const read = meetings.filter((m) => m.start >= last.destEnd && m.start < from + 5);
     if (isUnreal(v.text, from - held[0].length, from)) continue;
     const { sides, at } = sidesFrom(v, from);
+    // a meeting already read there stands, unless the counterparts are several
+    if (read.length && sides.length < 2) continue;
     const each = EACH_HOST.exec(v.text.slice(from));
     if (!sides.length && each && SIDES_END.test(v.text.slice(from + each[0].length))) {
       // "... and held summit meetings with the leaders of each country": one meeting at every stop
@@ -853,6 +875,7 @@ function tripMeetings(
     if (!respectively && !SIDES_END.test(v.text.slice(at))) continue;
     const phrase = held[1] ?? "";
     const visitor = last.visitors[0] ?? null;
+    const before = out.length;
     sides.forEach((side, i) => {
       // the counterpart's country, else the stop where the text places the meeting
       const byCountry =
@@ -879,8 +902,9 @@ function tripMeetings(
         visit: stop,
       });
     });
+    if (out.length > before) replaced.push(...read.filter((m) => !replaced.includes(m)));
   }
-  return out;
+  return { made: out, replaced };
 }
 
 const HELD_MEETINGS_WITH =

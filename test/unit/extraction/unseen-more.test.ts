@@ -87,6 +87,48 @@ In 2018, Prime Minister Abe held a summit meeting with President Hassan Rouhani 
 Foreign Minister Kono visited the United Arab Emirates and Saudi Arabia in January, meeting Foreign Minister Abdullah bin Zayed Al Nahyan in Abu Dhabi on January 9 and Foreign Minister Adel Al-Jubeir in Riyadh on January 10. Japan has dispatched Self-Defense Forces for anti-piracy operations off the coast of Somalia since 2009.
 `;
 
+const V01 = `Diplomatic Bluebook 2007
+Chapter 2 Regional Diplomacy
+Section 5 Central Asia and the Caucasus
+
+In 2006, Japan strengthened its relations with Central Asia. Prime Minister Koizumi visited Kazakhstan and Uzbekistan in August, the first visit to Central Asia by a Japanese Prime Minister, and held summit meetings with President Nursultan Nazarbayev and President Islam Karimov respectively. In June, the second Foreign Ministers' Meeting of the "Central Asia plus Japan" Dialogue was held in Tokyo. Foreign Minister Aso has proposed holding the next meeting in Central Asia. Japan and Uzbekistan have held political consultations every year since 2002.
+`;
+
+const V02 = `Diplomatic Bluebook 2017
+Chapter 2 Japan's Foreign Policy that Takes a Panoramic Perspective of the World Map
+Section 8 Africa
+
+In August 2016, TICAD VI was held in Nairobi, Kenya, the first TICAD held in Africa. Prime Minister Abe attended TICAD VI and held summit meetings with the leaders of 21 African countries. On the margins, Japan and Kenya signed the Japan-Kenya Investment Agreement. President Filipe Nyusi of Mozambique was scheduled to visit Japan in December, but the visit was postponed. Japan will host TICAD 7 in Yokohama in 2019. China held summit meetings with more than 30 African leaders in 2016.
+`;
+
+const V03 = `Diplomatic Bluebook 2005
+Chapter 2 Regional Diplomacy
+Section 3 Latin America and the Caribbean
+
+In September 2004, Prime Minister Koizumi visited Mexico and Brazil. During his visit to Mexico, the Japan-Mexico Economic Partnership Agreement was signed, and it entered into force in April 2005. In Brasilia, Prime Minister Koizumi held a summit meeting with President Luiz Inacio Lula da Silva. Japan and Chile agreed to launch negotiations on an EPA in November.
+`;
+
+const V04 = `Diplomatic Bluebook 2022 Summary
+Chapter 2 Japan's Foreign Policy by Region
+
+In 2021, amid the COVID-19 pandemic, many meetings were held online. Prime Minister Suga held a Japan-Australia Summit video teleconference meeting with Prime Minister Scott Morrison in March. Prime Minister Kishida attended the COP26 World Leaders Summit in Glasgow in November, his first overseas trip as Prime Minister. Foreign Minister Motegi visited the UK and held a foreign ministers' meeting with Foreign Secretary Dominic Raab in May, on the occasion of the G7 Foreign and Development Ministers' Meeting in London. The Japan-Pacific Islands Foreign Ministers' Meeting, which would have been held in Palau, was held online in October.
+`;
+
+const V05 = `Japan-Egypt Summit Meeting
+August 27, 2023
+On August 27, commencing at 11:30 a.m. local time for approximately 60 minutes, Mr. KISHIDA Fumio, Prime Minister of Japan, who is visiting Egypt, held a summit meeting with H.E. Mr. Abdel Fattah El-Sisi, President of the Arab Republic of Egypt, in Cairo. The two leaders issued a joint statement elevating the relationship to a strategic partnership.
+1. Prime Minister Kishida stated that Japan would continue to support Egypt's economic reform.
+2. The two leaders agreed to hold the Japan-Egypt Foreign Ministers' Strategic Dialogue at an early date.
+Following the summit meeting, Prime Minister Kishida attended a working lunch hosted by President El-Sisi.
+`;
+
+const V07 = `Diplomatic Bluebook 2011
+Chapter 2 Regional Diplomacy
+Section 6 The Middle East and North Africa
+
+In 2010, Japan continued dialogue with Iran. Foreign Minister Okada held a telephone talk with Foreign Minister Manouchehr Mottaki in May. In Egypt, Prime Minister Hatoyama's visit planned for June did not materialise. Japan and Turkey would have signed the nuclear cooperation agreement in 2010 had the negotiations concluded. Foreign Minister Maehara visited Israel, Palestine and Jordan in January 2011 and met Prime Minister Netanyahu, President Abbas and King Abdullah II respectively.
+`;
+
 describe("unseen: Diplomatic Bluebook 1998, the Middle East (a repeat visit, history, 'agreed to hold')", () => {
   const d = extractText("u01", U01);
   it("reads the 1990s edition", () => {
@@ -480,5 +522,159 @@ describe("rules, one sentence each", () => {
       { coveredYear: 2018 },
     );
     expect(e.some((x) => x.date === "2018-06" && x.countries.includes("IRN"))).toBe(false);
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2007, Central Asia (an apposition before 'respectively', a proposal, a habit)", () => {
+  const d = extractText("v01", V01);
+  it("extracts a visit and a summit meeting in each country", () => {
+    for (const c of ["KAZ", "UZB"]) {
+      expect(matching(d, { type: "visit", countries: ["JPN", c], date: "2006-08" }), c).toHaveLength(1);
+      expect(
+        matching(d, { type: "meeting", level: "summit", countries: ["JPN", c], date: "2006-08", location: c }),
+        c,
+      ).toHaveLength(1);
+    }
+  });
+  it("makes no event of 'has proposed holding' or 'every year since 2002'", () => {
+    expect(citing(d, "has proposed holding")).toEqual([]);
+    expect(citing(d, "every year since 2002")).toEqual([]);
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2017, Africa (TICAD VI in Nairobi, a postponed visit, TICAD 7 ahead, China's summits)", () => {
+  const d = extractText("v02", V02);
+  it("extracts TICAD VI in Nairobi and the investment agreement signed on its margins", () => {
+    expect(matching(d, { type: "conference", date: "2016-08", place: "Nairobi" })[0]?.organization).toBe("TICAD");
+    expect(
+      matching(d, { type: "agreement", status: "signed", countries: ["JPN", "KEN"], date: "2016-08" }),
+    ).toHaveLength(1);
+  });
+  it("makes no event of the postponed visit or TICAD 7, and counts no meetings of China's", () => {
+    expect(citing(d, "was scheduled to visit Japan")).toEqual([]);
+    expect(citing(d, "will host TICAD 7")).toEqual([]);
+    expect(d.counts.filter((c) => c.countries.includes("CHN"))).toEqual([]);
+    expect(d.events).toHaveLength(2);
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2005, Latin America (signed during a visit, in force the next year, a summit two sentences on)", () => {
+  const d = extractText("v03", V03);
+  it("dates the signing by the visit and the entry into force by its own words", () => {
+    expect(
+      matching(d, { type: "agreement", status: "signed", countries: ["JPN", "MEX"], date: "2004-09" }),
+    ).toHaveLength(1);
+    expect(
+      matching(d, { type: "agreement", status: "entered_into_force", countries: ["JPN", "MEX"], date: "2005-04" }),
+    ).toHaveLength(1);
+  });
+  it("dates 'In Brasilia, A held a summit meeting with B' by the trip two sentences before", () => {
+    expect(
+      matching(d, { type: "meeting", level: "summit", countries: ["BRA", "JPN"], date: "2004-09", place: "Brasilia" }),
+    ).toHaveLength(1);
+  });
+  it("makes no event of 'agreed to launch negotiations'", () => {
+    expect(citing(d, "agreed to launch negotiations")).toEqual([]);
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2022 Summary (a video summit, COP26, a meeting on the occasion of a G7 meeting)", () => {
+  const d = extractText("v04", V04);
+  it("extracts the video summit, COP26 and the meeting in London", () => {
+    expect(
+      matching(d, { type: "meeting", level: "summit", modality: "video", countries: ["AUS", "JPN"], date: "2021-03" }),
+    ).toHaveLength(1);
+    expect(matching(d, { type: "conference", date: "2021-11" })[0]?.title).toBe("COP26");
+    expect(
+      matching(d, {
+        type: "meeting",
+        level: "foreign_ministers",
+        countries: ["GBR", "JPN"],
+        date: "2021-05",
+        place: "London",
+      }),
+    ).toHaveLength(1);
+    expect(matching(d, { type: "visit", countries: ["GBR", "JPN"], date: "2021-05" })).toHaveLength(1);
+  });
+});
+
+describe("unseen readout: a summit in Cairo with a joint statement and a plan", () => {
+  const d = extractText("v05", V05);
+  it("extracts the summit, the visit and the joint statement on the day, and nothing for the plan", () => {
+    expect(d.events.map(key)).toEqual([
+      "meeting summit in_person EGY,JPN 2023-08-27",
+      "visit - - EGY,JPN 2023-08-27",
+      "agreement - - EGY,JPN 2023-08-27 released joint statement",
+    ]);
+    expect(d.events[0]?.place).toBe("Cairo");
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2011, the Middle East (a visit that did not materialise, a counterfactual, 'met A, B and C respectively')", () => {
+  const d = extractText("v07", V07);
+  it("makes no event of the visit that did not materialise or the agreement that would have been signed", () => {
+    expect(citing(d, "did not materialise")).toEqual([]);
+    expect(citing(d, "would have signed")).toEqual([]);
+  });
+  it("extracts one meeting at each stop of the trip, each with its own counterpart", () => {
+    for (const c of ["ISR", "PSE", "JOR"])
+      expect(
+        matching(d, { type: "meeting", countries: ["JPN", c].sort(), date: "2011-01", location: c }),
+        c,
+      ).toHaveLength(1);
+    expect(d.events.filter((e) => e.type === "meeting")).toHaveLength(3);
+  });
+});
+
+describe("rules, one sentence each (2)", () => {
+  it("'visited A and B in <month>, <an apposition>, and held summit meetings with X and Y respectively'", () => {
+    expect(
+      events(
+        "Prime Minister Kishida visited Ghana and Kenya in May, his first visit to Africa as Prime Minister, and held summit meetings with President Nana Akufo-Addo and President William Ruto respectively.",
+        { coveredYear: 2023 },
+      )
+        .filter((e) => e.type === "meeting")
+        .map((e) => `${e.countries.join(",")} ${e.location}`),
+    ).toEqual(["GHA,JPN GHA", "JPN,KEN KEN"]);
+  });
+  it("'visited A, B and C and met X, Y and Z respectively' replaces the meeting read with X alone", () => {
+    const e = events(
+      "Foreign Minister Hayashi visited Brazil, Argentina and Chile in May and met Foreign Minister Mauro Vieira, Foreign Minister Santiago Cafiero and Foreign Minister Alberto van Klaveren respectively.",
+      { coveredYear: 2023 },
+    );
+    expect(e.filter((x) => x.type === "meeting").map((x) => `${x.countries.join(",")} ${x.location}`)).toEqual([
+      "BRA,JPN BRA",
+      "ARG,JPN ARG",
+      "CHL,JPN CHL",
+    ]);
+  });
+  it("'..., and it entered into force in <month>': the instrument's second step", () => {
+    expect(
+      events("In March, the Japan-Peru Social Security Agreement was signed, and it entered into force in November.", {
+        coveredYear: 2019,
+      }).map((x) => `${x.status} ${x.date}`),
+    ).toEqual(["signed 2019-03", "entered_into_force 2019-11"]);
+  });
+  it("'During his visit to X, the Y was signed' takes the visit's month from the sentence before", () => {
+    expect(
+      events(
+        "Prime Minister Abe visited Mongolia in March. During his visit, the Japan-Mongolia Economic Partnership Agreement was signed.",
+        { coveredYear: 2015 },
+      )
+        .filter((e) => e.type === "agreement")
+        .map((x) => x.date),
+    ).toEqual(["2015-03"]);
+  });
+  it("a visit is the occasion of a meeting one sentence later, not three", () => {
+    const near = events(
+      "Prime Minister Abe visited Mexico and Chile in September. Trade was discussed. In Santiago, Prime Minister Abe held a summit meeting with President Michelle Bachelet.",
+      { coveredYear: 2014 },
+    ).filter((e) => e.type === "meeting");
+    expect(near.map((x) => `${x.date} ${x.place}`)).toEqual(["2014-09 Santiago"]);
+    const far = events(
+      "Prime Minister Abe visited Mexico and Chile in September. Trade was discussed. Investment was discussed. Energy was discussed. Prime Minister Abe held a summit meeting with President Michelle Bachelet.",
+      { coveredYear: 2014 },
+    ).filter((e) => e.type === "meeting");
+    expect(far.map((x) => x.date)).toEqual(["2014"]);
   });
 });
