@@ -549,6 +549,12 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     }
 
     shareTripDates(v, visits, dateOf, fallback);
+    // a stop's date shared from its trip reaches the meeting held there
+    for (const [m, vi] of linkedVisit) {
+      const dm = dateOf.get(m) ?? null;
+      const dv = dateOf.get(vi) ?? null;
+      if (dv && dv !== fallback && (!dm || dm === fallback)) dateOf.set(m, dv);
+    }
     // "held summit meetings with A and B" on one occasion: B's meeting shares A's date
     for (const series of separate) {
       const first = dateOf.get(series[0]!) ?? null;
@@ -630,6 +636,16 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         ev.place = previousOccasion.place ?? null;
       }
       // a call or video conference is held from home: no place of its own
+      // "attended the APEC Leaders' Meeting in Lima, Peru, and held a summit meeting with B": where the gathering was
+      if (!vi && !occ && !ev.location && ev.modality === "in_person") {
+        const gathering = conferences.findLast(
+          (c) => c.end <= m.start && /^[^;.]{0,40}?,?\s+and\s+(?:also\s+)?$/.test(v.text.slice(c.end, m.start)),
+        );
+        if (gathering?.location) {
+          ev.location = gathering.location;
+          ev.place = gathering.place;
+        }
+      }
       if (!vi && !occ && !ev.location && ev.modality === "in_person") {
         const next = meetings
           .concat()

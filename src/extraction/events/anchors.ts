@@ -617,8 +617,15 @@ export function findVisits(
       const pronoun = /\b(?:his|her)\s+(?:(?:first|official|working|state|recent|latest)\s+)*$/i.test(
         text.slice(Math.max(0, start - 40), start),
       );
+      // "B, who is on an official visit to Japan"
+      const onVisit = /\bwho\s+(?:is|was|are|were)\s+(?:currently\s+)?on\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}$/i.test(
+        text.slice(Math.max(0, start - 50), start),
+      );
       if (poss) visitors = [poss];
-      else if (pronoun) {
+      else if (onVisit) {
+        const p = personBefore(v, start, 130);
+        if (p) visitors = [p];
+      } else if (pronoun) {
         const subj = v.persons.find((p) => p.end <= start && !inPrepPhrase(v, p));
         if (subj) visitors = [subj];
       } else {

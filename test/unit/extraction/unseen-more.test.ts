@@ -129,6 +129,34 @@ Section 6 The Middle East and North Africa
 In 2010, Japan continued dialogue with Iran. Foreign Minister Okada held a telephone talk with Foreign Minister Manouchehr Mottaki in May. In Egypt, Prime Minister Hatoyama's visit planned for June did not materialise. Japan and Turkey would have signed the nuclear cooperation agreement in 2010 had the negotiations concluded. Foreign Minister Maehara visited Israel, Palestine and Jordan in January 2011 and met Prime Minister Netanyahu, President Abbas and King Abdullah II respectively.
 `;
 
+const W01 = `Diplomatic Bluebook 2025
+Chapter 2 Japan's Foreign Policy by Region
+Section 2 Oceania
+
+In 2024, Japan deepened its relations with the Pacific Island countries. Prime Minister Kishida hosted the Tenth Pacific Islands Leaders Meeting (PALM10) in Tokyo in July. On the occasion of PALM10, Prime Minister Kishida held summit meetings with the leaders of 18 countries and regions. Foreign Minister Kamikawa visited Fiji, Papua New Guinea and Samoa in May. Prime Minister Christopher Luxon of New Zealand visited Japan in June and held a summit meeting with Prime Minister Kishida in Tokyo. Japan and Australia have held their "2+2" almost every year since 2007. The Prime Minister of Tonga is expected to visit Japan next year.
+`;
+
+const W02 = `Diplomatic Bluebook 2013
+Chapter 2 Regional Diplomacy
+Section 5 Europe
+
+In 2012, Prime Minister Noda visited the UK and France in April, and held summit meetings with Prime Minister David Cameron in London and President Nicolas Sarkozy in Paris. Foreign Minister Gemba visited Germany in August and held a foreign ministers' meeting with Foreign Minister Westerwelle. Had the election not been called, Prime Minister Noda would have visited Poland in December. The Japan-EU Summit, which is usually held every year, was not held in 2012.
+`;
+
+const W03 = `Japan-Uzbekistan Summit Meeting and Signing Ceremony
+December 19, 2019
+On December 19, commencing at 5:40 p.m. for approximately 50 minutes, Mr. Shinzo Abe, Prime Minister of Japan, held a summit meeting with H.E. Mr. Shavkat Mirziyoyev, President of the Republic of Uzbekistan, who is on an official visit to Japan. After the meeting, the two leaders attended the signing ceremony for 10 documents, including the Exchange of Notes concerning a Japanese ODA loan.
+1. The two leaders welcomed that the number of direct flights would increase next year.
+2. President Mirziyoyev invited Prime Minister Abe to visit Uzbekistan, and Prime Minister Abe expressed his gratitude.
+`;
+
+const W04 = `Diplomatic Bluebook 2009
+Chapter 2 Regional Diplomacy
+Section 4 Latin America and the Caribbean
+
+In 2008, Japan celebrated the centenary of Japanese emigration to Brazil. Crown Prince Naruhito visited Brazil in June. In November, Prime Minister Aso attended the APEC Economic Leaders' Meeting in Lima, Peru, and held a summit meeting with President Alan Garcia. Japan and Peru agreed to launch EPA negotiations. Foreign Minister Koumura did not visit Latin America in 2008.
+`;
+
 describe("unseen: Diplomatic Bluebook 1998, the Middle East (a repeat visit, history, 'agreed to hold')", () => {
   const d = extractText("u01", U01);
   it("reads the 1990s edition", () => {
@@ -676,5 +704,86 @@ describe("rules, one sentence each (2)", () => {
       { coveredYear: 2014 },
     ).filter((e) => e.type === "meeting");
     expect(far.map((x) => x.date)).toEqual(["2014"]);
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2025, Oceania (PALM10, meetings with 18 leaders, a habit, an expected visit)", () => {
+  const d = extractText("w01", W01);
+  it("extracts PALM10, the three visits of May and Luxon's visit and summit in Tokyo", () => {
+    expect(matching(d, { type: "conference", date: "2024-07", place: "Tokyo" })[0]?.organization).toBe("PALM");
+    for (const c of ["FJI", "PNG", "WSM"])
+      expect(matching(d, { type: "visit", countries: ["JPN", c].sort(), date: "2024-05" }), c).toHaveLength(1);
+    expect(matching(d, { type: "visit", countries: ["JPN", "NZL"], date: "2024-06", location: "JPN" })).toHaveLength(1);
+    expect(
+      matching(d, { type: "meeting", level: "summit", countries: ["JPN", "NZL"], date: "2024-06", place: "Tokyo" }),
+    ).toHaveLength(1);
+  });
+  it("makes no event of 'meetings with the leaders of 18 countries', the habit or the expected visit", () => {
+    expect(citing(d, "leaders of 18 countries")).toEqual([]);
+    expect(citing(d, "almost every year since 2007")).toEqual([]);
+    expect(citing(d, "is expected to visit Japan")).toEqual([]);
+    expect(d.events).toHaveLength(6);
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2013, Europe (summits placed by city on a trip, a counterfactual, a summit not held)", () => {
+  const d = extractText("w02", W02);
+  it("dates each summit of the trip by the trip's month and places it in its city", () => {
+    expect(
+      matching(d, { type: "meeting", level: "summit", countries: ["GBR", "JPN"], date: "2012-04", place: "London" }),
+    ).toHaveLength(1);
+    expect(
+      matching(d, { type: "meeting", level: "summit", countries: ["FRA", "JPN"], date: "2012-04", place: "Paris" }),
+    ).toHaveLength(1);
+  });
+  it("makes no event of 'would have visited' or 'was not held'", () => {
+    expect(citing(d, "would have visited Poland")).toEqual([]);
+    expect(citing(d, "was not held in 2012")).toEqual([]);
+    expect(matching(d, { type: "meeting", countries: ["EU", "JPN"] })).toEqual([]);
+  });
+});
+
+describe("unseen readout: a summit with a leader 'on an official visit to Japan', an invitation", () => {
+  const d = extractText("w03", W03);
+  it("extracts the summit and the visit on the day, and no visit to Uzbekistan", () => {
+    expect(d.events.map(key)).toEqual(["meeting summit in_person JPN,UZB 2019-12-19", "visit - - JPN,UZB 2019-12-19"]);
+    expect(d.events[1]?.location).toBe("JPN");
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2009, Latin America (a summit on the occasion of APEC in Lima, 'did not visit')", () => {
+  const d = extractText("w04", W04);
+  it("places the summit held after attending APEC where APEC was", () => {
+    expect(
+      matching(d, { type: "meeting", level: "summit", countries: ["JPN", "PER"], date: "2008-11", place: "Lima" }),
+    ).toHaveLength(1);
+    expect(matching(d, { type: "conference", date: "2008-11", place: "Lima" })[0]?.organization).toBe("APEC");
+  });
+  it("makes no event of 'agreed to launch' or 'did not visit'", () => {
+    expect(citing(d, "agreed to launch EPA negotiations")).toEqual([]);
+    expect(citing(d, "did not visit Latin America")).toEqual([]);
+  });
+  // PERSONS/EVENTS: "Crown Prince Naruhito visited Brazil in June" is missed: the person finder gives the Crown
+  // Prince no country, so the visit has no visitor's country
+  it.fails("extracts the Crown Prince's visit to Brazil", () => {
+    expect(matching(d, { type: "visit", countries: ["BRA", "JPN"], date: "2008-06" })).toHaveLength(1);
+  });
+});
+
+describe("rules, one sentence each (3)", () => {
+  it("'who is on an official visit to Japan': the person before is the visitor", () => {
+    expect(
+      events(
+        "In May, Prime Minister Kishida held a summit meeting with President Ferdinand Marcos Jr. of the Philippines, who was on an official visit to Japan.",
+        { coveredYear: 2023 },
+      ).map(key),
+    ).toEqual(["meeting summit in_person JPN,PHL 2023-05", "visit - - JPN,PHL 2023-05"]);
+  });
+  it("'attended X in <city>, and held a meeting with B': the meeting is where X was", () => {
+    const e = events(
+      "In November, Prime Minister Kishida attended the APEC Economic Leaders' Meeting in San Francisco, and held a summit meeting with President Xi Jinping.",
+      { coveredYear: 2023 },
+    ).filter((x) => x.type === "meeting");
+    expect(e.map((x) => `${key(x)} ${x.place}`)).toEqual(["meeting summit in_person CHN,JPN 2023-11 San Francisco"]);
   });
 });
