@@ -241,6 +241,12 @@ const PACTS = new Set(["TPP", "CPTPP", "RCEP"]);
 const PACT_IN_FORCE =
   /^(?:\s+Agreement)?(?:\s*\([^()]{1,30}\))?\s+(?:has\s+|had\s+)?(?:entered|came|went)\s+into\s+(?:force|effect)\b/;
 
+/** The members a pact's entry into force concerns: the countries the sentence names, else the section's, else Japan. */
+function pactMembers(v: SentenceView): string[] {
+  const named = [...new Set(v.countries.filter((c) => !c.adjective && !c.org).map((c) => c.code))].sort();
+  return named.length ? named : [v.focus ?? "JPN"];
+}
+
 export function findInstruments(v: SentenceView): InstrumentAnchor[] {
   const out: InstrumentAnchor[] = [];
   const { text } = v;
@@ -318,15 +324,15 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
       parties.length === 0 &&
       v.orgs.some((o) => PACTS.has(o.id) && o.start >= np.start && o.end <= np.end);
     if (pact) {
-      const party = v.focus ?? "JPN";
+      const members = pactMembers(v);
       out.push({
         kind: "agreement",
         start: np.start,
         end: np.end,
         title: np.title,
         status,
-        parties: [party],
-        fallback: [party],
+        parties: members,
+        fallback: members,
         multilateral: false,
         pact: true,
       });
@@ -387,15 +393,15 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     if (seen.some((s) => s.start <= o.start && o.start < s.end)) continue;
     const after = PACT_IN_FORCE.exec(text.slice(o.end, o.end + 60));
     if (!after || isUnreal(text, o.start, o.end + after[0].length)) continue;
-    const party = v.focus ?? "JPN";
+    const members = pactMembers(v);
     out.push({
       kind: "agreement",
       start: o.start,
       end: o.end,
       title: text.slice(o.start, o.end),
       status: "entered_into_force",
-      parties: [party],
-      fallback: [party],
+      parties: members,
+      fallback: members,
       multilateral: false,
       pact: true,
     });

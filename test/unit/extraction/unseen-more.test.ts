@@ -500,6 +500,12 @@ describe("rules, one sentence each", () => {
     expect(events("In 2018, the CPTPP came into force on December 30.", { coveredYear: 2018 }).map(key)).toEqual([
       "agreement - - JPN 2018-12-30 entered_into_force CPTPP",
     ]);
+    // the members the sentence names
+    expect(
+      events("The CPTPP entered into force on December 30, with Japan and Mexico among its first members.", {
+        coveredYear: 2018,
+      }).map((x) => x.countries.join(",")),
+    ).toEqual(["JPN,MEX"]);
     expect(events("Japan hopes that the RCEP will enter into force at an early date.", { coveredYear: 2021 })).toEqual(
       [],
     );
