@@ -100,6 +100,10 @@ const ANAPHORA =
 const SAME_ACT_INSTRUMENT =
   /^\s*,?\s*and\s+(?:then\s+|also\s+)?(?:jointly\s+)?(?:signed|concluded|adopted|issued|released|announced|agreed\s+in\s+principle\s+on|reached\s+(?:an?\s+)?(?:agreement\s+in\s+principle|substantial\s+agreement)\s+on)\s+(?:the\s+|a\s+|an\s+)?$/i;
 
+/** "visited Japan in July and attended the G8 Summit": the gathering the subject went on to attend that month. */
+const SAME_ACT_CONFERENCE =
+  /^\s*,?\s*and\s+(?:then\s+|also\s+)?(?:attended|hosted|chaired|co-chaired|participated\s+in|took\s+part\s+in)\s+(?:the\s+|a\s+|an\s+)?$/i;
+
 function anchorPos(a: Anchor): number {
   return a.kind === "visit" ? a.destEnd : a.start;
 }
@@ -146,7 +150,11 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     const owner = near ? claimed.get(near) : undefined;
     const gap = near ? v.text.slice(near.end, p.pos) : "";
     const free =
-      near && (!owner || (owner !== p.anchor.kind && (!/\band\b|;/.test(gap) || SAME_ACT_INSTRUMENT.test(gap))));
+      near &&
+      (!owner ||
+        (owner !== p.anchor.kind &&
+          (!/\band\b|;/.test(gap) ||
+            (p.anchor.kind === "conference" ? SAME_ACT_CONFERENCE : SAME_ACT_INSTRUMENT).test(gap))));
     if (near && free && !placed.some((q) => q !== p && q.pos > near.end && q.pos < p.pos)) {
       p.date = near.value;
       continue;

@@ -157,6 +157,31 @@ Section 4 Latin America and the Caribbean
 In 2008, Japan celebrated the centenary of Japanese emigration to Brazil. Crown Prince Naruhito visited Brazil in June. In November, Prime Minister Aso attended the APEC Economic Leaders' Meeting in Lima, Peru, and held a summit meeting with President Alan Garcia. Japan and Peru agreed to launch EPA negotiations. Foreign Minister Koumura did not visit Latin America in 2008.
 `;
 
+const X01 = `Japan-Nigeria Foreign Ministers' Meeting
+May 2, 2024
+On May 2, commencing at 3:00 p.m. local time for approximately 45 minutes, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, who is visiting Nigeria, held a foreign ministers' meeting with H.E. Mr. Yusuf Maitama Tuggar, Minister of Foreign Affairs of the Federal Republic of Nigeria, in Abuja. Prior to the meeting, Minister Kamikawa paid a courtesy call on H.E. Mr. Bola Ahmed Tinubu, President of the Federal Republic of Nigeria.
+1. Minister Kamikawa stated that this was the first visit to Nigeria by a Japanese Foreign Minister in 15 years.
+2. The two ministers concurred to hold the next meeting in Tokyo, and Minister Kamikawa invited Minister Tuggar to visit Japan.
+`;
+
+const X02 = `Japan-Argentina Summit Telephone Talk
+January 18, 2024
+On January 18, commencing at 9:00 p.m. for approximately 20 minutes, Mr. KISHIDA Fumio, Prime Minister of Japan, held a telephone talk with H.E. Mr. Javier Milei, President of the Argentine Republic. The two leaders confirmed that they would hold a summit meeting at the earliest opportunity. Prime Minister Kishida stated that Japan and Argentina had established diplomatic relations in 1898.
+`;
+
+const X03 = `Diplomatic Bluebook 2001
+Chapter 2 Regional Affairs
+Section 6 Africa
+
+In 2000, Foreign Minister Kono visited South Africa, Kenya and Nigeria in January, the first visit to Sub-Saharan Africa by a Japanese Foreign Minister. President Olusegun Obasanjo of Nigeria visited Japan in July and attended the G8 Kyushu-Okinawa Summit outreach meeting. Prime Minister Mori was due to visit Kenya in January 2001. The number of Japanese ODA projects in Africa has grown since 1993.
+`;
+
+const X04 = `Diplomatic Bluebook 2024 Summary
+Chapter 2 Japan's Foreign Policy by Region
+
+In 2023, Japan held the G7 Presidency. Prime Minister Kishida hosted the G7 Hiroshima Summit in May. On that occasion, Prime Minister Kishida held summit meetings with President Volodymyr Zelenskyy of Ukraine and Prime Minister Narendra Modi of India. Foreign Minister Hayashi chaired the G7 Foreign Ministers' Meeting in Karuizawa in April. Japan and the ROK resumed their shuttle diplomacy, which had been suspended for 12 years. Russia and China held a summit meeting in Moscow in March.
+`;
+
 describe("unseen: Diplomatic Bluebook 1998, the Middle East (a repeat visit, history, 'agreed to hold')", () => {
   const d = extractText("u01", U01);
   it("reads the 1990s edition", () => {
@@ -791,5 +816,63 @@ describe("rules, one sentence each (3)", () => {
       { coveredYear: 2023 },
     ).filter((x) => x.type === "meeting");
     expect(e.map((x) => `${key(x)} ${x.place}`)).toEqual(["meeting summit in_person CHN,JPN 2023-11 San Francisco"]);
+  });
+});
+
+describe("unseen readout: a foreign ministers' meeting in Abuja with a courtesy call before it, 'concurred to hold', an invitation", () => {
+  const d = extractText("x01", X01);
+  it("extracts the meeting in Abuja, the visit and the courtesy call on the President, all on the day", () => {
+    expect(d.events.map(key)).toEqual([
+      "meeting foreign_ministers in_person JPN,NGA 2024-05-02",
+      "visit - - JPN,NGA 2024-05-02",
+      "meeting other in_person JPN,NGA 2024-05-02",
+    ]);
+    expect(d.events[0]?.place).toBe("Abuja");
+  });
+});
+
+describe("unseen readout: a summit telephone talk, 'would hold a summit meeting', history of 1898", () => {
+  const d = extractText("x02", X02);
+  it("extracts the call alone", () => {
+    expect(d.events.map(key)).toEqual(["meeting summit telephone ARG,JPN 2024-01-18"]);
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2001, Africa (a three-country trip, a visit and a summit attended, 'was due to visit')", () => {
+  const d = extractText("x03", X03);
+  it("extracts the three visits of January and Obasanjo's visit of July", () => {
+    for (const c of ["ZAF", "KEN", "NGA"])
+      expect(matching(d, { type: "visit", countries: ["JPN", c], date: "2000-01", location: c }), c).toHaveLength(1);
+    expect(matching(d, { type: "visit", countries: ["JPN", "NGA"], date: "2000-07", location: "JPN" })).toHaveLength(1);
+  });
+  it("dates the summit attended after the visit by the visit's month", () => {
+    expect(matching(d, { type: "conference", date: "2000-07" })[0]?.organization).toBe("G8");
+  });
+  it("makes no event of 'was due to visit' or 'since 1993'", () => {
+    expect(citing(d, "was due to visit")).toEqual([]);
+    expect(citing(d, "since 1993")).toEqual([]);
+    expect(d.events).toHaveLength(5);
+  });
+});
+
+describe("unseen: Diplomatic Bluebook 2024 Summary (the G7 Hiroshima Summit, meetings on that occasion, a resumed practice)", () => {
+  const d = extractText("x04", X04);
+  it("extracts the summit hosted, the two meetings on its occasion in Hiroshima and the ministers' meeting chaired", () => {
+    expect(matching(d, { type: "conference", date: "2023-05", place: "Hiroshima" })[0]?.organization).toBe("G7");
+    for (const c of ["UKR", "IND"])
+      expect(
+        matching(d, {
+          type: "meeting",
+          level: "summit",
+          countries: ["JPN", c].sort(),
+          date: "2023-05",
+          place: "Hiroshima",
+        }),
+        c,
+      ).toHaveLength(1);
+    expect(matching(d, { type: "conference", date: "2023-04", place: "Karuizawa" })[0]?.organization).toBe("G7");
+  });
+  it("makes no event of the resumed shuttle diplomacy", () => {
+    expect(citing(d, "resumed their shuttle diplomacy")).toEqual([]);
   });
 });
