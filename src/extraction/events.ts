@@ -112,7 +112,12 @@ function anchorPos(a: Anchor): number {
 function assignDates(v: SentenceView, placed: Placed[], fallback: string | null, inherited: string | null): void {
   const usable = v.dates.filter((d) => d.value && d.kind !== "range");
   placed.sort((a, b) => a.pos - b.pos);
-  const planned = (from: number, to: number) => PLAN_BETWEEN.test(v.text.slice(from, to));
+  // (not a date right after "was held in": "..., which had been expected in December, was held in January")
+  const planned = (from: number, to: number) =>
+    PLAN_BETWEEN.test(v.text.slice(from, to)) &&
+    !/,\s*(?:was|were)\s+(?:finally\s+|eventually\s+|instead\s+)?held(?:\s+(?:in|on))?\s+$/i.test(
+      v.text.slice(from, to),
+    );
   const sameClause = (from: number, to: number) => !/,\s+and\s|;/.test(v.text.slice(from, to));
   const claimed = new Map<DateMention, Anchor["kind"]>();
   const stopsAny: number[] = [];

@@ -92,11 +92,15 @@ export function isUnreal(text: string, start: number, end: number): boolean {
   // "at every Japan-U.S. summit meeting", "regular summit meetings": habits, not occurrences
   if (/\b(?:every|each|any|all|regular|periodic|frequent|successive)\s+(?:[\w-]+\s+){0,1}$/i.test(pre)) return true;
   if (/\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}$/i.test(pre)) return true;
-  if (PLAN_AFTER.test(text.slice(end, end + 60))) return true;
+  // "..., which had been expected in December, was held in January": the plan is the apposition's, the fact the verb's
+  if (PLAN_AFTER.test(text.slice(end, end + 60)) && !HELD_AFTER_ALL.test(text.slice(end, end + 100))) return true;
   // "has held summit meetings with Australia almost every year since 2007": a habit
   if (HABIT_AFTER.test(text.slice(end, end + 80))) return true;
   return false;
 }
+
+const HELD_AFTER_ALL =
+  /^\s*,\s*(?:which|that)\s+[^,;.]{1,60},\s*(?:was|were)\s+(?:finally\s+|eventually\s+|instead\s+)?(?:held|realized|realised)\b/i;
 
 const HABIT_AFTER =
   /^[^.;]{0,50}?\b(?:(?:almost\s+|nearly\s+)?every\s+(?:year|month|time)|each\s+year|annually|regularly|on\s+a\s+regular\s+basis|as\s+a\s+rule|usually)\b/i;
@@ -618,9 +622,10 @@ export function findVisits(
         text.slice(Math.max(0, start - 40), start),
       );
       // "B, who is on an official visit to Japan"
-      const onVisit = /\bwho\s+(?:is|was|are|were)\s+(?:currently\s+)?on\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}$/i.test(
-        text.slice(Math.max(0, start - 50), start),
-      );
+      const onVisit =
+        /\bwho\s+(?:is|was|are|were)\s+(?:currently\s+)?on\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}$/i.test(
+          text.slice(Math.max(0, start - 50), start),
+        );
       if (poss) visitors = [poss];
       else if (onVisit) {
         const p = personBefore(v, start, 130);

@@ -876,3 +876,30 @@ describe("unseen: Diplomatic Bluebook 2024 Summary (the G7 Hiroshima Summit, mee
     expect(citing(d, "resumed their shuttle diplomacy")).toEqual([]);
   });
 });
+
+describe("rules, one sentence each (4)", () => {
+  it("another country's own count is no count of Japan's", () => {
+    expect(
+      counts("China held more than 20 summit meetings with African countries in 2018.", { coveredYear: 2018 }),
+    ).toEqual([]);
+    // Japan named as a party: still a count
+    expect(
+      counts("The ROK and Japan held five summit meetings in 2018.", { coveredYear: 2018 }).map((c) => [
+        c.countries,
+        c.total,
+      ]),
+    ).toEqual([[["JPN", "KOR"], 5]]);
+  });
+  it("'X, which had been expected in December, was held in January': held, in January", () => {
+    expect(
+      events("The Japan-China Summit Meeting, which had been expected in December, was held in January.", {
+        coveredYear: 2022,
+      }).map(key),
+    ).toEqual(["meeting summit in_person CHN,JPN 2022-01"]);
+    expect(
+      events("The Japan-China Summit Meeting, which had been expected in December, was postponed.", {
+        coveredYear: 2022,
+      }),
+    ).toEqual([]);
+  });
+});
