@@ -76,6 +76,10 @@ const PLAN_BETWEEN =
 const VISIT_AND_HELD =
   /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?(?:\s+(?:as|for|on)\s+[^,;]{1,40}?)?\s*,?\s*(?:and|where\s+(?:he|she|they))\s+(?:also\s+)?held\s+(?:a|an|the)\s+(?:first\s+)?((?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial)\s+(?:meeting|talks?))\b(?!\s+(?:with|between))/i;
 
+/** "A visited X in January, and a summit meeting was held": the meeting of the visitor and the host. */
+const VISIT_AND_PASSIVE =
+  /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?\s*,?\s*and\s+(?:a|an|the)\s+(?:first\s+)?((?:summit|leaders['’]?|foreign\s+ministers['’]?)\s+(?:meeting|talks?))\s+(?:was|were)\s+(?:also\s+)?held\b/i;
+
 const MEETING_WORD =
   /meeting|talk|summit|call|conference|consultation|dialogue|2\s*\+\s*2|committee|\bmet\b|lunch|dinner|breakfast/i;
 const VISIT_WORD = /visit|trip\b|travel|came\s+to/i;
@@ -243,6 +247,17 @@ function shareTripDates(
       dateOf.set(x, i === 0 ? own : rest);
     });
   }
+}
+
+/**
+ * The date a meeting takes from the visit it was held on: a visit "from December 11 to 13" is dated by its first day,
+ * but the meeting may be on any day of it, so it keeps the month (or the year when the trip spans two months).
+ */
+function visitDay(v: SentenceView, visitDate: string): string {
+  if (visitDate.length !== 10) return visitDate;
+  const span = DAY_SPAN.exec(v.text);
+  if (!span) return visitDate;
+  return !span[2] || span[2] === span[1] ? visitDate.slice(0, 7) : visitDate.slice(0, 4);
 }
 
 const RELATIVE_MONTH =
@@ -478,7 +493,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       }
     }
     // "A held summit meetings with President B of X and President C of Y": one meeting each
-    const separate = visits.length ? [] : separateMeetings(v, meetings);
+    const separate = separateMeetings(v, meetings);
     for (const series of separate) meetings.push(...series);
     // "A visited X and Y and held meetings with King B and the Emir of Y (respectively)": one meeting per host
     const trip = tripMeetings(v, visits, meetings);
@@ -494,7 +509,9 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     }
     // "A visited X in May and held a summit meeting": a meeting of the visitor and the host
     for (const vi of visits) {
-      const held = VISIT_AND_HELD.exec(v.text.slice(vi.destEnd, vi.destEnd + 120));
+      const held =
+        VISIT_AND_HELD.exec(v.text.slice(vi.destEnd, vi.destEnd + 120)) ??
+        VISIT_AND_PASSIVE.exec(v.text.slice(vi.destEnd, vi.destEnd + 120));
       if (!held) continue;
       const at = vi.destEnd + held.index + held[0].length - held[1]!.length;
       if (meetings.some((m) => m.start <= at && at < m.end + 5) || [...linkedVisit.values()].includes(vi)) continue;
@@ -557,7 +574,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     for (const [m, vi] of linkedVisit) {
       const dm = dateOf.get(m) ?? null;
       const dv = dateOf.get(vi) ?? null;
-      if (dv && (!dm || dm === fallback)) dateOf.set(m, dv);
+      if (dv && (!dm || dm === fallback)) dateOf.set(m, visitDay(v, dv));
       if (dm && (!dv || dv === fallback)) dateOf.set(vi, dm);
     }
 
@@ -566,7 +583,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     for (const [m, vi] of linkedVisit) {
       const dm = dateOf.get(m) ?? null;
       const dv = dateOf.get(vi) ?? null;
-      if (dv && dv !== fallback && (!dm || dm === fallback)) dateOf.set(m, dv);
+      if (dv && dv !== fallback && (!dm || dm === fallback)) dateOf.set(m, visitDay(v, dv));
     }
     // "held summit meetings with A and B" on one occasion: B's meeting shares A's date
     for (const series of separate) {

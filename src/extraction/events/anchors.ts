@@ -72,7 +72,7 @@ export type Anchor = MeetingAnchor | VisitAnchor | ConferenceAnchor | Instrument
 // helpers
 
 const MEETING_WORDS =
-  "(?:first|second|third|fourth|fifth|\\d+(?:st|nd|rd|th)|joint|summit|leaders['’]?|foreign|defen[cs]e|ministers['’]?|ministerial|vice[- ]?ministerial|vice[- ]?ministers['’]?|vice[- ]?foreign|high[- ]level|director[- ]general(?:[- ]level)?|working[- ]level|economic|strategic|security|policy|consultative|video|telephone|tele-?conference|online|virtual|and|trade|political|senior|officials['’]?|level|bilateral|informal|trilateral|plus|foreign\\s+and\\s+defen[cs]e|meetings?|talks?|calls?|conversations?|consultations?|dialogues?|summits?|committee|conference|2\\s*\\+\\s*2|\\(2\\s*\\+\\s*2\\)|[“\"]2\\s*\\+\\s*2[”\"]|[“\"]?economic\\s+2\\s*\\+\\s*2[”\"]?)";
+  "(?:first|second|third|fourth|fifth|\\d+(?:st|nd|rd|th)|joint|annual|summit|leaders['’]?|foreign|defen[cs]e|ministers['’]?|ministerial|vice[- ]?ministerial|vice[- ]?ministers['’]?|vice[- ]?foreign|high[- ]level|director[- ]general(?:[- ]level)?|working[- ]level|economic|strategic|security|policy|consultative|video|telephone|tele-?conference|online|virtual|and|trade|political|senior|officials['’]?|level|bilateral|informal|trilateral|plus|foreign\\s+and\\s+defen[cs]e|meetings?|talks?|calls?|conversations?|consultations?|dialogues?|summits?|committee|conference|2\\s*\\+\\s*2|\\(2\\s*\\+\\s*2\\)|[“\"]2\\s*\\+\\s*2[”\"]|[“\"]?economic\\s+2\\s*\\+\\s*2[”\"]?)";
 const MEETING_RUN = new RegExp(`^\\s*(?:\\([^()]{1,25}\\)\\s*)?((?:${MEETING_WORDS}\\s*)+)`, "i");
 const MEETING_HEAD =
   /\b(meetings?|talks?|calls?|conversations?|consultations?|dialogues?|summits?|committee|2\s*\+\s*2|tele-?conference|video\s+conference)\b/i;
@@ -280,7 +280,7 @@ export function findMeetings(
 
   // 2. "X held a telephone talk / meeting / talks with Y", "X met (with) Y", "had a talk with"
   const VERB =
-    /\b(?:held|had|hold|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?:\s+meeting)?))(?:\s+[^,.;]{0,50}?)?\s+(?:with|between)\b|\b[Mm]et\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\breceived\s+a\s+courtesy\s+call\s+(?:from|by)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/gi;
+    /\b(?:held|had|hold|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|annual|summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?:\s+meeting)?))(?:\s+[^,.;]{0,50}?)?\s+(?:with|between)\b|\b[Mm]et\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\breceived\s+a\s+courtesy\s+call\s+(?:from|by)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/gi;
   for (const m of allMatches(text, VERB)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -633,6 +633,14 @@ export function findVisits(
       } else if (pronoun) {
         const subj = v.persons.find((p) => p.end <= start && !inPrepPhrase(v, p));
         if (subj) visitors = [subj];
+        else if (
+          /^\s*(?:During|On|In\s+the\s+course\s+of)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(0, start))
+        ) {
+          // "During his visit to Japan in October, President A held ...": the subject of the main clause
+          const comma = text.indexOf(",", end);
+          const main = comma >= 0 ? v.persons.find((p) => p.outer > comma && p.outer - comma < 6) : undefined;
+          if (main) visitors = [main];
+        }
       } else {
         const by = /^[^;]{0,60}?\bby\s+/i.exec(text.slice(end));
         if (by) {

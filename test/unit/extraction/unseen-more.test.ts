@@ -903,3 +903,49 @@ describe("rules, one sentence each (4)", () => {
     ).toEqual([]);
   });
 });
+
+describe("rules, one sentence each (5)", () => {
+  it("'paid an official visit to X from <day> to <day> and held the annual summit meeting with B': the month only", () => {
+    expect(
+      events(
+        "Prime Minister Abe paid an official visit to India from December 11 to 13 and held the annual summit meeting with Prime Minister Modi.",
+        { coveredYear: 2015 },
+      ).map(key),
+    ).toEqual(["meeting summit in_person IND,JPN 2015-12", "visit - - IND,JPN 2015-12-11"]);
+  });
+  it("'the Japan-X Annual Summit was held in <city>'", () => {
+    expect(
+      events("The Japan-India Annual Summit was held in New Delhi in March.", { coveredYear: 2022 }).map(
+        (x) => `${key(x)} ${x.place}`,
+      ),
+    ).toEqual(["meeting summit in_person IND,JPN 2022-03 New Delhi"]);
+  });
+  it("'During his visit to X in <month>, A held a summit meeting with B': A's visit, and the meeting in X", () => {
+    expect(
+      events(
+        "During his visit to Japan in October, President Ferdinand Marcos Jr. held a summit meeting with Prime Minister Kishida.",
+        { coveredYear: 2023 },
+      ).map((x) => `${key(x)} ${x.location}`),
+    ).toEqual(["meeting summit in_person JPN,PHL 2023-10 JPN", "visit - - JPN,PHL 2023-10 JPN"]);
+  });
+  it("'A visited X in <month>, and a summit meeting was held': the visitor and the host met", () => {
+    expect(
+      events("In February, President Ferdinand Marcos Jr. visited Japan, and a summit meeting was held.", {
+        coveredYear: 2023,
+      }).map(key),
+    ).toEqual(["meeting summit in_person JPN,PHL 2023-02", "visit - - JPN,PHL 2023-02"]);
+  });
+  it("'visited <city> to attend X, and held foreign ministers' meetings with A and B': one meeting each", () => {
+    expect(
+      events(
+        "In September, Foreign Minister Hayashi visited New York to attend the UN General Assembly, and held foreign ministers' meetings with Foreign Minister Penny Wong and Foreign Minister Nanaia Mahuta.",
+        { coveredYear: 2022 },
+      )
+        .filter((x) => x.type === "meeting")
+        .map(key),
+    ).toEqual([
+      "meeting foreign_ministers in_person AUS,JPN 2022-09",
+      "meeting foreign_ministers in_person JPN,NZL 2022-09",
+    ]);
+  });
+});
