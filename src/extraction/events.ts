@@ -470,8 +470,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
           vi.visitors.some((p) => m.participants.some((q) => q.name === p.name)) &&
           ((m.end <= vi.start && vi.start - m.end < 160) || (vi.destEnd <= m.start && m.start - vi.destEnd < 160));
         const occasion = vi.destEnd <= m.start && OCCASION.test(v.text.slice(m.end, m.end + 40));
-        // a call or video conference is held from home: no visit is its occasion
-        if (m.modality !== "in_person") continue;
+        // a call or video conference is held from home: no visit is its occasion; "another" meeting is a later one
+        if (m.modality !== "in_person" || m.laterStep) continue;
         if (during || forMeeting || andHeld || shared || occasion) {
           linkedVisit.set(m, vi);
           groupOf.set(m, groupOf.get(vi)!);

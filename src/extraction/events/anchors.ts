@@ -27,6 +27,8 @@ export interface MeetingAnchor extends Span {
   /** true when parties came from a "Japan-X" compound */
   compound: boolean;
   phrase: string;
+  /** a later meeting of the same pair ("and another in Honolulu in November"): its date is its own, never lent */
+  laterStep?: boolean;
 }
 
 export interface VisitAnchor extends Span {
@@ -173,7 +175,7 @@ function counterparts(v: SentenceView, from: number, limit: number): PersonRef[]
 const AND_WITH = /^(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?,?\s+and\s+(?:also\s+)?with\s+/;
 
 const AND_ANOTHER =
-  /^(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?,?\s+and\s+(another(?:\s+(?:one|meeting|summit\s+meeting|talk))?)(?=\s+(?:in|on|at|during)\s)/;
+  /^(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?,?\s+and\s+(another(?:\s+(?:one|meeting|summit\s+meeting|talk))?)(?:\s+(?:was|were)\s+(?:also\s+)?held)?(?=\s+(?:in|on|at|during)\s)/;
 
 const PAIR_PLURAL =
   /\b(?:held|had)\s+(?:two\s+|three\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral)\s+)+meetings)(?=\s+in\s)/gi;
@@ -367,7 +369,7 @@ export function findMeetings(
     const another = AND_ANOTHER.exec(text.slice(lastOther.end, lastOther.end + 90));
     if (another) {
       const at = lastOther.end + another.index + another[0].length - another[1]!.length;
-      out.push({ ...out[out.length - 1]!, start: at, end: at + another[1]!.length });
+      out.push({ ...out[out.length - 1]!, start: at, end: at + another[1]!.length, laterStep: true });
       continue;
     }
     if (!subject?.rank || !subject.country) continue;

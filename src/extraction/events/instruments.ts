@@ -156,7 +156,7 @@ const PASSIVE: Array<[RegExp, AgreementStatus]> = [
 ];
 
 const LATER_STEP =
-  /^(?:\s*\([^()]{1,30}\))?(?:\s*,?\s*(?:which|that)\s+(?:was|were|has\s+been|had\s+been)\s+(?:then\s+|later\s+|subsequently\s+)?|[^;.]{0,60}?\s+and\s+(?:it\s+|the\s+(?:agreement|treaty)\s+)?(?:was\s+|were\s+|has\s+|had\s+)?(?:then\s+|later\s+|subsequently\s+)?)(signed|concluded|adopted|entered\s+into\s+force|came\s+into\s+force|took\s+effect)\b/i;
+  /^(?:\s*\([^()]{1,30}\))?(?:\s*,\s*(?:signed|concluded)\s+(?:in|on)\s+[^,;]{1,30},\s*|\s*,?\s*(?:which|that)\s+(?:was|were|has\s+been|had\s+been)\s+(?:then\s+|later\s+|subsequently\s+)?|[^;.]{0,60}?\s+and\s+(?:it\s+|the\s+(?:agreement|treaty)\s+)?(?:was\s+|were\s+|has\s+|had\s+)?(?:then\s+|later\s+|subsequently\s+)?)(signed|concluded|adopted|entered\s+into\s+force|came\s+into\s+force|took\s+effect)\b/i;
 
 function activeStatus(text: string, npStart: number): AgreementStatus | null {
   const pre = text

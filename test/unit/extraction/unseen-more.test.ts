@@ -949,3 +949,44 @@ describe("rules, one sentence each (5)", () => {
     ]);
   });
 });
+
+describe("rules, one sentence each (6)", () => {
+  it("'... held a summit meeting with B, and another was held in <city> in <month>': the first on the visit, the second apart", () => {
+    expect(
+      events(
+        "President Macron visited Japan in June and held a summit meeting with Prime Minister Abe, and another was held in Biarritz in August.",
+        { coveredYear: 2019 },
+      ).map((x) => `${key(x)} ${x.location}`),
+    ).toEqual([
+      "meeting summit in_person FRA,JPN 2019-06 JPN",
+      "meeting summit in_person FRA,JPN 2019-08 FRA",
+      "visit - - FRA,JPN 2019-06 JPN",
+    ]);
+  });
+  it("'The X, signed in <month>, entered into force in <month>': two steps, each dated", () => {
+    expect(
+      events("The Japan-Mongolia EPA, signed in February 2015, entered into force in June 2016.", {
+        coveredYear: 2016,
+      }).map((x) => `${x.status} ${x.date}`),
+    ).toEqual(["signed 2015-02", "entered_into_force 2016-06"]);
+  });
+  it("plans after a visit or a trip's meetings make no meeting", () => {
+    expect(
+      events("In March, President Yoon visited Japan, and a summit meeting is expected to be held later this year.", {
+        coveredYear: 2023,
+      }).map(key),
+    ).toEqual(["visit - - JPN,KOR 2023-03"]);
+    expect(
+      events(
+        "During his visit to Japan, which was postponed to next year, President Lula would have held a summit meeting with Prime Minister Kishida.",
+        { coveredYear: 2023 },
+      ),
+    ).toEqual([]);
+    expect(
+      events(
+        "Prime Minister Kishida will visit Ghana and Kenya in May and hold summit meetings with President Nana Akufo-Addo and President William Ruto respectively.",
+        { coveredYear: 2023 },
+      ),
+    ).toEqual([]);
+  });
+});
