@@ -102,7 +102,7 @@ const ANAPHORA =
  * first one, shares its date.
  */
 const SAME_ACT_INSTRUMENT =
-  /^\s*,?\s*and\s+(?:then\s+|also\s+)?(?:jointly\s+)?(?:signed|concluded|adopted|issued|released|announced|agreed\s+in\s+principle\s+on|reached\s+(?:an?\s+)?(?:agreement\s+in\s+principle|substantial\s+agreement)\s+on)\s+(?:the\s+|a\s+|an\s+)?$/i;
+  /^\s*,?\s*and\s+(?:they\s+|the\s+two\s+(?:leaders|ministers|sides)\s+)?(?:then\s+|also\s+)?(?:jointly\s+)?(?:signed|concluded|adopted|issued|released|announced|agreed\s+in\s+principle\s+on|reached\s+(?:an?\s+)?(?:agreement\s+in\s+principle|substantial\s+agreement)\s+on)\s+(?:the\s+|a\s+|an\s+)?$/i;
 
 /** "visited Japan in July and attended the G8 Summit": the gathering the subject went on to attend that month. */
 const SAME_ACT_CONFERENCE =
@@ -814,7 +814,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
 }
 
 const TRIP_AND_MEETINGS =
-  /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?(?:\s*,\s*(?:the|his|her|their|a|an)\s[^,;]{1,80}?(?=,))?\s*(?:,?\s*and\s+(?:also\s+)?held\s+((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral)\s+)*(?:meetings|talks))\s+with|,?\s*and\s+(?:also\s+)?met(?:\s+with)?|,\s*meeting(?:\s+with)?)\s+/i;
+  /^(?:\s+(?:in|on|from)\s+[^,;]{1,25}?)?(?:\s*,\s*(?:the|his|her|their|a|an)\s[^,;]{1,80}?(?=,))?\s*(?:,?\s*and\s+(?:also\s+)?held\s+((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral)\s+)*(?:meetings|talks))\s+with|,?\s*and\s+(?:also\s+)?met(?:\s+with)?|,\s*meeting(?:\s+with)?)\s+/i;
 /** Between two counterparts: an optional place or date of the first, then "," or "and". */
 const NEXT_SIDE = /^(?:\s+(?:in|on|at|of)\s+[^,;]{1,40}?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)/;
 /** "the Emir of Kuwait", "the President of Ghana": a head of state or government named by office and country. */

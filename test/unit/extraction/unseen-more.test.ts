@@ -990,3 +990,31 @@ describe("rules, one sentence each (6)", () => {
     ).toEqual([]);
   });
 });
+
+describe("rules, one sentence each (7)", () => {
+  it("'visited A, B and C from <day> to <day>, and held summit meetings with X, Y and Z respectively': the month each", () => {
+    expect(
+      events(
+        "Prime Minister Kishida visited Saudi Arabia, the UAE and Qatar from July 16 to 18, and held summit meetings with Crown Prince Mohammed bin Salman, President Mohamed bin Zayed and Emir Tamim bin Hamad Al Thani respectively.",
+        { coveredYear: 2023 },
+      )
+        .filter((x) => x.type === "meeting")
+        .map((x) => `${key(x)} ${x.location}`),
+    ).toEqual([
+      "meeting summit in_person JPN,SAU 2023-07 SAU",
+      "meeting summit in_person ARE,JPN 2023-07 ARE",
+      "meeting summit in_person JPN,QAT 2023-07 QAT",
+    ]);
+  });
+  it("'held a meeting with B in <city> in <month>, and they signed a memorandum': the memorandum in that month", () => {
+    expect(
+      events(
+        "Foreign Minister Kamikawa held a meeting with Foreign Minister Mukhtar Tileuberdi of Kazakhstan in Tokyo in February, and they signed a memorandum of cooperation.",
+        { coveredYear: 2023 },
+      ).map(key),
+    ).toEqual([
+      "meeting foreign_ministers in_person JPN,KAZ 2023-02",
+      "agreement - - JPN,KAZ 2023-02 signed memorandum of cooperation",
+    ]);
+  });
+});
