@@ -721,13 +721,16 @@ export function findVisits(
       });
     }
     // "visited Israel in August and again in December": the same trip made a second time, with its own date
-    const lastDest = dests[dests.length - 1]!;
-    const again = AGAIN.exec(text.slice(lastDest.end, lastDest.end + 80));
-    if (again && !isUnreal(text, lastDest.end, lastDest.end + again[0].length)) {
-      const at = lastDest.end + again[0].length;
-      const firsts = out.filter((o) => o.trip === start);
-      for (const o of firsts) out.push({ ...o, start: at - "again".length, end: at, destEnd: at, trip: at });
-    }
+    // (after the last stop: the whole trip again; after an earlier one: that stop, "Jordan in January and again in
+    // August, and Israel in September")
+    const firsts = out.filter((o) => o.trip === start);
+    dests.forEach((dest, k) => {
+      const again = AGAIN.exec(text.slice(dest.end, dest.end + 80));
+      if (!again || isUnreal(text, dest.end, dest.end + again[0].length)) return;
+      const at = dest.end + again[0].length;
+      const repeated = k === dests.length - 1 ? firsts : firsts.filter((o) => o.destEnd === dest.end);
+      for (const o of repeated) out.push({ ...o, start: at - "again".length, end: at, destEnd: at, trip: at });
+    });
   }
   return out;
 }
@@ -799,7 +802,7 @@ function destinations(v: SentenceView, pos: number, cities: Map<string, string>)
     out.push(d);
     // "A, B and C", "A and then B", "Mongolia and the five Central Asian countries of A, B, C"
     const next =
-      /^(?:\s+(?:in|on)\s+[A-Z]\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:to\s+)?(?:the\s+(?:[\w-]+\s+){1,3}countries(?:\s+of|,|:)\s+)?/.exec(
+      /^(?:\s+(?:in|on)\s+[A-Z]\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?(?:\s+and\s+again\s+(?:in|on)\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:to\s+)?(?:the\s+(?:[\w-]+\s+){1,3}countries(?:\s+of|,|:)\s+)?/.exec(
         v.text.slice(d.end),
       );
     if (!next) break;

@@ -1018,3 +1018,15 @@ describe("rules, one sentence each (7)", () => {
     ]);
   });
 });
+
+describe("rules, one sentence each (8)", () => {
+  it("'visited A in <month> and again in <month>, and B in <month>': A twice, and B", () => {
+    expect(
+      events("In 2019, Foreign Minister Kono visited Jordan in January and again in August, and Israel in September.", {
+        coveredYear: 2019,
+      })
+        .map(key)
+        .sort(),
+    ).toEqual(["visit - - ISR,JPN 2019-09", "visit - - JOR,JPN 2019-01", "visit - - JOR,JPN 2019-08"]);
+  });
+});
