@@ -144,6 +144,9 @@ function uniqSorted(xs: Iterable<string | null | undefined>): string[] {
 // ---------------------------------------------------------------------------
 // meetings
 
+const LONG_TITLE =
+  /^(?:(?:Mr|Ms|Dr|H\.E)\.\s+)?(?:[A-Z][\w’'-]*|of|for|the|and)(?:\s+(?:[A-Z][\w’'-]*|of|for|the|and))*\s+$/;
+
 /** Persons after "with"/"between" that follows a meeting phrase, up to the next clause break. */
 function counterparts(v: SentenceView, from: number, limit: number): PersonRef[] {
   const rest = v.text.slice(from, limit);
@@ -160,7 +163,8 @@ function counterparts(v: SentenceView, from: number, limit: number): PersonRef[]
   const out: PersonRef[] = [];
   for (const p of found) {
     if (!out.length) {
-      if (p.start - start > 60) break;
+      // a long title before the name ("High Representative of the Union for Foreign Affairs and Security Policy X")
+      if (p.start - start > 60 && !(p.start - start < 120 && LONG_TITLE.test(v.text.slice(start, p.start)))) break;
       out.push(p);
       continue;
     }

@@ -68,7 +68,7 @@ const INTERNATIONAL =
   /Secretary[- ]General|Commission|Council\b|\bUnion\b|United\s+Nations|\bUN\b|\bBank\b|\bFund\b|Organi[sz]ation|Agency|Parliament|Committee|NATO|ASEAN/;
 
 const EU_HIGH_REP =
-  /^(?:(?:the\s+)?EU\s+)?High\s+Representative(?:\s+of\s+the\s+(?:European\s+)?Union)?(?:\s+for\s+Foreign\s+Affairs(?:\s+and\s+Security\s+Policy)?)?$/i;
+  /^(?:(?:the\s+)?EU\s+)?High\s+Representative(?:\s+of\s+the\s+(?:(?:European\s+)?Union|EU))?(?:\s+for\s+Foreign\s+Affairs(?:\s+and\s+Security\s+Policy)?)?$/i;
 
 const TITLE_BEFORE =
   /((?:(?:Vice|Deputy|State|Parliamentary|Senior|Prime|Foreign|Defen[cs]e|Minister|Ministers|Secretary|President|Premier|Chancellor|King|Queen|Emperor|Sultan|Emir|Amir|Director-General|Director|Ambassador|General|Chief|Cabinet|Crown|Prince|Affairs|External|National|Europe|of|for|and|the|State|Councilor|Counsellor|Special|Envoy|Representative|High)\s+)+)(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.\s+|His\s+Excellency\s+|Her\s+Excellency\s+|the\s+Honou?rable\s+)*$/;

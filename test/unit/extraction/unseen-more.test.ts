@@ -1030,3 +1030,22 @@ describe("rules, one sentence each (8)", () => {
     ).toEqual(["visit - - ISR,JPN 2019-09", "visit - - JOR,JPN 2019-01", "visit - - JOR,JPN 2019-08"]);
   });
 });
+
+describe("rules, one sentence each (9)", () => {
+  it("a counterpart after a long title ('High Representative of the Union for Foreign Affairs and Security Policy X')", () => {
+    expect(
+      events(
+        "In May, Foreign Minister Kono held a meeting with High Representative of the Union for Foreign Affairs and Security Policy Federica Mogherini in Brussels.",
+        { coveredYear: 2019 },
+      ).map((x) => `${key(x)} ${x.place}`),
+    ).toEqual(["meeting foreign_ministers in_person EU,JPN 2019-05 Brussels"]);
+  });
+  it("the UN's High Representative for Disarmament Affairs is not the EU's", () => {
+    expect(
+      events(
+        "In May, Foreign Minister Kono held a meeting with High Representative for Disarmament Affairs Izumi Nakamitsu.",
+        { coveredYear: 2019 },
+      ).filter((x) => x.countries.includes("EU")),
+    ).toEqual([]);
+  });
+});
