@@ -116,6 +116,13 @@ function findChains(text: string, parties: CountryRef[]): Chain[] {
   return chains;
 }
 
+/** The numbering of a heading ("(2) ...", "3. ...", "Section 4 ..."), or null when it has none. */
+function headingStyle(text: string): string | null {
+  const m = /^\s*(?:(\(\d+\))|(\d+[.)]?)|(section\s+\d+))/i.exec(text);
+  if (!m) return null;
+  return m[1] ? "paren" : m[2] ? "number" : "section";
+}
+
 function readoutYear(meta: DocumentMetadata): number | null {
   return meta.kind === "readout" && meta.date ? Number(meta.date.slice(0, 4)) : null;
 }
@@ -233,13 +240,6 @@ function makeViews(ctx: DocContext): SentenceView[] {
     previousYear = carryYear(s.text, dates, maxYear, metadata.coveredYear !== null ? metadata.coveredYear - 2 : null);
   }
   return views;
-}
-
-/** The numbering of a heading ("(2) ...", "3. ...", "Section 4 ..."), or null when it has none. */
-function headingStyle(text: string): string | null {
-  const m = /^\s*(?:(\(\d+\))|(\d+[.)]?)|(section\s+\d+))/i.exec(text);
-  if (!m) return null;
-  return m[1] ? "paren" : m[2] ? "number" : "section";
 }
 
 /** The clause around `pos`: from the last ";" or sentence start to the next ";" or sentence end. */
