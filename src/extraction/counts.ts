@@ -258,7 +258,11 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
       // "A and B have met more than 30 times": a running total with no date is no year's count
       const running = !v.dates.length && /\b(?:have|has)\s+(?:now\s+)?(?:met|held)\b/i.test(text);
       const period = running ? null : periodOf(v.dates, coveredYear);
+      // "China held more than 20 summit meetings with African countries": another country's count, Japan not a party
+      const japanNamed = v.countries.some((c) => c.code === "JPN") || v.persons.some((p) => p.country === "JPN");
+      const othersOwn = !japanNamed && sentenceParties.length > 0 && !sentenceParties.includes("JPN");
       for (const f of found) {
+        if (othersOwn && !f.local) continue;
         const { at: _at, local: _local, ...rest } = f;
         if (!rest.countries.length) rest.countries = sentenceParties.length ? sentenceParties : ["JPN"];
         rest.countries = withJapan(rest.countries);

@@ -69,7 +69,8 @@ const DATE_RE = new RegExp(
     // 1 range: between/from Month [YYYY] and/to [the end of] Month YYYY
     `(?<range>\\b(?:[Bb]etween|[Ff]rom)\\s+(?:the\\s+(?:beginning|start|end)\\s+of\\s+)?(?<rm1>${MONTH})(?:\\s+(?<ry1>(?:19|20)\\d{2}))?\\s+(?:and|to|until|through|till)\\s+(?:the\\s+(?:beginning|start|end)\\s+of\\s+)?(?<rm2>${MONTH})(?:\\s+(?<ry2>(?:19|20)\\d{2}))?)`,
     // 2 since Month [YYYY] / since YYYY
-    `(?<since>\\b[Ss]ince\\s+(?:(?<sm>${MONTH})(?:\\s+(?:of\\s+)?(?<sy>(?:19|20)\\d{2}))?|(?<sy2>(?:19|20)\\d{2})(?!\\d|,\\d)))`,
+    // ("after taking office in September": from the month of taking office on)
+    `(?<since>\\b(?:[Ss]ince|(?:[Aa]fter|[Ss]ince)\\s+(?:taking|assuming)\\s+office\\s+in)\\s+(?:(?<sm>${MONTH})(?:\\s+(?:of\\s+)?(?<sy>(?:19|20)\\d{2}))?|(?<sy2>(?:19|20)\\d{2})(?!\\d|,\\d)))`,
     // 2b from Month D to [Month] D[, YYYY]: the first day
     `(?<span>\\b[Ff]rom\\s+(?<sm1>${MONTH})\\s+(?<sd1>\\d{1,2})\\s+(?:to|until|through)\\s+(?:${MONTH}\\s+)?\\d{1,2}(?:,?\\s+(?<sy1>(?:19|20)\\d{2}))?(?!\\d))`,
     // 3 Month D[-D], YYYY  /  D Month YYYY
@@ -284,7 +285,8 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
       }
     }
     if (year === null && ctx.readoutYear) year = ctx.readoutYear;
-    if (year === null && ctx.previousYear != null) year = ctx.previousYear;
+    if (year === null && ctx.previousYear != null && !pastPublication(ctx, ctx.previousYear, d))
+      year = ctx.previousYear;
     if (year === null) year = ctx.defaultYear;
     if (year === null) {
       d.value = null;
@@ -341,6 +343,17 @@ export function carryYear(
     year = y;
   }
   return year;
+}
+
+/**
+ * A Bluebook edition reviews its covered year and is published in the spring after it: a bare month from April on
+ * does not take the following year from the sentence before ("... in January 2023. X and Y held their first 2+2 in
+ * April" is April of the covered year).
+ */
+function pastPublication(ctx: DateContext, year: number, d: DateMention): boolean {
+  if (ctx.readoutYear || ctx.defaultYear === null || year <= ctx.defaultYear) return false;
+  const month = /^\?-(\d{2})/.exec(d.value ?? d.range?.start ?? "")?.[1];
+  return month !== undefined && Number(month) >= 4;
 }
 
 /** The months a count covers, from a sentence's date mentions (first range, else first bare year). */

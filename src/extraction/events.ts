@@ -29,10 +29,19 @@ import {
   inPrepPhrase,
   isUnreal,
   type MeetingAnchor,
+  subjectBefore,
   type VisitAnchor,
 } from "./events/anchors.js";
 import { findInstruments } from "./events/instruments.js";
-import { levelOfPhrase, levelOfRanks, modalityOf, NUMBER_SRC, parseNumber } from "./events/lexicon.js";
+import {
+  levelOfPhrase,
+  levelOfRanks,
+  modalityOf,
+  NUMBER_SRC,
+  parseNumber,
+  type Rank,
+  rankOf,
+} from "./events/lexicon.js";
 import { buildViews, type PersonRef, type SentenceView } from "./events/view.js";
 import { allMatches } from "./matches.js";
 
@@ -67,15 +76,19 @@ const PLAN_BETWEEN =
 const VISIT_AND_HELD =
   /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?(?:\s+(?:as|for|on)\s+[^,;]{1,40}?)?\s*,?\s*(?:and|where\s+(?:he|she|they))\s+(?:also\s+)?held\s+(?:a|an|the)\s+(?:first\s+)?((?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial)\s+(?:meeting|talks?))\b(?!\s+(?:with|between))/i;
 
+/** "A visited X in January, and a summit meeting was held": the meeting of the visitor and the host. */
+const VISIT_AND_PASSIVE =
+  /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?\s*,?\s*and\s+(?:a|an|the)\s+(?:first\s+)?((?:summit|leaders['’]?|foreign\s+ministers['’]?)\s+(?:meeting|talks?))\s+(?:was|were)\s+(?:also\s+)?held\b/i;
+
 const MEETING_WORD =
   /meeting|talk|summit|call|conference|consultation|dialogue|2\s*\+\s*2|committee|\bmet\b|lunch|dinner|breakfast/i;
 const VISIT_WORD = /visit|trip\b|travel|came\s+to/i;
 const INSTRUMENT_WORD =
-  /agreement|treaty|statement|declaration|plan\b|communiqu|notes|memorandum|convention|protocol|\bFTA|\bEPA|roadmap|strateg|polic|guidelines|outlook|doctrine|paper|charter/i;
+  /agreement|treaty|statement|declaration|plan\b|communiqu|notes|memorandum|convention|protocol|\bFTA|\bEPA|roadmap|strateg|polic|guidelines|outlook|doctrine|paper|charter|into\s+(?:force|effect)/i;
 
 /** Words that date an event by an occasion already named ("at this meeting", "on that occasion"). */
 const OCCASION =
-  /\b(?:at|during|on|in)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b|\b(?:on|at)\s+the\s+(?:margins|sidelines)\b(?!\s+of\b)/i;
+  /\b(?:at|during|on|in)\s+(?:this|the|that|his|her)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b|\b(?:on|at)\s+the\s+(?:margins|sidelines)\b(?!\s+of\b)/i;
 
 /** A readout's later meeting tied to its main one in time ("then", "prior to the dialogue", "following the meeting"). */
 const SAME_DAY =
@@ -83,6 +96,17 @@ const SAME_DAY =
 
 const ANAPHORA =
   /\b(?:at|during|on)\s+(?:this|the|that)\s+(?:meeting|visit|summit|talks?|occasion|call|conference)\b|\bthe\s+two\s+(?:leaders|prime\s+ministers|presidents|ministers|foreign\s+ministers|countries|sides)\b|\bboth\s+(?:leaders|ministers|sides)\b/i;
+
+/**
+ * "visited the UK in August and agreed in principle on the X": the subject's second act, right after the dated
+ * first one, shares its date.
+ */
+const SAME_ACT_INSTRUMENT =
+  /^\s*,?\s*and\s+(?:they\s+|the\s+two\s+(?:leaders|ministers|sides)\s+)?(?:then\s+|also\s+)?(?:jointly\s+)?(?:signed|concluded|adopted|issued|released|announced|agreed\s+in\s+principle\s+on|reached\s+(?:an?\s+)?(?:agreement\s+in\s+principle|substantial\s+agreement)\s+on)\s+(?:the\s+|a\s+|an\s+)?$/i;
+
+/** "visited Japan in July and attended the G8 Summit": the gathering the subject went on to attend that month. */
+const SAME_ACT_CONFERENCE =
+  /^\s*,?\s*and\s+(?:then\s+|also\s+)?(?:attended|hosted|chaired|co-chaired|participated\s+in|took\s+part\s+in)\s+(?:the\s+|a\s+|an\s+)?$/i;
 
 function anchorPos(a: Anchor): number {
   return a.kind === "visit" ? a.destEnd : a.start;
@@ -92,7 +116,12 @@ function anchorPos(a: Anchor): number {
 function assignDates(v: SentenceView, placed: Placed[], fallback: string | null, inherited: string | null): void {
   const usable = v.dates.filter((d) => d.value && d.kind !== "range");
   placed.sort((a, b) => a.pos - b.pos);
-  const planned = (from: number, to: number) => PLAN_BETWEEN.test(v.text.slice(from, to));
+  // (not a date right after "was held in": "..., which had been expected in December, was held in January")
+  const planned = (from: number, to: number) =>
+    PLAN_BETWEEN.test(v.text.slice(from, to)) &&
+    !/,\s*(?:was|were)\s+(?:finally\s+|eventually\s+|instead\s+)?held(?:\s+(?:in|on))?\s+$/i.test(
+      v.text.slice(from, to),
+    );
   const sameClause = (from: number, to: number) => !/,\s+and\s|;/.test(v.text.slice(from, to));
   const claimed = new Map<DateMention, Anchor["kind"]>();
   const stopsAny: number[] = [];
@@ -128,7 +157,13 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     const near = lefts[lefts.length - 1];
     // a date another event claimed is shared only across kinds ("during A's visit in May, the Statement was released")
     const owner = near ? claimed.get(near) : undefined;
-    const free = near && (!owner || (owner !== p.anchor.kind && !/\band\b|;/.test(v.text.slice(near.end, p.pos))));
+    const gap = near ? v.text.slice(near.end, p.pos) : "";
+    const free =
+      near &&
+      (!owner ||
+        (owner !== p.anchor.kind &&
+          (!/\band\b|;/.test(gap) ||
+            (p.anchor.kind === "conference" ? SAME_ACT_CONFERENCE : SAME_ACT_INSTRUMENT).test(gap))));
     if (near && free && !placed.some((q) => q !== p && q.pos > near.end && q.pos < p.pos)) {
       p.date = near.value;
       continue;
@@ -167,7 +202,8 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
         p.date = before[before.length - 1]!.date;
         continue;
       }
-      if (inherited && !usable.length) {
+      // the occasion's date, when every date of the sentence is another event's own
+      if (inherited && usable.every((d) => claimed.has(d))) {
         p.date = inherited;
         continue;
       }
@@ -213,6 +249,17 @@ function shareTripDates(
   }
 }
 
+/**
+ * The date a meeting takes from the visit it was held on: a visit "from December 11 to 13" is dated by its first day,
+ * but the meeting may be on any day of it, so it keeps the month (or the year when the trip spans two months).
+ */
+function visitDay(v: SentenceView, visitDate: string): string {
+  if (visitDate.length !== 10) return visitDate;
+  const span = DAY_SPAN.exec(v.text);
+  if (!span) return visitDate;
+  return !span[2] || span[2] === span[1] ? visitDate.slice(0, 7) : visitDate.slice(0, 4);
+}
+
 const RELATIVE_MONTH =
   /^\s*(?:(?:In|During)\s+)?(?:the\s+)?(?:(following|next|subsequent)|(same))\s+month\b|^\s*(Later\s+(?:that|the\s+same)\s+month)\b/i;
 
@@ -254,9 +301,10 @@ function placeIn(
   const re = /\bin\s+(?:the\s+)?/g;
   for (const m of allMatches(seg, re)) {
     const at = from + (m.index ?? 0) + m[0].length;
-    const c = v.countries.find((x) => x.start === at && !x.adjective && !x.org);
-    if (c) return { location: c.code, place: null };
+    // a city whose name starts with its country's ("Mexico City", "Kuwait City") is the city
     const city = cityAt(v.text, at, cities());
+    const c = v.countries.find((x) => x.start === at && !x.adjective && !x.org);
+    if (c && !(city && city.name.length > c.end - c.start)) return { location: c.code, place: null };
     if (city) return { location: city.code, place: city.name };
   }
   return null;
@@ -380,6 +428,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
   let previousMeeting: ExtractedEvent | null = null;
   let mainMeeting: ExtractedEvent | null = null;
   let previousVisit: ExtractedEvent | null = null;
+  let visitAge = 0;
   let previousOccasion: ExtractedEvent | null = null;
   let previousSubject: PersonRef | null = null;
   // candidates by type, level and parties: look-ups of the words themselves instead of a key built per event
@@ -435,8 +484,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
           vi.visitors.some((p) => m.participants.some((q) => q.name === p.name)) &&
           ((m.end <= vi.start && vi.start - m.end < 160) || (vi.destEnd <= m.start && m.start - vi.destEnd < 160));
         const occasion = vi.destEnd <= m.start && OCCASION.test(v.text.slice(m.end, m.end + 40));
-        // a call or video conference is held from home: no visit is its occasion
-        if (m.modality !== "in_person") continue;
+        // a call or video conference is held from home: no visit is its occasion; "another" meeting is a later one
+        if (m.modality !== "in_person" || m.laterStep) continue;
         if (during || forMeeting || andHeld || shared || occasion) {
           linkedVisit.set(m, vi);
           groupOf.set(m, groupOf.get(vi)!);
@@ -460,9 +509,26 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
           m.participants.unshift(subject);
       }
     }
+    // "A held summit meetings with President B of X and President C of Y": one meeting each
+    const separate = separateMeetings(v, meetings);
+    for (const series of separate) meetings.push(...series);
+    // "A visited X and Y and held meetings with King B and the Emir of Y (respectively)": one meeting per host
+    const trip = tripMeetings(v, visits, meetings);
+    for (const m of trip.replaced) {
+      // "... and met A, B and C respectively": the trip's meetings stand for the one read with A alone
+      meetings.splice(meetings.indexOf(m), 1);
+      linkedVisit.delete(m);
+    }
+    for (const m of trip.made) {
+      meetings.push(m.anchor);
+      linkedVisit.set(m.anchor, m.visit);
+      groupOf.set(m.anchor, groupOf.get(m.visit)!);
+    }
     // "A visited X in May and held a summit meeting": a meeting of the visitor and the host
     for (const vi of visits) {
-      const held = VISIT_AND_HELD.exec(v.text.slice(vi.destEnd, vi.destEnd + 120));
+      const held =
+        VISIT_AND_HELD.exec(v.text.slice(vi.destEnd, vi.destEnd + 120)) ??
+        VISIT_AND_PASSIVE.exec(v.text.slice(vi.destEnd, vi.destEnd + 120));
       if (!held) continue;
       const at = vi.destEnd + held.index + held[0].length - held[1]!.length;
       if (meetings.some((m) => m.start <= at && at < m.end + 5) || [...linkedVisit.values()].includes(vi)) continue;
@@ -528,11 +594,25 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     for (const [m, vi] of linkedVisit) {
       const dm = dateOf.get(m) ?? null;
       const dv = dateOf.get(vi) ?? null;
-      if (dv && (!dm || dm === fallback)) dateOf.set(m, dv);
+      if (dv && (!dm || dm === fallback)) dateOf.set(m, visitDay(v, dv));
       if (dm && (!dv || dv === fallback)) dateOf.set(vi, dm);
     }
 
     shareTripDates(v, visits, dateOf, fallback);
+    // a stop's date shared from its trip reaches the meeting held there
+    for (const [m, vi] of linkedVisit) {
+      const dm = dateOf.get(m) ?? null;
+      const dv = dateOf.get(vi) ?? null;
+      if (dv && dv !== fallback && (!dm || dm === fallback)) dateOf.set(m, visitDay(v, dv));
+    }
+    // "held summit meetings with A and B" on one occasion: B's meeting shares A's date
+    for (const series of separate) {
+      const first = dateOf.get(series[0]!) ?? null;
+      for (const m of series.slice(1)) {
+        const own = dateOf.get(m) ?? null;
+        if (first && (!own || own === fallback)) dateOf.set(m, first);
+      }
+    }
 
     const sentenceEvents: ExtractedEvent[] = [];
     for (const m of meetings) {
@@ -587,6 +667,11 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         ev.place = occ.place ?? null;
         if (!ev.date || ev.date === fallback) ev.date = occ.date;
         ev.participants = [...new Set([...(ev.participants ?? []), ...(occ.participants ?? [])])];
+        // "In Brasilia, A held a summit meeting with B" on a visit to Brazil: the city, when in the host country
+        if (!ev.place && ev.location) {
+          const where = placeIn(v, m.end, v.text.length) ?? leadingPlace(v, m.start);
+          if (where?.place && where.location === ev.location) ev.place = where.place;
+        }
       }
       // "A, who is visiting X, held a meeting with B in <city of X>": the city of the meeting
       if (vi) {
@@ -600,7 +685,18 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         ev.location = previousOccasion.location;
         ev.place = previousOccasion.place ?? null;
       }
-      if (!vi && !occ && !ev.location) {
+      // a call or video conference is held from home: no place of its own
+      // "attended the APEC Leaders' Meeting in Lima, Peru, and held a summit meeting with B": where the gathering was
+      if (!vi && !occ && !ev.location && ev.modality === "in_person") {
+        const gathering = conferences.findLast(
+          (c) => c.end <= m.start && /^[^;.]{0,40}?,?\s+and\s+(?:also\s+)?$/.test(v.text.slice(c.end, m.start)),
+        );
+        if (gathering?.location) {
+          ev.location = gathering.location;
+          ev.place = gathering.place;
+        }
+      }
+      if (!vi && !occ && !ev.location && ev.modality === "in_person") {
         const next = meetings
           .concat()
           .sort((a, b) => a.start - b.start)
@@ -648,14 +744,16 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     }
     for (const ins of instruments) {
       let parties = ins.parties;
-      if (ins.kind === "agreement" && parties.length < 2 && !ins.multilateral) {
+      if (ins.pact) {
+        // its entry into force for the country the text is about; no meeting's parties
+      } else if (ins.kind === "agreement" && parties.length < 2 && !ins.multilateral) {
         // the parties of the meeting it came out of: in the sentence, or "the two leaders" of the one before
         const m =
           sentenceEvents.find((e) => e.type === "meeting" && parties.every((c) => e.countries.includes(c))) ??
           (ANAPHORA.test(v.text) ? (previousMeeting ?? mainMeeting) : null);
         parties = m ? m.countries : ins.fallback;
       }
-      if (ins.kind === "agreement" && !ins.multilateral && parties.length < 2) {
+      if (ins.kind === "agreement" && !ins.multilateral && !ins.pact && parties.length < 2) {
         // "... for the X project was signed in Nairobi": the host of the signing is the other party
         const where = placeIn(v, ins.end, v.text.length);
         if (where && where.location !== "JPN" && parties.every((c) => c === "JPN"))
@@ -717,7 +815,13 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     const lastDated = sentenceEvents.findLast((e) => e.date && e.date !== fallback);
     previousDate = lastDated?.date ?? (v.dates.length ? null : previousDate);
     const lastMeeting = sentenceEvents.findLast((e) => e.type === "meeting");
-    previousVisit = sentenceEvents.findLast((e) => e.type === "visit") ?? null;
+    // a visit stays the occasion of what follows for one sentence more ("A visited X and Y. <a sentence on X>.
+    // In <city of Y>, A held a summit meeting with B.")
+    const lastVisit = sentenceEvents.findLast((e) => e.type === "visit");
+    if (lastVisit) {
+      previousVisit = lastVisit;
+      visitAge = 0;
+    } else if (++visitAge > 1) previousVisit = null;
     // the person the sentence is about: the first one named, when not in a prepositional phrase
     // (a sentence that opens with "he" or "she" keeps the person it stands for)
     if (!/^(?:[^,;]{0,40},\s*)?(?:he|she)\b/i.test(v.text)) {
@@ -737,6 +841,188 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     }
   }
   return out;
+}
+
+const TRIP_AND_MEETINGS =
+  /^(?:\s+(?:in|on|from)\s+[^,;]{1,25}?)?(?:\s*,\s*(?:the|his|her|their|a|an)\s[^,;]{1,80}?(?=,))?\s*(?:,?\s*and\s+(?:also\s+)?held\s+((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral)\s+)*(?:meetings|talks))\s+with|,?\s*and\s+(?:also\s+)?met(?:\s+with)?|,\s*meeting(?:\s+with)?)\s+/i;
+/** Between two counterparts: an optional place or date of the first, then "," or "and". */
+const NEXT_SIDE = /^(?:\s+(?:in|on|at|of)\s+[^,;]{1,40}?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)/;
+/** "the Emir of Kuwait", "the President of Ghana": a head of state or government named by office and country. */
+const OFFICE_OF =
+  /^(?:the\s+)?(King|Queen|Emir|Amir|Sultan|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister|Minister\s+(?:of|for)\s+Foreign\s+Affairs)\s+of\s+(?:the\s+)?$/;
+
+interface Side {
+  country: string | null;
+  rank: Rank | null;
+  person: PersonRef | null;
+  start: number;
+  end: number;
+  /** the country of the place named right after it ("Foreign Minister A in Abu Dhabi on January 9") */
+  placed: string | null;
+}
+
+/** The counterparts listed from `from`: "A, B and C", each a named person or "the <office> of <country>". */
+function sidesFrom(v: SentenceView, from: number): { sides: Side[]; at: number } {
+  const sides: Side[] = [];
+  let at = from;
+  for (let k = 0; k < 8; k++) {
+    const lead = k > 0 ? NEXT_SIDE.exec(v.text.slice(at))?.[0] : "";
+    if (lead === undefined) break;
+    const p0 = at + lead.length;
+    const person = v.persons.find((p) => p.outer === p0 || (p.start === p0 && p.outer <= p0));
+    if (person) {
+      sides.push({ country: person.country, rank: person.rank, person, start: p0, end: person.end, placed: null });
+      at = person.end;
+      continue;
+    }
+    const c = v.countries.find((x) => x.start > p0 && x.start - p0 < 40 && !x.adjective && !x.org);
+    const office = c ? OFFICE_OF.exec(v.text.slice(p0, c.start)) : null;
+    if (!c || !office) break;
+    sides.push({ country: c.code, rank: rankOf(office[1]!), person: null, start: p0, end: c.end, placed: null });
+    at = c.end;
+  }
+  sides.forEach((side, i) => {
+    const stop = sides[i + 1]?.start ?? side.end + 45;
+    const where = /^\s+in\s+/.test(v.text.slice(side.end)) ? placeIn(v, side.end, stop) : null;
+    side.placed = where?.location ?? null;
+  });
+  return { sides, at };
+}
+
+/** "the leaders of each country", "the foreign ministers of all five countries", "their leaders". */
+const EACH_HOST =
+  /^(?:the\s+(leaders|heads\s+of\s+state|foreign\s+ministers)\s+of\s+(?:(?:each|every)\s+|all\s+(?:the\s+)?(?:\w+\s+)?|the\s+(?:\w+\s+)?|these\s+(?:\w+\s+)?)countr(?:y|ies)|(?:their|its)\s+(leaders|foreign\s+ministers))\b/i;
+
+const SIDES_END = /^(?:\s+(?:in|on|at|of)\s+[^,;]{1,40}?)?\s*(?:[.;,]|$)/;
+
+/**
+ * "visited Saudi Arabia and Kuwait in April and held meetings with King A and the Emir of Kuwait", "visited China and
+ * the ROK and held summit meetings with President A and President B respectively": the visitor met each counterpart in
+ * the counterpart's country, one of the trip's stops. Counterparts by name or by office ("the Emir of Kuwait").
+ */
+function tripMeetings(
+  v: SentenceView,
+  visits: VisitAnchor[],
+  meetings: MeetingAnchor[],
+): { made: Array<{ anchor: MeetingAnchor; visit: VisitAnchor }>; replaced: MeetingAnchor[] } {
+  const out: Array<{ anchor: MeetingAnchor; visit: VisitAnchor }> = [];
+  const replaced: MeetingAnchor[] = [];
+  const trips = new Map<number, VisitAnchor[]>();
+  for (const vi of visits) trips.set(vi.trip, [...(trips.get(vi.trip) ?? []), vi]);
+  for (const stops of trips.values()) {
+    const last = stops.reduce((a, b) => (b.destEnd > a.destEnd ? b : a));
+    const held = TRIP_AND_MEETINGS.exec(v.text.slice(last.destEnd, last.destEnd + 120));
+    if (!held) continue;
+    const from = last.destEnd + held.index + held[0].length;
+    const read = meetings.filter((m) => m.start >= last.destEnd && m.start < from + 5);
+    if (isUnreal(v.text, from - held[0].length, from)) continue;
+    const { sides, at } = sidesFrom(v, from);
+    // a meeting already read there stands, unless the counterparts are several
+    if (read.length && sides.length < 2) continue;
+    const each = EACH_HOST.exec(v.text.slice(from));
+    if (!sides.length && each && SIDES_END.test(v.text.slice(from + each[0].length))) {
+      // "... and held summit meetings with the leaders of each country": one meeting at every stop
+      const visitor = last.visitors[0] ?? null;
+      const who = each[1] ?? each[2] ?? "";
+      const rank: Rank | null = /leaders|heads/i.test(who) ? "head" : /foreign/i.test(who) ? "foreign" : null;
+      const level = levelOfPhrase(held[1] ?? "") ?? (visitor?.rank && rank ? levelOfRanks(visitor.rank, rank) : null);
+      if (!level || level === "other") continue;
+      for (const stop of stops) {
+        const parties = [...new Set([...stop.from, stop.host])].sort();
+        if (parties.length < 2) continue;
+        const anchor: MeetingAnchor = {
+          kind: "meeting",
+          start: from,
+          end: from + each[0].length,
+          parties,
+          level,
+          modality: "in_person",
+          participants: [],
+          plural: false,
+          compound: false,
+          phrase: held[1] ?? "",
+        };
+        out.push({ anchor, visit: stop });
+      }
+      continue;
+    }
+    if (!sides.length) continue;
+    const respectively = /^\s*,?\s*respectively\b/i.test(v.text.slice(at));
+    if (!respectively && !SIDES_END.test(v.text.slice(at))) continue;
+    const phrase = held[1] ?? "";
+    const visitor = last.visitors[0] ?? null;
+    const before = out.length;
+    sides.forEach((side, i) => {
+      // the counterpart's country, else the stop where the text places the meeting
+      const byCountry =
+        stops.find((x) => x.host === side.country) ?? stops.find((x) => side.placed && x.host === side.placed);
+      const stop = byCountry ?? (respectively && !side.country && sides.length === stops.length ? stops[i] : undefined);
+      if (!stop) return;
+      const level =
+        levelOfPhrase(phrase) ?? (visitor?.rank && side.rank ? levelOfRanks(visitor.rank, side.rank) : null);
+      const parties = [...new Set([...stop.from, stop.host])].sort();
+      if (!level || parties.length < 2) return;
+      out.push({
+        anchor: {
+          kind: "meeting",
+          start: side.start,
+          end: side.end,
+          parties,
+          level,
+          modality: "in_person",
+          participants: side.person ? [side.person] : [],
+          plural: false,
+          compound: false,
+          phrase,
+        },
+        visit: stop,
+      });
+    });
+    if (out.length > before) replaced.push(...read.filter((m) => !replaced.includes(m)));
+  }
+  return { made: out, replaced };
+}
+
+const HELD_MEETINGS_WITH =
+  /\b(?:held|had)\s+(?:separate\s+|individual\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral)\s+)*meetings)\s+with\s+/gi;
+
+/**
+ * "A held summit meetings with President B of X and President C of Y" (no trip in the sentence): one meeting with each
+ * counterpart, when there are two or more and each has a country of their own.
+ */
+function separateMeetings(v: SentenceView, meetings: MeetingAnchor[]): MeetingAnchor[][] {
+  const all: MeetingAnchor[][] = [];
+  for (const m of allMatches(v.text, HELD_MEETINGS_WITH)) {
+    const start = m.index ?? 0;
+    const from = start + m[0].length;
+    if (meetings.some((x) => x.start < from && start < x.end)) continue;
+    if (isUnreal(v.text, start, from)) continue;
+    const subject = subjectBefore(v, start, 170);
+    if (!subject?.country || !subject.rank) continue;
+    const { sides, at } = sidesFrom(v, from);
+    if (sides.length < 2 || !SIDES_END.test(v.text.slice(at))) continue;
+    const countries = sides.map((x) => x.country);
+    if (countries.some((c) => !c || c === subject.country) || new Set(countries).size !== countries.length) continue;
+    const out: MeetingAnchor[] = [];
+    all.push(out);
+    for (const side of sides) {
+      const level = levelOfPhrase(m[1]!) ?? (side.rank ? levelOfRanks(subject.rank, side.rank) : null);
+      if (!level) continue;
+      out.push({
+        kind: "meeting",
+        start: side.start,
+        end: side.end,
+        parties: [subject.country, side.country!].sort(),
+        level,
+        modality: "in_person",
+        participants: side.person ? [subject, side.person] : [subject],
+        plural: false,
+        compound: false,
+        phrase: m[1]!,
+      });
+    }
+  }
+  return all.filter((x) => x.length);
 }
 
 function conferenceEvent(

@@ -27,6 +27,8 @@ export interface MeetingAnchor extends Span {
   /** true when parties came from a "Japan-X" compound */
   compound: boolean;
   phrase: string;
+  /** a later meeting of the same pair ("and another in Honolulu in November"): its date is its own, never lent */
+  laterStep?: boolean;
 }
 
 export interface VisitAnchor extends Span {
@@ -62,6 +64,8 @@ export interface InstrumentAnchor extends Span {
   multilateral: boolean;
   /** a later step of the instrument named just before ("..., which was signed in October"): its date is its own */
   laterStep?: boolean;
+  /** a multilateral trade pact named by its organization ("the CPTPP"): its party is the country the section is about */
+  pact?: boolean;
 }
 
 export type Anchor = MeetingAnchor | VisitAnchor | ConferenceAnchor | InstrumentAnchor;
@@ -70,7 +74,7 @@ export type Anchor = MeetingAnchor | VisitAnchor | ConferenceAnchor | Instrument
 // helpers
 
 const MEETING_WORDS =
-  "(?:first|second|third|fourth|fifth|\\d+(?:st|nd|rd|th)|joint|summit|leaders['’]?|foreign|defen[cs]e|ministers['’]?|ministerial|vice[- ]?ministerial|vice[- ]?ministers['’]?|vice[- ]?foreign|high[- ]level|director[- ]general(?:[- ]level)?|working[- ]level|economic|strategic|security|policy|consultative|video|telephone|tele-?conference|online|virtual|and|trade|political|senior|officials['’]?|level|bilateral|informal|trilateral|plus|foreign\\s+and\\s+defen[cs]e|meetings?|talks?|calls?|conversations?|consultations?|dialogues?|summits?|committee|conference|2\\s*\\+\\s*2|\\(2\\s*\\+\\s*2\\)|[“\"]2\\s*\\+\\s*2[”\"]|[“\"]?economic\\s+2\\s*\\+\\s*2[”\"]?)";
+  "(?:first|second|third|fourth|fifth|\\d+(?:st|nd|rd|th)|joint|annual|summit|leaders['’]?|foreign|defen[cs]e|ministers['’]?|ministerial|vice[- ]?ministerial|vice[- ]?ministers['’]?|vice[- ]?foreign|high[- ]level|director[- ]general(?:[- ]level)?|working[- ]level|economic|strategic|security|policy|consultative|video|telephone|tele-?conference|online|virtual|and|trade|political|senior|officials['’]?|level|bilateral|informal|trilateral|plus|foreign\\s+and\\s+defen[cs]e|meetings?|talks?|calls?|conversations?|consultations?|dialogues?|summits?|committee|conference|2\\s*\\+\\s*2|\\(2\\s*\\+\\s*2\\)|[“\"]2\\s*\\+\\s*2[”\"]|[“\"]?economic\\s+2\\s*\\+\\s*2[”\"]?)";
 const MEETING_RUN = new RegExp(`^\\s*(?:\\([^()]{1,25}\\)\\s*)?((?:${MEETING_WORDS}\\s*)+)`, "i");
 const MEETING_HEAD =
   /\b(meetings?|talks?|calls?|conversations?|consultations?|dialogues?|summits?|committee|2\s*\+\s*2|tele-?conference|video\s+conference)\b/i;
@@ -95,11 +99,15 @@ export function isUnreal(text: string, start: number, end: number): boolean {
   // "at every Japan-U.S. summit meeting", "regular summit meetings": habits, not occurrences
   if (/\b(?:every|each|any|all|regular|periodic|frequent|successive)\s+(?:[\w-]+\s+){0,1}$/i.test(pre)) return true;
   if (/\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}$/i.test(pre)) return true;
-  if (PLAN_AFTER.test(text.slice(end, end + 60))) return true;
+  // "..., which had been expected in December, was held in January": the plan is the apposition's, the fact the verb's
+  if (PLAN_AFTER.test(text.slice(end, end + 60)) && !HELD_AFTER_ALL.test(text.slice(end, end + 100))) return true;
   // "has held summit meetings with Australia almost every year since 2007": a habit
   if (HABIT_AFTER.test(text.slice(end, end + 80))) return true;
   return false;
 }
+
+const HELD_AFTER_ALL =
+  /^\s*,\s*(?:which|that)\s+[^,;.]{1,60},\s*(?:was|were)\s+(?:finally\s+|eventually\s+|instead\s+)?(?:held|realized|realised)\b/i;
 
 const HABIT_AFTER =
   /^[^.;]{0,50}?\b(?:(?:almost\s+|nearly\s+)?every\s+(?:year|month|time)|each\s+year|annually|regularly|on\s+a\s+regular\s+basis|as\s+a\s+rule|usually)\b/i;
@@ -141,6 +149,9 @@ function uniqSorted(xs: Iterable<string | null | undefined>): string[] {
 // ---------------------------------------------------------------------------
 // meetings
 
+const LONG_TITLE =
+  /^(?:(?:Mr|Ms|Dr|H\.E)\.\s+)?(?:[A-Z][\w’'-]*|of|for|the|and)(?:\s+(?:[A-Z][\w’'-]*|of|for|the|and))*\s+$/;
+
 /** Persons after "with"/"between" that follows a meeting phrase, up to the next clause break. */
 function counterparts(v: SentenceView, from: number, limit: number): PersonRef[] {
   const rest = v.text.slice(from, limit);
@@ -157,7 +168,8 @@ function counterparts(v: SentenceView, from: number, limit: number): PersonRef[]
   const out: PersonRef[] = [];
   for (const p of found) {
     if (!out.length) {
-      if (p.start - start > 60) break;
+      // a long title before the name ("High Representative of the Union for Foreign Affairs and Security Policy X")
+      if (p.start - start > 60 && !(p.start - start < 120 && LONG_TITLE.test(v.text.slice(start, p.start)))) break;
       out.push(p);
       continue;
     }
@@ -167,6 +179,20 @@ function counterparts(v: SentenceView, from: number, limit: number): PersonRef[]
   }
   return out;
 }
+
+/** After a meeting's counterpart and its place or date: "and with <the next counterpart>" (no verb, no clause break). */
+const AND_WITH = /^(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?,?\s+and\s+(?:also\s+)?with\s+/;
+
+const AND_ANOTHER =
+  /^(?:\s+(?:in|on|at)\s+[^,;]{1,40}?)?,?\s+and\s+(another(?:\s+(?:one|meeting|summit\s+meeting|talk))?)(?:\s+(?:was|were)\s+(?:also\s+)?held)?(?=\s+(?:in|on|at|during)\s)/;
+
+const PAIR_PLURAL =
+  /\b(?:held|had)\s+(?:two\s+|three\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral)\s+)+meetings)(?=\s+in\s)/gi;
+/** "in Osaka in June", "in Bangkok on November 4": a place (a capitalized name) and then a month or day. */
+const PLACE_DATE_ITEM =
+  /^(\s+in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?)/;
+const NEXT_PLACE_DATE_ITEM =
+  /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?)/;
 
 /** The subject of "X held/had/met ..." just before `pos`. */
 function subjectOf(v: SentenceView, pos: number): PersonRef | null {
@@ -261,7 +287,7 @@ export function findMeetings(
 
   // 2. "X held a telephone talk / meeting / talks with Y", "X met (with) Y", "had a talk with"
   const VERB =
-    /\b(?:held|had|hold|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?:\s+meeting)?))(?:\s+[^,.;]{0,50}?)?\s+(?:with|between)\b|\b[Mm]et\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\breceived\s+a\s+courtesy\s+call\s+(?:from|by)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/gi;
+    /\b(?:held|had|hold|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|annual|summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?:\s+meeting)?))(?:\s+[^,.;]{0,50}?)?\s+(?:with|between)\b|\b[Mm]et\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\breceived\s+a\s+courtesy\s+call\s+(?:from|by)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/gi;
   for (const m of allMatches(text, VERB)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -340,6 +366,36 @@ export function findMeetings(
       compound: false,
       phrase,
     });
+    // "held a summit meeting with A in Beijing on December 23 and with B in Chengdu on December 24": a second
+    // meeting of the same subject, with its own place and date
+    const lastOther = others[others.length - 1];
+    if (!lastOther) continue;
+    // "... with B in New York in September and another in Honolulu in November": the same pair met again
+    const another = AND_ANOTHER.exec(text.slice(lastOther.end, lastOther.end + 90));
+    if (another) {
+      const at = lastOther.end + another.index + another[0].length - another[1]!.length;
+      out.push({ ...out[out.length - 1]!, start: at, end: at + another[1]!.length, laterStep: true });
+      continue;
+    }
+    if (!subject?.rank || !subject.country) continue;
+    const again = AND_WITH.exec(text.slice(lastOther.end, lastOther.end + 90));
+    if (!again) continue;
+    const withAt = lastOther.end + again.index + again[0].length;
+    const second = v.persons.find((p) => p.outer === withAt);
+    if (!second?.rank || !second.country || second.country === subject.country) continue;
+    const level2 = levelOfPhrase(phrase) ?? levelOfRanks(subject.rank, second.rank);
+    out.push({
+      kind: "meeting",
+      start: withAt - "with ".length,
+      end: second.end,
+      parties: uniqSorted([subject.country, second.country]),
+      level: level2,
+      modality: modalityOf(phrase),
+      participants: [subject, second],
+      plural: false,
+      compound: false,
+      phrase,
+    });
   }
 
   // 2a. "Japan and Canada held a summit meeting", "the two countries held ..."
@@ -379,6 +435,43 @@ export function findMeetings(
     });
   }
 
+  // 2e. "Prime Minister A and Prime Minister B held summit meetings in Osaka in June and in Bangkok in November":
+  // one meeting per place and month listed
+  for (const m of allMatches(text, PAIR_PLURAL)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;
+    const b = v.persons.findLast((p) => p.end <= start);
+    if (!b || !/^\s*(?:also\s+)?$/.test(text.slice(b.end, start))) continue;
+    const a = v.persons.findLast((p) => p.end <= b.outer);
+    if (!a || !/^\s*(?:,[^,;]{0,70},)?\s*and\s+(?:the\s+)?$/.test(text.slice(a.end, b.outer))) continue;
+    if (!a.country || !b.country || a.country === b.country || !a.rank || !b.rank) continue;
+    const level = levelOfPhrase(m[1]!) ?? levelOfRanks(a.rank, b.rank);
+    const items: Span[] = [];
+    let at = end;
+    for (let k = 0; k < 6; k++) {
+      const it = (k === 0 ? PLACE_DATE_ITEM : NEXT_PLACE_DATE_ITEM).exec(text.slice(at));
+      if (!it) break;
+      items.push({ start: at + it[0].length - it[1]!.trimStart().length, end: at + it[0].length });
+      at += it[0].length;
+    }
+    if (items.length < 2 || !/^\s*(?:[.;]|,\s|$)/.test(text.slice(at))) continue;
+    // each anchor stands right before its "in <place>" (the place and date are read after it)
+    for (const it of items)
+      out.push({
+        kind: "meeting",
+        start: it.start,
+        end: it.start,
+        parties: uniqSorted([a.country, b.country]),
+        level,
+        modality: "in_person",
+        participants: [a, b],
+        plural: false,
+        compound: false,
+        phrase: m[1]!,
+      });
+  }
+
   // 2c. "Chancellor A and Prime Minister B met on the occasion of ...", "the two leaders met again at ..."
   const MET_AT =
     /\bmet\s+(?:again\s+|also\s+|briefly\s+)?(?=(?:at|on|in|during|for)\s)(?!on\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous)\s+occasions)/gi;
@@ -413,6 +506,16 @@ export function findMeetings(
       compound: false,
       phrase: m[0],
     });
+  }
+
+  // 2d. "... held a telephone talk with B in April and met him again in Tokyo in November": the same pair, in person
+  for (const m of allMatches(text, /\b(?:and\s+)?met\s+(?:him|her|them)\s+again\b/gi)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;
+    const prior = out.findLast((o) => o.end <= start && o.parties.length === 2 && o.level);
+    if (!prior || /;/.test(text.slice(prior.end, start))) continue;
+    out.push({ ...prior, start, end, modality: "in_person", plural: false, compound: false, phrase: m[0] });
   }
 
   // 2b. "A telephone talk between Prime Minister A and President B was held in January"
@@ -525,10 +628,26 @@ export function findVisits(
       const pronoun = /\b(?:his|her)\s+(?:(?:first|official|working|state|recent|latest)\s+)*$/i.test(
         text.slice(Math.max(0, start - 40), start),
       );
+      // "B, who is on an official visit to Japan"
+      const onVisit =
+        /\bwho\s+(?:is|was|are|were)\s+(?:currently\s+)?on\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}$/i.test(
+          text.slice(Math.max(0, start - 50), start),
+        );
       if (poss) visitors = [poss];
-      else if (pronoun) {
+      else if (onVisit) {
+        const p = personBefore(v, start, 130);
+        if (p) visitors = [p];
+      } else if (pronoun) {
         const subj = v.persons.find((p) => p.end <= start && !inPrepPhrase(v, p));
         if (subj) visitors = [subj];
+        else if (
+          /^\s*(?:During|On|In\s+the\s+course\s+of)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(0, start))
+        ) {
+          // "During his visit to Japan in October, President A held ...": the subject of the main clause
+          const comma = text.indexOf(",", end);
+          const main = comma >= 0 ? v.persons.find((p) => p.outer > comma && p.outer - comma < 6) : undefined;
+          if (main) visitors = [main];
+        }
       } else {
         const by = /^[^;]{0,60}?\bby\s+/i.exec(text.slice(end));
         if (by) {
@@ -606,9 +725,24 @@ export function findVisits(
         trip: start,
       });
     }
+    // "visited Israel in August and again in December": the same trip made a second time, with its own date
+    // (after the last stop: the whole trip again; after an earlier one: that stop, "Jordan in January and again in
+    // August, and Israel in September")
+    const firsts = out.filter((o) => o.trip === start);
+    dests.forEach((dest, k) => {
+      const again = AGAIN.exec(text.slice(dest.end, dest.end + 80));
+      if (!again || isUnreal(text, dest.end, dest.end + again[0].length)) return;
+      const at = dest.end + again[0].length;
+      const repeated = k === dests.length - 1 ? firsts : firsts.filter((o) => o.destEnd === dest.end);
+      for (const o of repeated) out.push({ ...o, start: at - "again".length, end: at, destEnd: at, trip: at });
+    });
   }
   return out;
 }
+
+/** After a trip's date: "and again" before a second date ("in August and again in December"). */
+const AGAIN =
+  /^\s+(?:in|on)\s+(?:early\s+|mid-|late\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s*,?\s+and\s+again(?=\s+(?:in|on)\s+(?:early\s+|mid-|late\s+)?[A-Z][a-z]+\b)/;
 
 /** An office standing for its holder right before "visited": "the President of Indonesia", "the Indian Prime Minister". */
 const OFFICE_VISITOR =
@@ -673,7 +807,7 @@ function destinations(v: SentenceView, pos: number, cities: Map<string, string>)
     out.push(d);
     // "A, B and C", "A and then B", "Mongolia and the five Central Asian countries of A, B, C"
     const next =
-      /^(?:\s+(?:in|on)\s+[A-Z]\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:to\s+)?(?:the\s+(?:[\w-]+\s+){1,3}countries(?:\s+of|,|:)\s+)?/.exec(
+      /^(?:\s+(?:in|on)\s+[A-Z]\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?(?:\s+and\s+again\s+(?:in|on)\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:to\s+)?(?:the\s+(?:[\w-]+\s+){1,3}countries(?:\s+of|,|:)\s+)?/.exec(
         v.text.slice(d.end),
       );
     if (!next) break;
@@ -710,8 +844,11 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
     if (g) cands.push({ start: o.start, end: o.end + g[0].length, org: o.id });
     else if (o.id === "UNGA" || o.id === "EAS" || o.id === "PALM")
       cands.push({ start: o.start, end: o.end, org: o.id });
-    else if (["G7", "G8", "G20", "APEC", "ASEM", "TICAD"].includes(o.id) && /^\s+(?:in|held)\b/.test(after))
-      cands.push({ start: o.start, end: o.end, org: o.id });
+    else if (["G7", "G8", "G20", "APEC", "ASEM", "TICAD"].includes(o.id)) {
+      // "the G20 in Osaka", "the ASEM8 in Brussels" (the meeting's number written onto the name)
+      const numbered = /^(\d{1,2})?\s+(?:in|held)\b/.exec(after);
+      if (numbered) cands.push({ start: o.start, end: o.end + (numbered[1]?.length ?? 0), org: o.id });
+    }
   }
   for (const m of allMatches(text, /\bCOP\s?\d{1,2}\b/g))
     cands.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, org: null });

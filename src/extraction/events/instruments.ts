@@ -156,7 +156,7 @@ const PASSIVE: Array<[RegExp, AgreementStatus]> = [
 ];
 
 const LATER_STEP =
-  /^(?:\s*\([^()]{1,30}\))?(?:\s*,?\s*(?:which|that)\s+(?:was|were|has\s+been|had\s+been)\s+(?:then\s+|later\s+|subsequently\s+)?|[^;.]{0,60}?\s+and\s+(?:was\s+|were\s+|has\s+|had\s+)?(?:then\s+|later\s+|subsequently\s+)?)(signed|concluded|adopted|entered\s+into\s+force|came\s+into\s+force|took\s+effect)\b/i;
+  /^(?:\s*\([^()]{1,30}\))?(?:\s*,\s*(?:signed|concluded)\s+(?:in|on)\s+[^,;]{1,30},\s*|\s*,?\s*(?:which|that)\s+(?:was|were|has\s+been|had\s+been)\s+(?:then\s+|later\s+|subsequently\s+)?|[^;.]{0,60}?\s+and\s+(?:it\s+|the\s+(?:agreement|treaty)\s+)?(?:was\s+|were\s+|has\s+|had\s+)?(?:then\s+|later\s+|subsequently\s+)?)(signed|concluded|adopted|entered\s+into\s+force|came\s+into\s+force|took\s+effect)\b/i;
 
 function activeStatus(text: string, npStart: number): AgreementStatus | null {
   const pre = text
@@ -236,6 +236,17 @@ function pairedSubject(v: SentenceView, before: number): string | null {
   return v.countries.some((x) => x.end === lead.length && !x.adjective) ? c.code : null;
 }
 
+/** Trade pacts the text may name by their organization alone ("the CPTPP", "RCEP"). */
+const PACTS = new Set(["TPP", "CPTPP", "RCEP"]);
+const PACT_IN_FORCE =
+  /^(?:\s+Agreement)?(?:\s*\([^()]{1,30}\))?\s+(?:has\s+|had\s+)?(?:entered|came|went)\s+into\s+(?:force|effect)\b/;
+
+/** The members a pact's entry into force concerns: the countries the sentence names, else the section's, else Japan. */
+function pactMembers(v: SentenceView): string[] {
+  const named = [...new Set(v.countries.filter((c) => !c.adjective && !c.org).map((c) => c.code))].sort();
+  return named.length ? named : [v.focus ?? "JPN"];
+}
+
 export function findInstruments(v: SentenceView): InstrumentAnchor[] {
   const out: InstrumentAnchor[] = [];
   const { text } = v;
@@ -306,6 +317,27 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     }
     parties = [...set].sort();
     const multilateral = v.orgs.some((o) => o.start >= np.start && o.end <= np.end);
+    // "the RCEP Agreement entered into force": a trade pact's entry into force, for the country the text is about
+    const pact =
+      multilateral &&
+      status === "entered_into_force" &&
+      parties.length === 0 &&
+      v.orgs.some((o) => PACTS.has(o.id) && o.start >= np.start && o.end <= np.end);
+    if (pact) {
+      const members = pactMembers(v);
+      out.push({
+        kind: "agreement",
+        start: np.start,
+        end: np.end,
+        title: np.title,
+        status,
+        parties: members,
+        fallback: members,
+        multilateral: false,
+        pact: true,
+      });
+      continue;
+    }
     // when the sentence names fewer than two parties: the country the section is about, and Japan
     let fallback = parties;
     if (parties.length === 1 && !multilateral) {
@@ -353,6 +385,26 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
         });
       }
     }
+  }
+
+  // "the CPTPP entered into force on December 30": a trade pact named by its organization's name alone
+  for (const o of v.orgs) {
+    if (!PACTS.has(o.id)) continue;
+    if (seen.some((s) => s.start <= o.start && o.start < s.end)) continue;
+    const after = PACT_IN_FORCE.exec(text.slice(o.end, o.end + 60));
+    if (!after || isUnreal(text, o.start, o.end + after[0].length)) continue;
+    const members = pactMembers(v);
+    out.push({
+      kind: "agreement",
+      start: o.start,
+      end: o.end,
+      title: text.slice(o.start, o.end),
+      status: "entered_into_force",
+      parties: members,
+      fallback: members,
+      multilateral: false,
+      pact: true,
+    });
   }
 
   // policy releases: one government's own document

@@ -14,7 +14,7 @@ const NOT_HEAD =
 const HEAD =
   /\b(?:prime\s+minister|president|premier|chancellor|king|queen|emperor|sultan|emir|amir|taoiseach|head\s+of\s+(?:state|government)|general\s+secretary|chairman\s+of\s+the\s+state\s+affairs|supreme\s+leader|state\s+counsellor|chief\s+executive)\b/i;
 const FOREIGN =
-  /\b(?:foreign\s+minister|minister\s+(?:of|for)\s+(?:(?:europe\s+and\s+)?foreign\s+(?:affairs|relations)|external\s+affairs|international\s+relations)|foreign\s+secretary|secretary\s+of\s+state(?!\s+for)|external\s+affairs\s+minister|minister\s+for\s+foreign\s+affairs|secretary\s+(?:of|for)\s+foreign\s+affairs|state\s+councilor\s+and\s+foreign\s+minister)\b/i;
+  /\b(?:foreign\s+minister|minister\s+(?:of|for)\s+(?:(?:europe\s+and\s+)?foreign\s+(?:affairs|relations)|external\s+affairs|international\s+relations)|foreign\s+secretary|secretary\s+of\s+state(?!\s+for)|external\s+affairs\s+minister|minister\s+for\s+foreign\s+affairs|secretary\s+(?:of|for)\s+foreign\s+affairs|state\s+councilor\s+and\s+foreign\s+minister|high\s+representative(?:\s+of\s+the\s+(?:(?:european\s+)?union|eu))?(?:\s+for\s+foreign\s+affairs(?:\s+and\s+security\s+policy)?)?(?![\w\s]*\bfor\s+(?!foreign))|eu\s+high\s+representative)\b/i;
 const DEFENSE =
   /\b(?:defen[cs]e\s+(?:minister|secretary)|minister\s+(?:of|for)\s+(?:national\s+)?defen[cs]e|secretary\s+of\s+defen[cs]e)\b/i;
 const MINISTER = /\b(?:minister|secretary\s+of|secretary\b|commissioner|high\s+representative)\b/i;
@@ -147,7 +147,7 @@ export const PLAN_BEFORE =
 
 /** Words after an event mention that make it future or negated. */
 export const PLAN_AFTER =
-  /^(?:\s*\([^()]{0,30}\))?(?:\s*,[^,;.()]{1,40},)?(?:\s*,\s*(?:which|that)\b)?[^.;,]{0,25}\b(?:will\s+be|would\s+(?:have\s+)?been|would\s+be|is\s+expected|is\s+to\s+be|(?:was|were)\s+to\s+(?:be|have)|to\s+be\s+held|is\s+scheduled|(?:was|were|had\s+been)\s+(?:originally\s+)?(?:scheduled|planned)|was\s+not|were\s+not|has\s+not|had\s+not|was\s+postponed|were\s+postponed|was\s+cancel+ed|were\s+cancel+ed|was\s+called\s+off)\b/i;
+  /^(?:\s*\([^()]{0,30}\))?(?:\s*,[^,;.()]{1,40},)?(?:\s*,\s*(?:which|that)\b)?[^.;,]{0,25}\b(?:will\s+be|would\s+(?:have\s+)?been|would\s+be|is\s+expected|is\s+to\s+be|(?:was|were)\s+to\s+(?:be|have)|to\s+be\s+held|is\s+scheduled|(?:was|were|had\s+been)\s+(?:originally\s+)?(?:scheduled|planned)|was\s+not|were\s+not|has\s+not|had\s+not|was\s+postponed|were\s+postponed|was\s+cancel+ed|were\s+cancel+ed|was\s+called\s+off|(?:was|were|had\s+been)\s+(?:widely\s+)?expected|did\s+not\s+(?:take\s+place|happen|materiali[sz]e)|never\s+(?:took\s+place|happened|materiali[sz]ed))\b/i;
 
 /** Habitual or vague: "visited each other frequently", "frequent visits", "mutual visits". */
 export const HABITUAL =

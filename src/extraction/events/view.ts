@@ -67,6 +67,9 @@ const PARTY_ORGS = new Set([
 const INTERNATIONAL =
   /Secretary[- ]General|Commission|Council\b|\bUnion\b|United\s+Nations|\bUN\b|\bBank\b|\bFund\b|Organi[sz]ation|Agency|Parliament|Committee|NATO|ASEAN/;
 
+const EU_HIGH_REP =
+  /^(?:(?:the\s+)?EU\s+)?High\s+Representative(?:\s+of\s+the\s+(?:(?:European\s+)?Union|EU))?(?:\s+for\s+Foreign\s+Affairs(?:\s+and\s+Security\s+Policy)?)?$/i;
+
 const TITLE_BEFORE =
   /((?:(?:Vice|Deputy|State|Parliamentary|Senior|Prime|Foreign|Defen[cs]e|Minister|Ministers|Secretary|President|Premier|Chancellor|King|Queen|Emperor|Sultan|Emir|Amir|Director-General|Director|Ambassador|General|Chief|Cabinet|Crown|Prince|Affairs|External|National|Europe|of|for|and|the|State|Councilor|Counsellor|Special|Envoy|Representative|High)\s+)+)(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.\s+|His\s+Excellency\s+|Her\s+Excellency\s+|the\s+Honou?rable\s+)*$/;
 const TITLE_AFTER = /^,\s+((?:[A-Z][\w’'-]*|of|for|the|and)(?:\s+(?:[A-Z][\w’'-]*|of|for|the|and))*)/;
@@ -113,6 +116,13 @@ function findChains(text: string, parties: CountryRef[]): Chain[] {
   return chains;
 }
 
+/** The numbering of a heading ("(2) ...", "3. ...", "Section 4 ..."), or null when it has none. */
+function headingStyle(text: string): string | null {
+  const m = /^\s*(?:(\(\d+\))|(\d+[.)]?)|(section\s+\d+))/i.exec(text);
+  if (!m) return null;
+  return m[1] ? "paren" : m[2] ? "number" : "section";
+}
+
 function readoutYear(meta: DocumentMetadata): number | null {
   return meta.kind === "readout" && meta.date ? Number(meta.date.slice(0, 4)) : null;
 }
@@ -139,6 +149,7 @@ function makeViews(ctx: DocContext): SentenceView[] {
   let pi = 0;
   let previousYear: number | null = null;
   let focus: string | null = null;
+  let focusStyle: string | null = null;
   const offices = new Map<string, { role: string | null; rank: Rank }>();
   for (const s of ctx.sentences) {
     const base = s.start;
@@ -172,6 +183,8 @@ function makeViews(ctx: DocContext): SentenceView[] {
       // a foreign official whose country the finder could not tell: the one the title names
       // ("Minister of Foreign Affairs of the ROK"), else the country the section is about
       let country = h.country;
+      // the EU's High Representative (for Foreign Affairs and Security Policy) speaks for the EU, a party of meetings
+      if (!country && role && EU_HIGH_REP.test(role)) country = "EU";
       if (!country) {
         const after = /^,?\s+(?:[A-Z][\w’'-]*\s+|of\s+|for\s+|and\s+){1,6}of\s+(?:the\s+)?$/;
         const c = countries.find((x) => x.start >= end && x.start - end < 70 && after.test(s.text.slice(end, x.start)));
@@ -186,9 +199,20 @@ function makeViews(ctx: DocContext): SentenceView[] {
     if (s.kind === "heading") {
       previousYear = null;
       const named = countries.filter((c) => !c.adjective);
-      if (named.length === 1 && !/relations/i.test(s.text)) focus = named[0]!.code;
-      else if (/^\s*(?:\(\d+\)|\d+[.)]?|section\s+\d+)/i.test(s.text))
-        focus = named.length === 1 ? named[0]!.code : focus;
+      const style = headingStyle(s.text);
+      if (named.length === 1 && !/relations/i.test(s.text)) {
+        focus = named[0]!.code;
+        focusStyle = style;
+      } else if (style) {
+        if (named.length === 1) {
+          focus = named[0]!.code;
+          focusStyle = style;
+        } else if (named.length === 0 && style === focusStyle) {
+          // "(1) Iran" then "(2) Gulf States": a sibling heading on another topic ends the country's part
+          focus = null;
+          focusStyle = null;
+        }
+      }
       continue;
     }
     if (s.kind === "navigation") continue;

@@ -155,8 +155,8 @@ describe("red team: Diplomatic Bluebook 2009, Middle East (year-first visit, neg
     expect(citing(d, "visit the region frequently")).toEqual([]);
     expect(matching(d, { type: "meeting", countries: ["ISR", "JPN"] })).toEqual([]);
   });
-  // EVENTS: "visited Saudi Arabia and Kuwait ... and held meetings with King Abdullah and the Emir of Kuwait" is also two summit meetings
-  it.fails("reads 'held meetings with King X and the Emir of Y' after a visit as summit meetings", () => {
+  // (fixed; was a known defect) EVENTS: "visited Saudi Arabia and Kuwait ... and held meetings with King Abdullah and the Emir of Kuwait" is also two summit meetings
+  it("reads 'held meetings with King X and the Emir of Y' after a visit as summit meetings", () => {
     expect(matching(d, { type: "meeting", level: "summit", countries: ["JPN", "SAU"], date: "2008-04" })).toHaveLength(
       1,
     );
@@ -255,14 +255,14 @@ describe("red team: Diplomatic Bluebook 2021 Summary (agreed in principle, then 
   it("makes no policy release of 'remains the basis'", () => {
     expect(d.events.filter((e) => e.type === "policy_release")).toEqual([]);
   });
-  // EVENTS/DATES: one agreement event takes 'agreed_in_principle' with the signing month (2020-10);
+  // (fixed; was a known defect) EVENTS/DATES: one agreement event takes 'agreed_in_principle' with the signing month (2020-10);
   // the text says agreed in principle in August and signed in October: two events
-  it.fails("dates an agreement in principle and a later signing apart", () => {
+  it("dates an agreement in principle and a later signing apart", () => {
     expect(matching(d, { type: "agreement", status: "agreed_in_principle", date: "2020-08" })).toHaveLength(1);
     expect(matching(d, { type: "agreement", status: "signed", date: "2020-10" })).toHaveLength(1);
   });
-  // COUNTS: "after taking office in September" should bound the period (2020-09 to 2020-12), not the whole year
-  it.fails("starts a count's period at 'after taking office in <month>'", () => {
+  // (fixed; was a known defect) COUNTS: "after taking office in September" should bound the period (2020-09 to 2020-12), not the whole year
+  it("starts a count's period at 'after taking office in <month>'", () => {
     expect(d.counts.find((x) => x.total === 40)?.period).toEqual({ start: "2020-09", end: "2020-12" });
   });
 });
@@ -437,9 +437,9 @@ describe("red team: Diplomatic Bluebook 2020, China (a plan for next year before
     expect(matching(d, { type: "meeting", modality: "telephone", countries: ["CHN", "JPN"] })[0]?.date).toBe("2019-09");
     expect(d.events.filter((e) => e.date?.startsWith("2020"))).toEqual([]);
   });
-  // EVENTS: the meeting with Xi "in Beijing on December 23" is placed in Chengdu, and the one with Li Keqiang
+  // (fixed; was a known defect) EVENTS: the meeting with Xi "in Beijing on December 23" is placed in Chengdu, and the one with Li Keqiang
   // "in Chengdu on December 24" is missed (Li is put among the trilateral's participants)
-  it.fails("places each of two summits in one sentence in its own city", () => {
+  it("places each of two summits in one sentence in its own city", () => {
     expect(
       matching(d, { type: "meeting", countries: ["CHN", "JPN"], date: "2019-12-23", place: "Beijing" }),
     ).toHaveLength(1);
@@ -469,9 +469,9 @@ describe("red team: Diplomatic Bluebook 2007, Asia-Pacific ('respectively', 'no 
   it("resolves the 2006 persons", () => {
     expect(personNames(d)).toEqual(["Shinzo Abe", "Hu Jintao", "Roh Moo-hyun", "Taro Aso", "Li Zhaoxing"]);
   });
-  // EVENTS: "visited China and the ROK, and held summit meetings with President Hu and President Roh respectively":
+  // (fixed; was a known defect) EVENTS: "visited China and the ROK, and held summit meetings with President Hu and President Roh respectively":
   // the Japan-China summit is located in the ROK (the last country named) and the Japan-ROK summit is missed
-  it.fails("pairs 'respectively' summits with their countries", () => {
+  it("pairs 'respectively' summits with their countries", () => {
     expect(matching(d, { type: "meeting", level: "summit", countries: ["CHN", "JPN"], location: "CHN" })).toHaveLength(
       1,
     );
@@ -497,8 +497,9 @@ describe("red team: Diplomatic Bluebook 2023 Summary, security (strategies, 2+2s
       matching(d, { type: "agreement", countries: ["AUS", "JPN"], date: "2022-01", status: "signed" }),
     ).toHaveLength(1);
   });
-  // EVENTS: "Japan and the Philippines held their first '2+2' in April" and "The NATO Summit ... was attended by" are missed
-  it.fails("extracts 'X and Y held their first 2+2' and a summit 'attended by' the Prime Minister", () => {
+  // (fixed; was a known defect) "Japan and the Philippines held their first '2+2' in April" and "The NATO Summit ... was
+  // attended by" were dated 2023 from the "January 2023" of the sentence before (an edition is out by the spring)
+  it("extracts 'X and Y held their first 2+2' and a summit 'attended by' the Prime Minister", () => {
     expect(
       matching(d, { type: "meeting", level: "two_plus_two", countries: ["JPN", "PHL"], date: "2022-04" }),
     ).toHaveLength(1);
@@ -528,9 +529,9 @@ describe("red team: Diplomatic Bluebook 2011, Europe (EU leaders, ministers met 
     ]);
     expect(d.organizations).toEqual(["ASEM", "EU"]);
   });
-  // EVENTS: "meeting Foreign Minister Kouchner in Paris on January 8 and Foreign Minister Westerwelle in Berlin on January 9",
+  // (fixed; was a known defect) EVENTS: "meeting Foreign Minister Kouchner in Paris on January 8 and Foreign Minister Westerwelle in Berlin on January 9",
   // "Foreign Minister Maehara held talks with High Representative Catherine Ashton" and "attended the ASEM8" are missed
-  it.fails("extracts meetings in a participle clause, talks with the EU's High Representative and ASEM8", () => {
+  it("extracts meetings in a participle clause, talks with the EU's High Representative and ASEM8", () => {
     expect(
       matching(d, { type: "meeting", countries: ["FRA", "JPN"], date: "2010-01-08", place: "Paris" }),
     ).toHaveLength(1);
