@@ -416,6 +416,17 @@ function merge(into: ExtractedEvent, from: ExtractedEvent): void {
   if (into.modality === "in_person" && from.modality && from.modality !== "in_person") into.modality = from.modality;
 }
 
+/**
+ * The person the sentence is about: the first one named, when not in a prepositional phrase
+ * (a sentence that opens with "he" or "she" keeps the person it stands for).
+ */
+function subjectAfter(v: SentenceView, previous: PersonRef | null): PersonRef | null {
+  if (/^(?:[^,;]{0,40},\s*)?(?:he|she)\b/i.test(v.text)) return previous;
+  const first = v.persons[0];
+  const opens = first && !/\b(?:met|held|with|visited|received|by|of|and)\b/i.test(v.text.slice(0, first.outer));
+  return opens && first.country && !inPrepPhrase(v, first) ? first : null;
+}
+
 /** Events (meetings, visits, conferences, agreements, policy releases, negotiations). */
 export function extractEvents(ctx: DocContext): ExtractedEvent[] {
   const views = buildViews(ctx);
@@ -437,10 +448,25 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
 
   for (const v of views) {
     const s = v.sentence;
+    // cheap word tests first: most sentences state no event
+    const meetingWord = MEETING_WORD.test(v.text);
+    const visitWord = VISIT_WORD.test(v.text);
+    const conferenceWord = v.orgs.length > 0 || /\bCOP\s?\d/.test(v.text);
+    const instrumentWord = INSTRUMENT_WORD.test(v.text);
+    const roundWord = /round/i.test(v.text);
+    if (!meetingWord && !visitWord && !conferenceWord && !instrumentWord && !roundWord && s.kind !== "caption") {
+      // no finder runs (each is gated by one of these tests, and every other anchor needs a meeting or visit):
+      // only the state a sentence without events hands to the next one
+      if (v.dates.length) previousDate = null;
+      if (++visitAge > 1) previousVisit = null;
+      previousSubject = subjectAfter(v, previousSubject);
+      previousOccasion = null;
+      previousMeeting = null;
+      continue;
+    }
     const evidence = { start: s.start, end: s.end, text: s.text };
     const occasionOf = new Map<MeetingAnchor, ExtractedEvent>();
-    // cheap word tests first: most sentences state no event
-    const found = MEETING_WORD.test(v.text) ? findMeetings(v, [], previousSubject) : [];
+    const found = meetingWord ? findMeetings(v, [], previousSubject) : [];
     // a meeting "during the visit" whose parties the sentence does not name: the visit of the sentence before
     for (const m of found) {
       if (m.parties.length >= 2) continue;
@@ -452,9 +478,9 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     for (let i = found.length - 1; i >= 0; i--) if (found[i]!.parties.length < 2) found.splice(i, 1);
     const meetings = found.filter((m) => !m.plural && m.level);
     meetings.push(...enumeratedOccasions(v, found));
-    const visits = VISIT_WORD.test(v.text) ? findVisits(v, cityMap, previousSubject) : [];
-    const conferences = v.orgs.length || /\bCOP\s?\d/.test(v.text) ? findConferences(v, cityMap) : [];
-    const instruments = INSTRUMENT_WORD.test(v.text) ? findInstruments(v) : [];
+    const visits = visitWord ? findVisits(v, cityMap, previousSubject) : [];
+    const conferences = conferenceWord ? findConferences(v, cityMap) : [];
+    const instruments = instrumentWord ? findInstruments(v) : [];
     if (s.kind === "caption") meetings.push(...captionMeetings(v));
 
     // links: a meeting held during a visit, a visit made for a meeting, a visitor who takes part
@@ -725,7 +751,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       });
     }
     for (const c of conferences) sentenceEvents.push(conferenceEvent(c, dateOf.get(c) ?? null, evidence));
-    for (const n of /round/i.test(v.text) ? negotiationRounds(v) : []) {
+    for (const n of roundWord ? negotiationRounds(v) : []) {
       const date =
         v.dates.find((d) => d.start >= n.end && d.value && d.kind !== "range")?.value ??
         v.dates.find((d) => d.leading && d.end <= n.start && d.value && d.kind !== "range")?.value ??
@@ -822,13 +848,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       previousVisit = lastVisit;
       visitAge = 0;
     } else if (++visitAge > 1) previousVisit = null;
-    // the person the sentence is about: the first one named, when not in a prepositional phrase
-    // (a sentence that opens with "he" or "she" keeps the person it stands for)
-    if (!/^(?:[^,;]{0,40},\s*)?(?:he|she)\b/i.test(v.text)) {
-      const first = v.persons[0];
-      const opens = first && !/\b(?:met|held|with|visited|received|by|of|and)\b/i.test(v.text.slice(0, first.outer));
-      previousSubject = opens && first.country && !inPrepPhrase(v, first) ? first : null;
-    }
+    previousSubject = subjectAfter(v, previousSubject);
     previousOccasion =
       sentenceEvents.findLast((e) => e.type === "conference" || (e.type === "meeting" && e.location)) ?? null;
     if (readout && !mainMeeting) mainMeeting = lastMeeting ?? null;
