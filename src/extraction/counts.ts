@@ -30,7 +30,11 @@ const MET_RE = new RegExp(
   "gi",
 );
 
-/** Sentences without these words count nothing (a cheap test before the full patterns). */
+/**
+ * Sentences without these words count nothing (a cheap test before the full patterns). Each of its words holds
+ * MEETING_WORD's or ROUND_WORD's (tested once per sentence in its view) or one of COUNT_ONLY_WORD's.
+ */
+const COUNT_ONLY_WORD = /sessions|times|twice|thrice/i;
 const COUNT_WORD =
   /meetings|talks|summits|calls|conferences|consultations|dialogues|rounds|sessions|times|twice|thrice|\bmet\b|\b(?:one|a)\s+(?:\w+\s+)?(?:meeting|summit|call|talk)\b/i;
 
@@ -109,7 +113,7 @@ export function extractCounts(ctx: DocContext): ExtractedCount[] {
   let prev: SentenceView | null = null;
   for (const v of views) {
     const { text } = v;
-    if (!COUNT_WORD.test(text)) {
+    if (!((v.meetingWord || v.roundWord || COUNT_ONLY_WORD.test(text)) && COUNT_WORD.test(text))) {
       prev = v;
       continue;
     }

@@ -80,8 +80,6 @@ const VISIT_AND_HELD =
 const VISIT_AND_PASSIVE =
   /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?\s*,?\s*and\s+(?:a|an|the)\s+(?:first\s+)?((?:summit|leaders['’]?|foreign\s+ministers['’]?)\s+(?:meeting|talks?))\s+(?:was|were)\s+(?:also\s+)?held\b/i;
 
-const MEETING_WORD =
-  /meeting|talk|summit|call|conference|consultation|dialogue|2\s*\+\s*2|committee|\bmet\b|lunch|dinner|breakfast/i;
 const VISIT_WORD = /visit|trip\b|travel|came\s+to/i;
 const INSTRUMENT_WORD =
   /agreement|treaty|statement|declaration|plan\b|communiqu|notes|memorandum|convention|protocol|\bFTA|\bEPA|roadmap|strateg|polic|guidelines|outlook|doctrine|paper|charter|into\s+(?:force|effect)/i;
@@ -421,8 +419,10 @@ function merge(into: ExtractedEvent, from: ExtractedEvent): void {
  * (a sentence that opens with "he" or "she" keeps the person it stands for).
  */
 function subjectAfter(v: SentenceView, previous: PersonRef | null): PersonRef | null {
-  if (/^(?:[^,;]{0,40},\s*)?(?:he|she)\b/i.test(v.text)) return previous;
   const first = v.persons[0];
+  // no one named and no one before: no one, whatever the sentence opens with
+  if (!first && !previous) return null;
+  if (/^(?:[^,;]{0,40},\s*)?(?:he|she)\b/i.test(v.text)) return previous;
   const opens = first && !/\b(?:met|held|with|visited|received|by|of|and)\b/i.test(v.text.slice(0, first.outer));
   return opens && first.country && !inPrepPhrase(v, first) ? first : null;
 }
@@ -449,11 +449,10 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
   for (const v of views) {
     const s = v.sentence;
     // cheap word tests first: most sentences state no event
-    const meetingWord = MEETING_WORD.test(v.text);
+    const { meetingWord, roundWord } = v;
     const visitWord = VISIT_WORD.test(v.text);
     const conferenceWord = v.orgs.length > 0 || /\bCOP\s?\d/.test(v.text);
     const instrumentWord = INSTRUMENT_WORD.test(v.text);
-    const roundWord = /round/i.test(v.text);
     if (!meetingWord && !visitWord && !conferenceWord && !instrumentWord && !roundWord && s.kind !== "caption") {
       // no finder runs (each is gated by one of these tests, and every other anchor needs a meeting or visit):
       // only the state a sentence without events hands to the next one

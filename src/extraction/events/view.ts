@@ -45,7 +45,18 @@ export interface SentenceView {
   chains: Chain[];
   /** the country the nearest heading above names (a Bluebook section on "Ghana") */
   focus: string | null;
+  /** MEETING_WORD matches: the word test the meeting finder and the counts share */
+  meetingWord: boolean;
+  /** ROUND_WORD matches */
+  roundWord: boolean;
 }
+
+/** Sentences without these words hold no meeting (a cheap test before the finders). */
+export const MEETING_WORD =
+  /meeting|talk|summit|call|conference|consultation|dialogue|2\s*\+\s*2|committee|\bmet\b|lunch|dinner|breakfast/i;
+/** Sentences without it hold no negotiation round. */
+export const ROUND_WORD = /round/i;
+const CHAIN_DASH = /[-–—]/;
 
 /** Organizations that can be a party of a meeting or agreement ("Japan-EU Summit"). */
 const PARTY_ORGS = new Set([
@@ -235,7 +246,10 @@ function makeViews(ctx: DocContext): SentenceView[] {
       orgs,
       persons,
       dates,
-      chains: findChains(s.text, partyRefs),
+      // a chain joins two parties by a dash: none without two parties and a dash
+      chains: partyRefs.length >= 2 && CHAIN_DASH.test(s.text) ? findChains(s.text, partyRefs) : [],
+      meetingWord: MEETING_WORD.test(s.text),
+      roundWord: ROUND_WORD.test(s.text),
       focus,
     });
     previousYear = carryYear(s.text, dates, maxYear, metadata.coveredYear !== null ? metadata.coveredYear - 2 : null);
