@@ -40,7 +40,8 @@ describe("an ingest killed mid-run (SIGKILL)", () => {
     const dir = mkdtempSync(join(tmpdir(), "panorama-kill-"));
     const inputs = join(dir, "in");
     mkdirSync(inputs);
-    const N = 150;
+    // ~4.3 KB each: 2.6 MB, more than two of ingest's 1 MiB batches, so the kill lands between commits
+    const N = 600;
     for (let i = 0; i < N; i++) writeFileSync(join(inputs, `doc-${String(i).padStart(3, "0")}.txt`), paragraph(i));
     const db = join(dir, "k.db");
 
