@@ -41,7 +41,21 @@ export interface ParallelOptions {
   window?: number;
   /** "document" (default): the whole AnalyzedDocument; "summary": only counts (for benchmarks) */
   output?: "document" | "summary";
+  /** each worker's old-generation heap limit in MB (default WORKER_HEAP_MB; 0: no limit) */
+  heapMb?: number;
 }
+
+/**
+ * A worker's old-generation heap limit, in MB. V8 grows a heap it is not told to keep small well past
+ * what extraction keeps alive (a document's records are a few MB; an unlimited worker's heap grew to
+ * 150-200 MB on the bench corpus, so two workers and the main thread went over 500 MB). With a limit V8
+ * collects sooner; the bench corpus ran as fast with it. A document that needs more than the limit (a
+ * worker dies with ERR_WORKER_OUT_OF_MEMORY) is extracted again, alone, on a worker without a limit, so
+ * the limit never costs a document.
+ */
+export const WORKER_HEAP_MB = 160;
+
+const outOfMemory = (e: unknown): boolean => (e as { code?: string } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY";
 
 /**
  * What crosses between threads is copied (structured clone), on both sides. Sentence texts, mention
@@ -80,16 +94,35 @@ export function defaultWorkers(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
 }
 
-function spawnWorker(): Worker {
+function spawnWorker(heapMb = 0): Worker {
+  const limits = heapMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {};
   // Built code runs parallel-worker.js. Under vitest or tsx the sources are .ts: the worker
   // registers tsx's loader first, then imports the .ts worker.
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./parallel-worker.js", import.meta.url));
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./parallel-worker.js", import.meta.url), limits);
   const tsxApi = pathToFileURL(
     join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs"),
   ).href;
   const worker = new URL("./parallel-worker.ts", import.meta.url).href;
   const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, ...limits });
+}
+
+/** Runs one request on a worker of its own without a heap limit (a document too big for a pool worker's). */
+function runAlone(req: WorkerRequest): Promise<WorkerReply> {
+  return new Promise((resolve, reject) => {
+    const w = spawnWorker(0);
+    let settled = false;
+    const finish = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      f();
+      void w.terminate();
+    };
+    w.on("message", (reply: WorkerReply) => finish(() => resolve(reply)));
+    w.on("error", (e) => finish(() => reject(e)));
+    w.on("exit", (code) => finish(() => reject(new Error(`extraction worker exited (code ${code})`))));
+    w.postMessage(req);
+  });
 }
 
 /**
@@ -106,6 +139,8 @@ export async function* extractFilesParallel(
   const nWorkers = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), paths.length));
   const window = Math.max(nWorkers, opts.window ?? nWorkers * 4);
   const output = opts.output ?? "document";
+  const heapMb = opts.heapMb ?? WORKER_HEAP_MB;
+  let alone = 0; // documents being extracted again on a worker without a heap limit
 
   const done = new Map<number, ParallelResult>();
   const busy = new Map<Worker, number>(); // worker -> seq it is working on
@@ -131,7 +166,7 @@ export async function* extractFilesParallel(
   };
 
   const add = () => {
-    const w = spawnWorker();
+    const w = spawnWorker(heapMb);
     workers.add(w);
     w.on("message", (reply: WorkerReply) => {
       busy.delete(w);
@@ -143,20 +178,39 @@ export async function* extractFilesParallel(
       notify();
     });
     // A worker that dies (out of memory, a native crash) fails only the file it held; a new one takes its place.
-    const lost = (why: string) => {
+    const lost = (why: string, oom = false) => {
       if (!workers.delete(w)) return;
       const seq = busy.get(w);
       busy.delete(w);
       const i = idle.indexOf(w);
       if (i >= 0) idle.splice(i, 1);
-      if (seq !== undefined) {
+      if (seq !== undefined && oom && heapMb > 0) {
+        // too big for a pool worker's heap: again, alone, without a limit
+        alone++;
+        const fail = (e: unknown) => ({
+          path: paths[seq]!,
+          ok: false as const,
+          stage: "worker" as const,
+          message: `${paths[seq]}: extraction worker failed (${(e as Error)?.message ?? String(e)})`,
+        });
+        runAlone({ seq, path: paths[seq]!, output })
+          .then(({ seq: _s, ...rest }) => {
+            if (rest.ok && rest.doc) unpackDocument(rest.doc);
+            return rest as ParallelResult;
+          }, fail)
+          .then((r) => {
+            alone--;
+            done.set(seq, r);
+            notify();
+          });
+      } else if (seq !== undefined) {
         done.set(seq, { path: paths[seq]!, ok: false, stage: "worker", message: `${paths[seq]}: ${why}` });
       }
-      if (!closing && (next < paths.length || busy.size > 0)) add();
+      if (!closing && (next < paths.length || busy.size > 0 || alone > 0)) add();
       dispatch();
       notify();
     };
-    w.on("error", (e) => lost(`extraction worker failed (${e.message})`));
+    w.on("error", (e) => lost(`extraction worker failed (${e.message})`, outOfMemory(e)));
     w.on("exit", (code) => lost(`extraction worker exited (code ${code})`));
     idle.push(w);
   };
@@ -201,8 +255,9 @@ export interface ExtractorPool {
  * Use with ingest: `ingestPaths(store, paths, { extract: pool.extract, concurrency: pool.size * 2 })`,
  * then `await pool.close()`.
  */
-export function createExtractorPool(opts: { workers?: number } = {}): ExtractorPool {
+export function createExtractorPool(opts: { workers?: number; heapMb?: number } = {}): ExtractorPool {
   const size = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
+  const heapMb = opts.heapMb ?? WORKER_HEAP_MB;
   type Job = { seq: number; doc: SourceDocument; resolve: (d: AnalyzedDocument) => void; reject: (e: Error) => void };
   const queue: Job[] = [];
   // Each worker holds up to DEPTH jobs (it runs them in order): when it finishes one while this thread
@@ -225,7 +280,7 @@ export function createExtractorPool(opts: { workers?: number } = {}): ExtractorP
     }
   };
   const add = () => {
-    const w = spawnWorker();
+    const w = spawnWorker(heapMb);
     jobs.set(w, []);
     w.on("message", (reply: WorkerReply) => {
       const job = jobs.get(w)?.shift();
@@ -237,17 +292,26 @@ export function createExtractorPool(opts: { workers?: number } = {}): ExtractorP
     });
     // A worker that dies fails only the document it was extracting; the ones queued behind it go back
     // to the front of the queue, and a new worker takes its place.
-    const lost = (why: string) => {
+    const lost = (why: string, oom = false) => {
       const held = jobs.get(w);
       if (!held) return;
       jobs.delete(w);
       const [job, ...rest] = held;
-      job?.reject(new Error(`${job.doc.path}: ${why}`));
+      if (job && oom && heapMb > 0) {
+        // too big for a pool worker's heap: again, alone, without a limit
+        runAlone({ seq: job.seq, doc: job.doc }).then(
+          (reply) => {
+            if (reply.ok && reply.doc) job.resolve(unpackDocument(reply.doc));
+            else job.reject(new Error(reply.ok ? "the worker returned no document" : reply.message));
+          },
+          (e: Error) => job.reject(new Error(`${job.doc.path}: extraction worker failed (${e.message})`)),
+        );
+      } else job?.reject(new Error(`${job.doc.path}: ${why}`));
       queue.unshift(...rest);
       if (!closed) add();
       pump();
     };
-    w.on("error", (e) => lost(`extraction worker failed (${e.message})`));
+    w.on("error", (e) => lost(`extraction worker failed (${e.message})`, outOfMemory(e)));
     w.on("exit", (code) => lost(`extraction worker exited (code ${code})`));
   };
   for (let i = 0; i < size; i++) add();

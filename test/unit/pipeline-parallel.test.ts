@@ -123,3 +123,46 @@ describe("createExtractorPool", () => {
     await expect(pool.extract({} as SourceDocument)).rejects.toThrow(/closed/);
   });
 });
+
+describe("a document too big for a worker's heap limit", () => {
+  // ~4 MB of our own sentences: extracting it needs far more than a 24 MB old generation (a worker
+  // with that limit dies with ERR_WORKER_OUT_OF_MEMORY on it), while the small ones fit.
+  const para = (i: number) =>
+    `On April ${1 + (i % 28)}, 2013, Prime Minister Shinzo Abe held a summit meeting with President Barack Obama in Washington, D.C. ` +
+    "The two leaders confirmed that the alliance remains the cornerstone of peace in the region.\n";
+  let big: string;
+  beforeAll(() => {
+    big = join(dir, "big.txt");
+    const parts = ["2. North America\n\n"];
+    for (let i = 0; i < 20_000; i++) parts.push(para(i));
+    writeFileSync(big, parts.join(""));
+  });
+
+  it("is extracted again on a worker without a limit, in its place in the order", async () => {
+    const input = [paths[0]!, big, paths[1]!];
+    const results = await collect(extractFilesParallel(input, { workers: 1, heapMb: 24 }));
+    expect(results.map((r) => r.path)).toEqual(input);
+    for (const r of results) {
+      expect(r.ok, r.ok ? r.path : r.message).toBe(true);
+      const local = await readOne(r.path);
+      if (r.ok && local.ok) expect(r.doc).toEqual(extract(local.doc));
+    }
+  }, 120_000);
+
+  it("is extracted by the pool too, and the pool goes on", async () => {
+    const pool = createExtractorPool({ workers: 1, heapMb: 24 });
+    try {
+      const docs: SourceDocument[] = [];
+      for (const p of [big, paths[0]!]) {
+        const r = await readOne(p);
+        if (!r.ok) throw new Error(r.error.message);
+        docs.push(r.doc);
+      }
+      const [a, b] = await Promise.all(docs.map((d) => pool.extract(d)));
+      expect(a).toEqual(extract(docs[0]!));
+      expect(b).toEqual(extract(docs[1]!));
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+});
