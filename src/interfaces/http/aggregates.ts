@@ -76,34 +76,13 @@ export function aggregatesFromTallies(tallies: Iterable<EventTally>): Aggregates
   };
 }
 
-/** The same aggregates from event rows (for callers holding events rather than a store). */
+/** The same aggregates from event rows (for callers holding events rather than a store): one tally per event and party. */
 export function computeAggregates(events: Iterable<Pick<EventRow, "type" | "year" | "countries">>): Aggregates {
-  const byCountry = new Map<string, number>();
-  const meetings = new Map<string, number>();
-  const partnerEvents = new Map<string, number>();
-  const partnerMeetings = new Map<string, number>();
-  const years = new Set<number>();
-  for (const e of events) {
-    for (const c of new Set(e.countries)) {
-      if (c === HOME) continue;
-      partnerEvents.set(c, (partnerEvents.get(c) ?? 0) + 1);
-      if (e.type === "meeting") partnerMeetings.set(c, (partnerMeetings.get(c) ?? 0) + 1);
-      if (e.year == null) continue;
-      years.add(e.year);
-      const k = `${c}|${e.year}`;
-      byCountry.set(k, (byCountry.get(k) ?? 0) + 1);
-      if (e.type === "meeting") meetings.set(k, (meetings.get(k) ?? 0) + 1);
-    }
+  function* tallies(): Generator<EventTally> {
+    for (const e of events)
+      for (const country of new Set(e.countries)) yield { country, type: e.type, year: e.year, count: 1 };
   }
-  const partners = [...partnerEvents]
-    .map(([code, n]) => ({ code, events: n, meetings: partnerMeetings.get(code) ?? 0 }))
-    .sort((a, b) => b.events - a.events || a.code.localeCompare(b.code));
-  return {
-    eventsByCountryYear: tally(byCountry),
-    meetingsByPartnerYear: tally(meetings),
-    partners,
-    years: [...years].sort((a, b) => a - b),
-  };
+  return aggregatesFromTallies(tallies());
 }
 
 /** The aggregates, computed once per state of the database. */
