@@ -148,9 +148,6 @@ export function docTexts(
   const sentStmt = db.prepare(
     `SELECT id, idx, start, "end", kind, heading, text FROM sentences WHERE document_id = ? ORDER BY idx`,
   );
-  const mentStmt = db.prepare(
-    "SELECT sentence_id AS sid, key FROM mentions WHERE document_id = ? AND kind = 'country' AND sentence_id IS NOT NULL",
-  );
   const out: DocText[] = [];
   for (const d of docs) {
     const section = (d.section as string | null) ?? null;
@@ -159,11 +156,11 @@ export function docTexts(
     let countries: Map<number, string[]> | null = null;
     if (filter.withCountries) {
       countries = new Map();
-      for (const m of mentStmt.all(id) as Row[]) {
-        const sid = Number(m.sid);
-        const list = countries.get(sid) ?? [];
-        if (!list.includes(String(m.key))) list.push(String(m.key));
-        countries.set(sid, list);
+      for (const m of store.mentions(id)) {
+        if (m.kind !== "country" || m.sentenceId === null) continue;
+        const list = countries.get(m.sentenceId) ?? [];
+        if (!list.includes(m.key)) list.push(m.key);
+        countries.set(m.sentenceId, list);
       }
     }
     out.push({
@@ -230,7 +227,7 @@ export function partnerNames(store: Store, code: string): string[] {
   const names = new Set<string>(countryTable.find((c) => c.code === code)?.names ?? []);
   const rows = store
     .readonlyDb()
-    .prepare("SELECT DISTINCT surface FROM mentions WHERE kind = 'country' AND key = ? LIMIT 50")
+    .prepare("SELECT surface FROM mention_names WHERE kind = 'country' AND key = ? LIMIT 50")
     .all(code) as Row[];
   for (const r of rows) names.add(String(r.surface));
   return [...names];
@@ -243,13 +240,13 @@ export function resolvePartner(store: Store, input: string): string | null {
     const code = v.toUpperCase();
     const known = store
       .readonlyDb()
-      .prepare("SELECT 1 FROM mentions WHERE kind = 'country' AND key = ? LIMIT 1")
+      .prepare("SELECT 1 FROM mention_names WHERE kind = 'country' AND key = ? LIMIT 1")
       .get(code);
     if (known || countryTable?.some((c) => c.code === code)) return code;
   }
   const r = store
     .readonlyDb()
-    .prepare("SELECT key FROM mentions WHERE kind = 'country' AND surface = ? COLLATE NOCASE LIMIT 1")
+    .prepare("SELECT key FROM mention_names WHERE surface = ? COLLATE NOCASE AND kind = 'country' LIMIT 1")
     .get(v) as Row | undefined;
   if (r) return String(r.key);
   partnerNames(store, "JPN");
@@ -262,10 +259,7 @@ export function profileFromStore(store: Store, partner: string): ProfileResult {
   const code = partner.toUpperCase();
   const names = partnerNames(store, code);
   const ids = (
-    store
-      .readonlyDb()
-      .prepare("SELECT DISTINCT document_id AS id FROM mentions WHERE kind = 'country' AND key = ?")
-      .all(code) as Row[]
+    store.readonlyDb().prepare("SELECT document_id AS id FROM document_countries WHERE country = ?").all(code) as Row[]
   ).map((r) => Number(r.id));
   const docs = docTexts(store, { ids, withCountries: true });
   const events = [...allEvents(store, { country: code })];
@@ -293,12 +287,21 @@ export function announcedMeetingsFromStore(store: Store): AnnouncedMeeting[] {
        ORDER BY d.key, s.idx`,
     )
     .all() as Row[];
-  const ment = db.prepare("SELECT DISTINCT key FROM mentions WHERE sentence_id = ? AND kind = 'country'");
+  const docOf = db.prepare("SELECT document_id FROM sentences WHERE id = ?").pluck();
+  /** the countries named in sentence `sid` */
+  const countriesIn = (sid: number): string[] => {
+    const doc = docOf.get(sid);
+    if (doc === undefined) return [];
+    return store
+      .mentions(Number(doc))
+      .filter((m) => m.kind === "country" && m.sentenceId === sid)
+      .map((m) => m.key);
+  };
   const out: AnnouncedMeeting[] = [];
   for (const r of rows) {
     const what = announcedMeeting(String(r.text));
     if (!what) continue;
-    const countries = (ment.all(Number(r.sid)) as Row[]).map((m) => String(m.key));
+    const countries = countriesIn(Number(r.sid));
     if (!countries.includes("JPN") && /\bJapan/.test(String(r.text))) countries.push("JPN");
     out.push({
       countries: [...new Set(countries)].sort(),

@@ -203,6 +203,9 @@ function documentWhere(filter: Omit<DocumentFilter, "limit" | "offset">): Where 
   return w;
 }
 
+/** A mention as document_mentions stores it (migration 13); surface null: the text between start and end. */
+type PackedMention = [MentionRow["kind"], string, number, number, number | null, string | null];
+
 export class SqliteStore implements Store {
   readonly path: string;
   private readonly db: Database.Database;
@@ -343,6 +346,23 @@ export class SqliteStore implements Store {
    * highest id left).
    */
   private deleteDocument(id: number): void {
+    // the names this document used: one document fewer each, gone at none
+    const r = this.st("SELECT data FROM document_mentions WHERE document_id = ?").get(id) as Row | undefined;
+    if (r) {
+      const text = this.documentText(id) ?? "";
+      const names = new Set<string>();
+      for (const [kind, key, start, end, , surface] of JSON.parse(String(r.data)) as PackedMention[])
+        names.add(`${kind}\u0000${key}\u0000${surface ?? text.slice(start, end)}`);
+      const dec = this.st(
+        "UPDATE mention_names SET documents = documents - 1 WHERE kind = ? AND key = ? AND surface = ?",
+      );
+      const gone = this.st("DELETE FROM mention_names WHERE kind = ? AND key = ? AND surface = ? AND documents <= 0");
+      for (const n of names) {
+        const k = n.split("\u0000");
+        dec.run(...k);
+        gone.run(...k);
+      }
+    }
     this.st("DELETE FROM documents WHERE id = ?").run(id);
     if (!this.fkOff) return;
     const { cascade, after } = this.cascadeSql();
@@ -606,11 +626,37 @@ export class SqliteStore implements Store {
       for (const p of c.countries) insCountParty.run(id, p, sortKey);
     });
 
-    const insMention = this.st(
-      `INSERT INTO mentions(document_id, kind, key, start, "end", surface, sentence_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    // the mentions as one JSON row (migration 13): [kind, key, start, end, sentence index, surface or
+    // null when it is the text's cut]; each distinct name once into mention_names
+    const mentions = [...doc.mentions].sort((a, b) => a.start - b.start);
+    mentions.forEach((m, i) => {
+      if (m.kind !== "country" && m.kind !== "person" && m.kind !== "organization")
+        throw new Error(`${doc.source.path}: mention ${i + 1} has an unknown kind "${String(m.kind)}"`);
+      if (!(m.start >= 0 && m.end >= m.start && m.end <= doc.text.length))
+        throw new Error(`${doc.source.path}: mention ${i + 1} (${m.key}) lies outside the text`);
+    });
+    const packed: unknown[] = [];
+    const names = new Set<string>();
+    for (const m of mentions) {
+      const cut = doc.text.slice(m.start, m.end) === m.surface;
+      packed.push([
+        m.kind,
+        m.key,
+        m.start,
+        m.end,
+        sentenceIds.has(m.sentence) ? m.sentence : null,
+        cut ? null : m.surface,
+      ]);
+      names.add(`${m.kind}\u0000${m.key}\u0000${m.surface}`);
+    }
+    this.st("INSERT INTO document_mentions(document_id, data) VALUES (?, ?)").run(docId, JSON.stringify(packed));
+    const insName = this.st(
+      `INSERT INTO mention_names(kind, key, surface, documents) VALUES (?, ?, ?, 1)
+       ON CONFLICT(kind, key, surface) DO UPDATE SET documents = documents + 1`,
     );
-    for (const m of doc.mentions) {
-      insMention.run(docId, m.kind, m.key, m.start, m.end, m.surface, sentenceIds.get(m.sentence) ?? null);
+    for (const n of names) {
+      const [kind, key, surface] = n.split("\u0000");
+      insName.run(kind, key, surface);
     }
 
     const bump = this.st("UPDATE persons SET n_events = n_events + ?, n_documents = n_documents + 1 WHERE id = ?");
@@ -682,21 +728,20 @@ export class SqliteStore implements Store {
   }
 
   mentions(documentId: number): MentionRow[] {
-    return this.st(
-      `SELECT kind, key, start, "end", surface, sentence_id FROM mentions WHERE document_id = ? ORDER BY start, id`,
-    )
-      .all(documentId)
-      .map((r) => {
-        const row = r as Row;
-        return {
-          kind: row.kind as MentionRow["kind"],
-          key: String(row.key),
-          start: Number(row.start),
-          end: Number(row.end),
-          surface: String(row.surface),
-          sentenceId: num(row.sentence_id),
-        };
-      });
+    const r = this.st("SELECT data FROM document_mentions WHERE document_id = ?").get(documentId) as Row | undefined;
+    if (!r) return [];
+    const ids = new Map<number, number>();
+    for (const s of this.st("SELECT id, idx FROM sentences WHERE document_id = ?").all(documentId) as Row[])
+      ids.set(Number(s.idx), Number(s.id));
+    const text = this.documentText(documentId) ?? "";
+    return (JSON.parse(String(r.data)) as PackedMention[]).map(([kind, key, start, end, idx, surface]) => ({
+      kind,
+      key,
+      start,
+      end,
+      surface: surface ?? text.slice(start, end),
+      sentenceId: idx === null ? null : (ids.get(idx) ?? null),
+    }));
   }
 
   // -------------------------------------------------------------------------

@@ -38,7 +38,7 @@ function shapes(db: Database.Database): Map<string, DocShape> {
                (SELECT COUNT(*) FROM sentences s WHERE s.document_id = d.id) AS sentences,
                (SELECT COUNT(*) FROM events e WHERE e.document_id = d.id) AS events,
                (SELECT COUNT(*) FROM counts c WHERE c.document_id = d.id) AS counts,
-               (SELECT COUNT(*) FROM mentions m WHERE m.document_id = d.id) AS mentions,
+               (SELECT COALESCE(SUM(json_array_length(m.data)), 0) FROM document_mentions m WHERE m.document_id = d.id) AS mentions,
                (SELECT COUNT(*) FROM person_roles r WHERE r.document_id = d.id) AS persons
              FROM documents d`,
           )

@@ -153,7 +153,7 @@ describe("a write batch without foreign-key enforcement", () => {
       store.commitBatch!();
       expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
       expect(store.removeDocument("ru-2014")).toBe(true);
-      for (const t of ["sentences", "events", "event_parties", "mentions", "person_roles", "document_texts"])
+      for (const t of ["sentences", "events", "event_parties", "document_mentions", "person_roles", "document_texts"])
         expect(db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get(), t).toBe(0);
     } finally {
       store.close();

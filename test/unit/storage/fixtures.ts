@@ -47,10 +47,12 @@ export interface FixtureSpec {
 export function makeDoc(spec: FixtureSpec): AnalyzedDocument {
   const { text } = spec;
   const sentences = sentencesOf(text);
-  const mentions: Mention[] = (spec.mentions ?? []).map((m) => {
+  // a mention whose surface the text does not hold is left out (the extractor only mentions what is there)
+  const mentions: Mention[] = (spec.mentions ?? []).flatMap((m) => {
     const start = text.indexOf(m.surface);
+    if (start < 0) return [];
     const sentence = sentences.findIndex((s) => s.start <= start && start < s.end);
-    return { kind: m.kind, key: m.key, start, end: start + m.surface.length, surface: m.surface, sentence };
+    return [{ kind: m.kind, key: m.key, start, end: start + m.surface.length, surface: m.surface, sentence }];
   });
   const extraction: DocumentExtraction = {
     id: spec.key,
@@ -61,7 +63,8 @@ export function makeDoc(spec: FixtureSpec): AnalyzedDocument {
     section: "North America",
     date: null,
     persons: [],
-    countries: [],
+    // as the extractor gives them: the countries the mentions name
+    countries: [...new Set(mentions.filter((m) => m.kind === "country").map((m) => m.key))].sort(),
     organizations: [],
     ...spec.meta,
     events: (spec.events ?? []).map(({ at, ...e }) => ({ ...e, evidence: evidenceOf(text, at) })),

@@ -89,20 +89,44 @@ describe("schema and migrations", () => {
     const db = new Database(old);
     migrate(db, MIGRATIONS.slice(0, 1));
     expect(db.pragma("user_version", { simple: true })).toBe(1);
+    // a document as version 1 stored it: sentences, a row per mention, an event with its party
+    const text = "Prime Minister Abe met President Obama. The United States is Japan's ally.";
+    db.exec(`
+      INSERT INTO documents(id, key, path, format, hash, bytes, kind, edition, word_count, ingested_at)
+        VALUES (1, 'v1-doc', '/x/v1-doc.txt', 'text', 'h1', ${text.length}, 'bluebook', 2014, 12, '2014-01-01T00:00:00Z');
+      INSERT INTO document_texts(document_id, text) VALUES (1, '${text.replace(/'/g, "''")}');
+      INSERT INTO sentences(id, document_id, idx, start, "end", kind, text)
+        VALUES (7, 1, 0, 0, 39, 'paragraph', 'Prime Minister Abe met President Obama.'),
+               (8, 1, 1, 40, ${text.length}, 'paragraph', 'The United States is Japan''s ally.');
+      INSERT INTO mentions(document_id, kind, key, start, "end", surface, sentence_id)
+        VALUES (1, 'person', 'Shinzo Abe', 15, 18, 'Abe', 7), (1, 'country', 'USA', 44, 57, 'United States', 8),
+               (1, 'person', 'Barack Obama', 33, 38, 'Obama', 7), (1, 'country', 'JPN', 61, 66, 'Japan', 8);
+      INSERT INTO events(id, document_id, ord, type, date, date_lo, date_hi, year, sentence_id, ev_start, ev_end, ev_text)
+        VALUES (1, 1, 0, 'meeting', '2013-02', '2013-02-01', '2013-02-28', 2013, 7, 0, 39, 'Prime Minister Abe met President Obama.');
+      INSERT INTO event_parties(event_id, country) VALUES (1, 'JPN'), (1, 'USA');
+      INSERT INTO document_countries(document_id, country) VALUES (1, 'JPN'), (1, 'USA');
+    `);
     db.close();
     store = openStore(old);
-    store.ingest(usDoc());
-    store.close();
-    const raw = new Database(old);
-    raw.exec("DROP INDEX mentions_sentence");
-    raw.pragma("user_version = 1");
-    raw.close();
-    store = openStore(old);
     expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(store.events()).toHaveLength(1);
+    expect(store.events({ country: ["USA"] })[0]!.evidence.text).toBe("Prime Minister Abe met President Obama.");
+    // migration 13: the mentions in start order, surfaces and sentences kept
+    expect(store.mentions(1)).toEqual([
+      { kind: "person", key: "Shinzo Abe", start: 15, end: 18, surface: "Abe", sentenceId: 7 },
+      { kind: "person", key: "Barack Obama", start: 33, end: 38, surface: "Obama", sentenceId: 7 },
+      { kind: "country", key: "USA", start: 44, end: 57, surface: "United States", sentenceId: 8 },
+      { kind: "country", key: "JPN", start: 61, end: 66, surface: "Japan", sentenceId: 8 },
+    ]);
     expect(
-      store.readonlyDb().prepare("SELECT name FROM sqlite_master WHERE name = 'mentions_sentence'").get(),
-    ).toBeTruthy();
-    expect(store.events()).toHaveLength(3);
+      store.readonlyDb().prepare("SELECT kind, key, surface, documents FROM mention_names ORDER BY key").all(),
+    ).toEqual([
+      { kind: "person", key: "Barack Obama", surface: "Obama", documents: 1 },
+      { kind: "country", key: "JPN", surface: "Japan", documents: 1 },
+      { kind: "person", key: "Shinzo Abe", surface: "Abe", documents: 1 },
+      { kind: "country", key: "USA", surface: "United States", documents: 1 },
+    ]);
+    expect(store.stats()).toMatchObject({ documents: 1, sentences: 2, events: 1 });
     expect(store.readonlyDb().prepare("SELECT key FROM meta WHERE key LIKE 'migration_%' ORDER BY key").all()).toEqual(
       MIGRATIONS.map((m) => ({ key: `migration_${m.version}` })).sort((a, b) => (a.key < b.key ? -1 : 1)),
     );
@@ -597,7 +621,7 @@ describe("transactional writes", () => {
 
     const badMention = ruDoc();
     badMention.mentions.push({ kind: "place" as "country", key: "X", start: 0, end: 1, surface: "P", sentence: 0 });
-    expect(() => store.ingest(badMention)).toThrow(/CHECK constraint/);
+    expect(() => store.ingest(badMention)).toThrow(/ru-2014\.txt: mention \d+ has an unknown kind "place"/);
     expect(snapshot(store.readonlyDb())).toEqual(before);
   });
 
