@@ -203,6 +203,30 @@ function documentWhere(filter: Omit<DocumentFilter, "limit" | "offset">): Where 
   return w;
 }
 
+/**
+ * The statements in the bodies of the triggers on documents that `pick` selects, to run them by hand;
+ * a body that uses a row (`forbid`: old. or new.) cannot be, and is refused.
+ */
+function triggerStatements(
+  db: Database.Database,
+  pick: (sql: string, name: string) => boolean,
+  forbid: RegExp,
+): string[] {
+  const rows = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'documents' ORDER BY name")
+    .all() as { name: string; sql: string }[];
+  return rows
+    .filter((r) => pick(r.sql, r.name))
+    .flatMap((r) => {
+      const body = /\bBEGIN\b([\s\S]*)\bEND\s*$/i.exec(r.sql.trim())?.[1];
+      if (body === undefined || forbid.test(body)) throw new Error(`trigger ${r.name} cannot be run by hand`);
+      return body
+        .split(";")
+        .map((x) => x.trim())
+        .filter(Boolean);
+    });
+}
+
 /** A mention as document_mentions stores it (migration 13); surface null: the text between start and end. */
 type PackedMention = [MentionRow["kind"], string, number, number, number | null, string | null];
 
@@ -237,7 +261,14 @@ export class SqliteStore implements Store {
   // Writes take the write lock up front (BEGIN IMMEDIATE): a second writer (another `panorama ingest`)
   // then waits on busy_timeout instead of failing with SQLITE_BUSY when upgrading a stale read snapshot.
   ingest(doc: AnalyzedDocument, opts: IngestOptions = {}): IngestOutcome {
-    if (!this.batch) return this.db.transaction(() => this.write(doc, opts)).immediate();
+    if (!this.batch)
+      return this.db
+        .transaction(() => {
+          const outcome = this.write(doc, opts);
+          this.fold();
+          return outcome;
+        })
+        .immediate();
     // lost (see replayBatch): a document written now would commit on its own while the report
     // counts it with the lost batch
     if (!this.db.inTransaction) throw new Error(BATCH_LOST);
@@ -253,7 +284,13 @@ export class SqliteStore implements Store {
 
   ingestMany(docs: AnalyzedDocument[], opts: IngestOptions = {}): IngestOutcome[] {
     if (this.batch) throw new Error("ingestMany: a batch is open (use ingest)");
-    return this.db.transaction(() => docs.map((d) => this.write(d, opts))).immediate();
+    return this.db
+      .transaction(() => {
+        const outcomes = docs.map((d) => this.write(d, opts));
+        this.fold();
+        return outcomes;
+      })
+      .immediate();
   }
 
   // A batch: one write transaction that several ingest() calls join; one commit per batch instead of
@@ -304,12 +341,24 @@ export class SqliteStore implements Store {
     this.fkOff = false;
   }
 
+  // The totals and tallies (migrations 11, 12) are folded in at the end of every write transaction, so
+  // a reader of a store at rest adds no pending rows; the fold triggers (every 'fold:every' rows) only
+  // bound what a reader adds while a long transaction is being written.
+  private foldSql: string[] | null = null;
+
+  private fold(): void {
+    this.foldSql ??= triggerStatements(this.db, (_sql, name) => name.endsWith("_fold"), /\b(old|new)\./i);
+    for (const sql of this.foldSql) this.st(sql).run();
+  }
+
   commitBatch(): void {
     const was = this.batch !== null;
     this.batch = null;
     try {
-      if (this.db.inTransaction) this.st("COMMIT").run();
-      else if (was) throw new Error(BATCH_LOST);
+      if (this.db.inTransaction) {
+        if (was) this.fold();
+        this.st("COMMIT").run();
+      } else if (was) throw new Error(BATCH_LOST);
     } finally {
       this.enforceKeys();
     }
@@ -408,22 +457,7 @@ export class SqliteStore implements Store {
       },
       0,
     );
-    const after = (
-      this.db
-        .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'documents'")
-        .pluck()
-        .all() as string[]
-    )
-      .filter((sql) => /\bAFTER\s+DELETE\s+ON\s+documents\b/i.test(sql))
-      .flatMap((sql) => {
-        const body = /\bBEGIN\b([\s\S]*)\bEND\s*$/i.exec(sql.trim())?.[1];
-        if (body === undefined || /\bold\./i.test(body))
-          throw new Error(`a trigger on deleting documents cannot be replayed after a cascade: ${sql}`);
-        return body
-          .split(";")
-          .map((x) => x.trim())
-          .filter(Boolean);
-      });
+    const after = triggerStatements(this.db, (sql) => /\bAFTER\s+DELETE\s+ON\s+documents\b/i.test(sql), /\bold\./i);
     this.cascade = { cascade: out, after };
     return this.cascade;
   }

@@ -156,4 +156,33 @@ describe("per-document bookkeeping", () => {
       expect(hits, word).toContain(s.id);
     }
   });
+
+  it("folds the totals and tallies in at its commit: a reader of the store at rest adds no pending rows", () => {
+    const db = store.readonlyDb();
+    const pending = () =>
+      db
+        .prepare(
+          `SELECT (SELECT COALESCE(MAX(id), 0) FROM events) - (SELECT n FROM totals WHERE key = 'upto:events') AS events,
+             (SELECT COALESCE(MAX(id), 0) FROM sentences) - (SELECT n FROM totals WHERE key = 'upto:sentences') AS sentences,
+             (SELECT COALESCE(MAX(id), 0) FROM counts) - (SELECT n FROM totals WHERE key = 'upto:counts') AS counts,
+             (SELECT COALESCE(MAX(id), 0) FROM events) - (SELECT n FROM totals WHERE key = 'upto:parties') AS parties`,
+        )
+        .get();
+    const none = { events: 0, sentences: 0, counts: 0, parties: 0 };
+    store.beginBatch!();
+    store.ingest(usDoc());
+    store.ingest(ruDoc());
+    // inside the transaction (fewer rows than 'fold:every'), the last documents' rows wait
+    expect(Object.values(pending() as Record<string, number>).some((n) => n > 0)).toBe(true);
+    store.commitBatch!();
+    expect(pending()).toEqual(none);
+    // the statistics are the folded figures alone
+    expect(store.stats().events).toBe(
+      (db.prepare("SELECT SUM(n) AS n FROM totals WHERE key LIKE 'events:%'").get() as { n: number }).n,
+    );
+    expect(store.stats().events).toBeGreaterThan(0);
+    // a single document's own transaction folds too
+    store.ingest(readoutDoc());
+    expect(pending()).toEqual(none);
+  });
 });
