@@ -23,7 +23,7 @@ export async function ingestCorpus(files: string[], dbPath: string, workers: num
   let failed = 0;
   try {
     const summary = await ingestPaths(store, files, {
-      ...(pool ? { extract: pool.extract, concurrency: pool.size * 3 } : {}),
+      ...(pool ? { readExtract: pool.readExtract, concurrency: pool.size * 3 } : {}),
     });
     failed = summary.failed;
     for (const r of summary.results) {

@@ -17,10 +17,23 @@
  */
 import { basename } from "node:path";
 import type { AnalyzedDocument, SourceDocument } from "../model/types.js";
-import { listInputFiles, readOne } from "../reading/index.js";
+import { documentKey, listInputFiles, readOne } from "../reading/index.js";
 import type { IngestOutcome, Store } from "../storage/api.js";
 
 export type Extractor = (doc: SourceDocument) => AnalyzedDocument | Promise<AnalyzedDocument>;
+
+/** What a FileExtractor makes of one file. */
+export type FileExtraction =
+  | { kind: "failed"; message: string; stage: "read" | "extract" }
+  | { kind: "unchanged" }
+  | { kind: "extracted"; doc: AnalyzedDocument };
+
+/**
+ * Reads and extracts a file elsewhere (the worker pool: this thread, which stores, then neither reads
+ * the file nor copies its text to a worker). `knownHash`: the stored document's hash under the file's
+ * key (null: none, or --force); a file whose bytes hash to it is not extracted ("unchanged").
+ */
+export type FileExtractor = (path: string, knownHash: string | null) => Promise<FileExtraction>;
 
 export type FileOutcome = IngestOutcome | "failed";
 
@@ -51,6 +64,8 @@ export interface IngestPathsOptions {
   force?: boolean;
   /** the extraction step; defaults to the in-process `extract` */
   extract?: Extractor;
+  /** reading and extraction in one step, elsewhere (a worker pool's readExtract); used instead of `extract` */
+  readExtract?: FileExtractor;
   /** documents read and extracted ahead of the one being stored (for an asynchronous extractor); default 1 */
   concurrency?: number;
   /** stop after the current document (each stored document is complete; nothing half-written) */
@@ -99,7 +114,8 @@ export async function ingestPaths(
   opts: IngestPathsOptions = {},
 ): Promise<IngestSummary> {
   // loaded on demand: a caller that injects its own extractor (a worker pool, a test) never loads this one
-  const extractor = opts.extract ?? (await import("../extraction/index.js")).extract;
+  const extractor: Extractor | null =
+    opts.extract ?? (opts.readExtract ? null : (await import("../extraction/index.js")).extract);
   const { files, problems } = await listInputFiles(paths);
   const summary: IngestSummary = {
     files: files.length + problems.length,
@@ -129,14 +145,35 @@ export async function ingestPaths(
   for (const p of problems)
     record({ path: p.path, key: null, outcome: "failed", message: p.message, events: 0, counts: 0 });
 
+  const prepareElsewhere = async (path: string, readExtract: FileExtractor): Promise<Prepared> => {
+    const key = documentKey(path);
+    try {
+      const r = await readExtract(path, opts.force ? null : store.hashOf(key));
+      if (r.kind === "unchanged") return { path, kind: "unchanged", key };
+      if (r.kind === "failed")
+        return { path, kind: "failed", key: r.stage === "read" ? null : key, message: r.message };
+      if (opts.sample) r.doc.source.sample = true;
+      return { path, kind: "extracted", key: r.doc.source.id, doc: r.doc };
+    } catch (e) {
+      const msg = why(e);
+      return {
+        path,
+        kind: "failed",
+        key,
+        message: msg.startsWith(path) ? msg : `${path}: extraction failed (${msg})`,
+      };
+    }
+  };
+
   const prepare = async (path: string): Promise<Prepared> => {
+    if (opts.readExtract) return prepareElsewhere(path, opts.readExtract);
     const r = await readOne(path);
     if (!r.ok) return { path, kind: "failed", key: null, message: r.error.message };
     const source = r.doc;
     if (opts.sample) source.sample = true;
     if (!opts.force && store.hashOf(source.id) === source.hash) return { path, kind: "unchanged", key: source.id };
     try {
-      const doc = await extractor(source);
+      const doc = await extractor!(source);
       return { path, kind: "extracted", key: source.id, doc };
     } catch (e) {
       const msg = why(e);

@@ -33,6 +33,8 @@ port.on("message", async (req: WorkerRequest) => {
     const r = await readOne(req.path);
     if (!r.ok) {
       reply = { seq: req.seq, path: req.path, ok: false, message: r.error.message, stage: "read" };
+    } else if (req.knownHash && r.doc.hash === req.knownHash) {
+      reply = { seq: req.seq, path: req.path, ok: true, unchanged: true };
     } else {
       const doc = extract(r.doc);
       if (req.output === "summary") {

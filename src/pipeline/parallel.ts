@@ -12,6 +12,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AnalyzedDocument, SourceDocument } from "../model/types.js";
+import type { FileExtraction } from "./ingest.js";
 
 export interface ExtractSummary {
   bytes: number;
@@ -23,12 +24,14 @@ export interface ExtractSummary {
 }
 
 export type WorkerRequest =
-  | { seq: number; path: string; output: "document" | "summary" }
+  | { seq: number; path: string; output: "document" | "summary"; knownHash?: string | null }
   | { seq: number; doc: SourceDocument };
 
 export type WorkerReply =
-  | { seq: number; path: string; ok: true; doc: AnalyzedDocument; summary?: undefined }
-  | { seq: number; path: string; ok: true; summary: ExtractSummary; doc?: undefined }
+  | { seq: number; path: string; ok: true; doc: AnalyzedDocument; summary?: undefined; unchanged?: undefined }
+  | { seq: number; path: string; ok: true; summary: ExtractSummary; doc?: undefined; unchanged?: undefined }
+  /** the file's hash is the request's knownHash: not extracted */
+  | { seq: number; path: string; ok: true; unchanged: true; doc?: undefined; summary?: undefined }
   | { seq: number; path: string; ok: false; stage: "read" | "extract" | "worker"; message: string };
 
 /** One file's outcome: its document (or summary), or a message naming the file and why it failed. */
@@ -244,6 +247,11 @@ export async function* extractFilesParallel(
 export interface ExtractorPool {
   /** extracts one read document on a free worker (queued when all are busy); rejects when extraction fails */
   extract(doc: SourceDocument): Promise<AnalyzedDocument>;
+  /**
+   * reads and extracts one file on a free worker (so this thread neither reads it nor copies its text
+   * over); a file whose hash is `knownHash` comes back "unchanged", not extracted
+   */
+  readExtract(path: string, knownHash: string | null): Promise<FileExtraction>;
   /** the number of worker threads */
   readonly size: number;
   /** stops the workers; pending extractions reject */
@@ -252,13 +260,14 @@ export interface ExtractorPool {
 
 /**
  * Starts `workers` extraction threads (default: the available cores, at most 8).
- * Use with ingest: `ingestPaths(store, paths, { extract: pool.extract, concurrency: pool.size * 2 })`,
+ * Use with ingest: `ingestPaths(store, paths, { readExtract: pool.readExtract, concurrency: pool.size * 3 })`,
  * then `await pool.close()`.
  */
 export function createExtractorPool(opts: { workers?: number; heapMb?: number } = {}): ExtractorPool {
   const size = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
   const heapMb = opts.heapMb ?? WORKER_HEAP_MB;
-  type Job = { seq: number; doc: SourceDocument; resolve: (d: AnalyzedDocument) => void; reject: (e: Error) => void };
+  // a job: its request, what to make of the worker's reply, and how to fail it (the message names the file)
+  type Job = { req: WorkerRequest; path: string; settle: (reply: WorkerReply) => void; fail: (e: Error) => void };
   const queue: Job[] = [];
   // Each worker holds up to DEPTH jobs (it runs them in order): when it finishes one while this thread
   // is busy storing a document, it starts the next at once instead of waiting for this thread to post it.
@@ -274,8 +283,7 @@ export function createExtractorPool(opts: { workers?: number; heapMb?: number } 
         if (held.length >= d) continue;
         const job = queue.shift()!;
         held.push(job);
-        const req: WorkerRequest = { seq: job.seq, doc: job.doc };
-        w.postMessage(req);
+        w.postMessage(job.req);
       }
     }
   };
@@ -283,11 +291,7 @@ export function createExtractorPool(opts: { workers?: number; heapMb?: number } 
     const w = spawnWorker(heapMb);
     jobs.set(w, []);
     w.on("message", (reply: WorkerReply) => {
-      const job = jobs.get(w)?.shift();
-      if (job) {
-        if (reply.ok && reply.doc) job.resolve(unpackDocument(reply.doc));
-        else job.reject(new Error(reply.ok ? "the worker returned no document" : reply.message));
-      }
+      jobs.get(w)?.shift()?.settle(reply);
       pump();
     });
     // A worker that dies fails only the document it was extracting; the ones queued behind it go back
@@ -299,14 +303,10 @@ export function createExtractorPool(opts: { workers?: number; heapMb?: number } 
       const [job, ...rest] = held;
       if (job && oom && heapMb > 0) {
         // too big for a pool worker's heap: again, alone, without a limit
-        runAlone({ seq: job.seq, doc: job.doc }).then(
-          (reply) => {
-            if (reply.ok && reply.doc) job.resolve(unpackDocument(reply.doc));
-            else job.reject(new Error(reply.ok ? "the worker returned no document" : reply.message));
-          },
-          (e: Error) => job.reject(new Error(`${job.doc.path}: extraction worker failed (${e.message})`)),
+        runAlone(job.req).then(job.settle, (e: Error) =>
+          job.fail(new Error(`${job.path}: extraction worker failed (${e.message})`)),
         );
-      } else job?.reject(new Error(`${job.doc.path}: ${why}`));
+      } else job?.fail(new Error(`${job.path}: ${why}`));
       queue.unshift(...rest);
       if (!closed) add();
       pump();
@@ -314,22 +314,50 @@ export function createExtractorPool(opts: { workers?: number; heapMb?: number } 
     w.on("error", (e) => lost(`extraction worker failed (${e.message})`, outOfMemory(e)));
     w.on("exit", (code) => lost(`extraction worker exited (code ${code})`));
   };
+  const submit = (job: Job) => {
+    queue.push(job);
+    pump();
+  };
   for (let i = 0; i < size; i++) add();
 
   return {
     size,
     extract(doc: SourceDocument): Promise<AnalyzedDocument> {
       if (closed) return Promise.reject(new Error("the extractor pool is closed"));
-      return new Promise((resolve, reject) => {
-        queue.push({ seq: seq++, doc, resolve, reject });
-        pump();
-      });
+      return new Promise((resolve, reject) =>
+        submit({
+          req: { seq: seq++, doc },
+          path: doc.path,
+          settle: (reply) => {
+            if (reply.ok && reply.doc) resolve(unpackDocument(reply.doc));
+            else reject(new Error(reply.ok ? "the worker returned no document" : reply.message));
+          },
+          fail: reject,
+        }),
+      );
+    },
+    readExtract(path: string, knownHash: string | null): Promise<FileExtraction> {
+      if (closed) return Promise.reject(new Error("the extractor pool is closed"));
+      return new Promise((resolve, reject) =>
+        submit({
+          req: { seq: seq++, path, output: "document", knownHash },
+          path,
+          settle: (reply) => {
+            if (!reply.ok)
+              resolve({ kind: "failed", message: reply.message, stage: reply.stage === "read" ? "read" : "extract" });
+            else if (reply.unchanged) resolve({ kind: "unchanged" });
+            else if (reply.doc) resolve({ kind: "extracted", doc: unpackDocument(reply.doc) });
+            else reject(new Error(`${path}: the worker returned no document`));
+          },
+          fail: reject,
+        }),
+      );
     },
     async close(): Promise<void> {
       closed = true;
-      for (const job of queue.splice(0)) job.reject(new Error("the extractor pool is closed"));
+      for (const job of queue.splice(0)) job.fail(new Error("the extractor pool is closed"));
       const workers = [...jobs.keys()];
-      for (const held of jobs.values()) for (const job of held) job.reject(new Error("the extractor pool is closed"));
+      for (const held of jobs.values()) for (const job of held) job.fail(new Error("the extractor pool is closed"));
       jobs.clear();
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -67,6 +67,9 @@ export function sniff(bytes: Uint8Array): Sniffed {
   return "text";
 }
 
+/** A document's key: its file name without the extension (what `SourceDocument.id` is). */
+export const documentKey = (path: string): string => basename(path, extname(path));
+
 /** Reads one file into a SourceDocument, or says clearly why it cannot. Never throws. */
 export async function readOne(path: string): Promise<ReadResult> {
   const named = formatOf(path);
@@ -142,7 +145,7 @@ export async function readBytes(path: string, bytes: Uint8Array, named: SourceFo
   }
   if (!text.trim()) return fail(path, "file has no text");
   const doc: SourceDocument = {
-    id: basename(path, extname(path)),
+    id: documentKey(path),
     path,
     format,
     text,

@@ -124,6 +124,41 @@ describe("createExtractorPool", () => {
   });
 });
 
+describe("createExtractorPool().readExtract", () => {
+  it("reads and extracts files on the workers, equal to reading and extracting here; a bad file fails naming it", async () => {
+    const pool = createExtractorPool({ workers: 2 });
+    try {
+      const out = await Promise.all(paths.map((p) => pool.readExtract(p, null)));
+      for (const [i, p] of paths.entries()) {
+        const local = await readOne(p);
+        const got = out[i]!;
+        if (local.ok) {
+          expect(got.kind, p).toBe("extracted");
+          if (got.kind === "extracted") expect(got.doc).toEqual(extract(local.doc));
+        } else {
+          expect(got).toEqual({ kind: "failed", stage: "read", message: local.error.message });
+          expect(local.error.message).toContain(p);
+        }
+      }
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.readExtract(paths[0]!, null)).rejects.toThrow(/closed/);
+  });
+
+  it("does not extract a file whose hash is the one stored", async () => {
+    const pool = createExtractorPool({ workers: 1 });
+    try {
+      const r = await readOne(paths[0]!);
+      if (!r.ok) throw new Error(r.error.message);
+      expect(await pool.readExtract(paths[0]!, r.doc.hash)).toEqual({ kind: "unchanged" });
+      expect((await pool.readExtract(paths[0]!, "another hash")).kind).toBe("extracted");
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe("a document too big for a worker's heap limit", () => {
   // ~4 MB of our own sentences: extracting it needs far more than a 24 MB old generation (a worker
   // with that limit dies with ERR_WORKER_OUT_OF_MEMORY on it), while the small ones fit.
@@ -161,6 +196,10 @@ describe("a document too big for a worker's heap limit", () => {
       const [a, b] = await Promise.all(docs.map((d) => pool.extract(d)));
       expect(a).toEqual(extract(docs[0]!));
       expect(b).toEqual(extract(docs[1]!));
+      // and when the workers read the files themselves
+      const [c, d] = await Promise.all([big, paths[0]!].map((p) => pool.readExtract(p, null)));
+      expect(c).toEqual({ kind: "extracted", doc: a });
+      expect(d).toEqual({ kind: "extracted", doc: b });
     } finally {
       await pool.close();
     }

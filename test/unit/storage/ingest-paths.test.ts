@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AnalyzedDocument, SourceDocument } from "../../../src/model/types.js";
-import { type IngestProgress, ingestPaths } from "../../../src/pipeline/ingest.js";
+import { type FileExtractor, type IngestProgress, ingestPaths } from "../../../src/pipeline/ingest.js";
+import { readOne } from "../../../src/reading/index.js";
 import { openStore, type Store } from "../../../src/storage/index.js";
 import { makeDoc } from "./fixtures.js";
 
@@ -177,5 +178,70 @@ describe("ingestPaths", () => {
   it("marks sample documents", async () => {
     await ingestPaths(store, [join(dir, "in", "a.txt")], { extract: fakeExtract, sample: true });
     expect(store.document("a")?.sample).toBe(true);
+  });
+
+  describe("with reading and extraction elsewhere (readExtract)", () => {
+    /** A stand-in for the pool's readExtract: reads here, records what it was asked. */
+    function fakeReadExtract(asked: [string, string | null][]): FileExtractor {
+      return async (path, knownHash) => {
+        asked.push([basename(path), knownHash]);
+        const r = await readOne(path);
+        if (!r.ok) return { kind: "failed", stage: "read", message: r.error.message };
+        if (knownHash === r.doc.hash) return { kind: "unchanged" };
+        if (r.doc.text.includes("explode")) return { kind: "failed", stage: "extract", message: `${path}: boom` };
+        return { kind: "extracted", doc: fakeExtract(r.doc) };
+      };
+    }
+
+    it("passes each file's stored hash, stores what comes back, and reports failures naming the file", async () => {
+      writeFileSync(join(dir, "in", "empty.txt"), "");
+      writeFileSync(join(dir, "in", "e.txt"), "This one will explode. Sorry.");
+      const asked: [string, string | null][] = [];
+      const s = await ingestPaths(store, [join(dir, "in")], { readExtract: fakeReadExtract(asked), sample: true });
+      expect(s).toMatchObject({ files: 6, added: 4, unchanged: 0, failed: 2 });
+      expect(asked.map(([f, h]) => [f, h])).toEqual([
+        ["a.txt", null],
+        ["b.txt", null],
+        ["c.txt", null],
+        ["d.txt", null],
+        ["e.txt", null],
+        ["empty.txt", null],
+      ]);
+      expect(s.failures.map((f) => f.message)).toEqual([
+        expect.stringMatching(/e\.txt: boom/),
+        expect.stringMatching(/empty\.txt: file is empty/),
+      ]);
+      expect(s.results.map((r) => r.key)).toEqual(["a", "b", "c", "d", "e", null]);
+      expect(store.document("a")?.sample).toBe(true);
+
+      // again: the stored hashes go along, so nothing is extracted; a changed file is replaced
+      writeFileSync(join(dir, "in", "b.txt"), "Text b now says the ministers talked by telephone. Then nothing.");
+      asked.length = 0;
+      const again = await ingestPaths(store, [join(dir, "in", "a.txt"), join(dir, "in", "b.txt")], {
+        readExtract: fakeReadExtract(asked),
+      });
+      expect(asked).toEqual([
+        ["a.txt", store.hashOf("a")],
+        ["b.txt", expect.any(String)],
+      ]);
+      expect(again).toMatchObject({ unchanged: 1, replaced: 1 });
+      // --force: no hash, everything extracted again
+      asked.length = 0;
+      const forced = await ingestPaths(store, [join(dir, "in", "a.txt")], {
+        readExtract: fakeReadExtract(asked),
+        force: true,
+      });
+      expect(asked).toEqual([["a.txt", null]]);
+      expect(forced.replaced).toBe(1);
+    });
+
+    it("counts a file whose readExtract rejects as failed, naming it", async () => {
+      const s = await ingestPaths(store, [join(dir, "in", "a.txt")], {
+        readExtract: () => Promise.reject(new Error("worker died")),
+      });
+      expect(s.failures).toEqual([
+        { path: join(dir, "in", "a.txt"), message: `${join(dir, "in", "a.txt")}: extraction failed (worker died)` },
+      ]);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { type Extractor, fileLabel, formatSummary, ingestPaths } from "../../../pipeline/ingest.js";
+import { type FileExtractor, fileLabel, formatSummary, ingestPaths } from "../../../pipeline/ingest.js";
 import { openStore } from "../../../storage/index.js";
 import {
   action,
@@ -51,7 +51,7 @@ export function register(program: Command): void {
         controller.abort();
       };
       process.on("SIGINT", onSigint);
-      let pool: { extract: Extractor; size: number; close(): Promise<void> } | null = null;
+      let pool: { readExtract: FileExtractor; size: number; close(): Promise<void> } | null = null;
       if (opts.workers !== undefined && opts.workers !== 1) {
         const { createExtractorPool, defaultWorkers } = await import("../../../pipeline/parallel.js");
         pool = createExtractorPool({ workers: opts.workers === 0 ? defaultWorkers() : opts.workers });
@@ -63,7 +63,7 @@ export function register(program: Command): void {
           sample: opts.sample,
           force: opts.force,
           signal: controller.signal,
-          ...(pool ? { extract: pool.extract, concurrency: pool.size * 2 } : {}),
+          ...(pool ? { readExtract: pool.readExtract, concurrency: pool.size * 2 } : {}),
           onProgress: ({ done, total, result }) => {
             if (done === 1) bar = progressBar(total);
             bar?.tick(fileLabel(result.path));
