@@ -118,16 +118,36 @@ function build(): { re: RegExp; entries: Map<string, Entry> } {
 
 const { re: COUNTRY_RE, entries: ENTRIES } = build();
 
+/**
+ * The same regex, sticky: tried only where a surface can start. The global regex scanned every
+ * position of the text and had its matches inside a word thrown away; a hit needs a word start
+ * whose character begins some surface (nearly always a capital), so the positions are picked by
+ * a table look-up first and the regex runs at a few of them. Same matches: the global regex's
+ * match is the sticky one at the first position where that one matches.
+ */
+const COUNTRY_AT = new RegExp(COUNTRY_RE.source, "y");
+/** 1 for the UTF-16 units that begin some surface of the gazetteer (blockers included). */
+const FIRST_UNIT = new Uint8Array(0x10000);
+for (const k of ENTRIES.keys()) if (k.length) FIRST_UNIT[k.charCodeAt(0)] = 1;
+
 /** Every country named in `text` (nouns, short forms, demonyms), in text order. */
 export function findCountries(text: string): CountryHit[] {
   const folded = foldChars(text);
   const hits: CountryHit[] = [];
-  COUNTRY_RE.lastIndex = 0;
-  for (let m = COUNTRY_RE.exec(folded); m; m = COUNTRY_RE.exec(folded)) {
-    if (inWord(folded, m.index)) {
-      COUNTRY_RE.lastIndex = m.index + 1;
+  const n = folded.length;
+  for (let i = 0; i < n; ) {
+    if (FIRST_UNIT[folded.charCodeAt(i)] !== 1 || inWord(folded, i)) {
+      i++;
       continue;
     }
+    COUNTRY_AT.lastIndex = i;
+    const m = COUNTRY_AT.exec(folded);
+    if (!m) {
+      i++;
+      continue;
+    }
+    // the next search starts after this match, whatever becomes of it
+    i = m.index + m[0].length;
     const surface = m[0];
     // the match is on folded text: only white space may differ from the key
     const entry = ENTRIES.get(/\s[^ ]|\s\s|[^ \S]/.test(surface) ? surface.replace(/\s+/g, " ") : surface);

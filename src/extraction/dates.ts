@@ -94,6 +94,80 @@ const DATE_RE = new RegExp(
   "g",
 );
 
+/**
+ * Group numbers by name in a regex source: a named group is numbered like any capturing group
+ * (its opening parenthesis, counted from the left, outside character classes).
+ */
+function groupNumbers(source: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  let n = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") {
+      const name = /^\?<([A-Za-z]\w*)>/.exec(source.slice(i + 1, i + 40));
+      if (name) out[name[1]!] = ++n;
+      else if (source[i + 1] !== "?") n++;
+    }
+  }
+  // the count must be the engine's: a regex made to match the empty string has one slot per group
+  if (new RegExp(`${source}|`).exec("")!.length !== n + 1) throw new Error("dates: group numbering mismatch");
+  return out;
+}
+
+/**
+ * DATE_RE with plain numbered groups: a named group costs a `groups` object per match (one
+ * property per name, ~30 here), read a few times and dropped. Same regex otherwise: the groups
+ * keep their numbers, read through G.
+ */
+const DATE_RE_NUMBERED = new RegExp(DATE_RE.source.replace(/\(\?<(?=[A-Za-z])\w+>/g, "("), "g");
+const DATE_GROUPS = [
+  "range",
+  "rm1",
+  "ry1",
+  "rm2",
+  "ry2",
+  "since",
+  "sm",
+  "sy",
+  "sy2",
+  "span",
+  "sm1",
+  "sd1",
+  "sy1",
+  "mdy",
+  "m3",
+  "d3",
+  "y3",
+  "dmy",
+  "d4",
+  "m4",
+  "y4",
+  "my",
+  "m5",
+  "y5",
+  "mthat",
+  "m6",
+  "md",
+  "m7",
+  "d7",
+  "part",
+  "py",
+  "decade",
+  "dd",
+  "bm",
+  "bmpre",
+  "m8",
+  "bm2",
+  "m9",
+  "yr",
+] as const;
+const G = groupNumbers(DATE_RE.source) as Readonly<Record<(typeof DATE_GROUPS)[number], number>>;
+for (const k of DATE_GROUPS) if (!(k in G)) throw new Error(`dates: no group ${k} in DATE_RE`);
+
 /** Years (four digits) named in a string, as written. */
 export function yearsIn(text: string): number[] {
   const out: number[] = [];
@@ -128,18 +202,17 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
   if (!MAY_HOLD_DATE.test(text)) return raw;
   const pendingYear: number[] = []; // indices of raw mentions that need a year
   let lastYear: number | null = null;
-  for (const m of allMatches(text, DATE_RE)) {
-    const g = m.groups ?? {};
+  for (const m of allMatches(text, DATE_RE_NUMBERED)) {
     const start = m.index ?? 0;
     let end = start + m[0].length;
     const leading = leadingAt(text, start);
     const pending = pendingYear.length;
     let mention: DateMention | null = null;
-    if (g.range) {
-      const m1 = monthIndex(g.rm1!);
-      const m2 = monthIndex(g.rm2!);
-      const y2 = g.ry2 ? Number(g.ry2) : null;
-      const y1 = g.ry1 ? Number(g.ry1) : y2 !== null && m1 <= m2 ? y2 : y2 !== null ? y2 - 1 : null;
+    if (m[G.range]) {
+      const m1 = monthIndex(m[G.rm1]!);
+      const m2 = monthIndex(m[G.rm2]!);
+      const y2 = m[G.ry2] ? Number(m[G.ry2]) : null;
+      const y1 = m[G.ry1] ? Number(m[G.ry1]) : y2 !== null && m1 <= m2 ? y2 : y2 !== null ? y2 - 1 : null;
       mention = {
         start,
         end,
@@ -154,10 +227,10 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
         pendingYear.push(raw.length);
       }
       if (y2 !== null) lastYear = y2;
-    } else if (g.since) {
-      if (g.sm) {
-        const mo = monthIndex(g.sm);
-        const y = g.sy ? Number(g.sy) : null;
+    } else if (m[G.since]) {
+      if (m[G.sm]) {
+        const mo = monthIndex(m[G.sm]!);
+        const y = m[G.sy] ? Number(m[G.sy]) : null;
         mention = {
           start,
           end,
@@ -170,25 +243,25 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
         if (y === null) pendingYear.push(raw.length);
         else lastYear = y;
       } else {
-        const y = Number(g.sy2);
+        const y = Number(m[G.sy2]);
         mention = { start, end, kind: "range", value: String(y), explicitYear: true, leading };
         mention.range = { start: `${y}-01`, end: "?-12" };
         lastYear = y;
       }
-    } else if (g.span) {
-      const mo = monthIndex(g.sm1!);
-      const d = Number(g.sd1);
-      if (g.sy1) {
-        mention = { start, end, kind: "day", value: `${g.sy1}-${pad(mo)}-${pad(d)}`, explicitYear: true, leading };
-        lastYear = Number(g.sy1);
+    } else if (m[G.span]) {
+      const mo = monthIndex(m[G.sm1]!);
+      const d = Number(m[G.sd1]);
+      if (m[G.sy1]) {
+        mention = { start, end, kind: "day", value: `${m[G.sy1]}-${pad(mo)}-${pad(d)}`, explicitYear: true, leading };
+        lastYear = Number(m[G.sy1]);
       } else {
         mention = { start, end, kind: "day", value: `?-${pad(mo)}-${pad(d)}`, explicitYear: false, leading };
         pendingYear.push(raw.length);
       }
-    } else if (g.mdy || g.dmy) {
-      const mo = monthIndex(g.m3 ?? g.m4!);
-      const d = Number(g.d3 ?? g.d4);
-      const y = Number(g.y3 ?? g.y4);
+    } else if (m[G.mdy] || m[G.dmy]) {
+      const mo = monthIndex(m[G.m3] ?? m[G.m4]!);
+      const d = Number(m[G.d3] ?? m[G.d4]);
+      const y = Number(m[G.y3] ?? m[G.y4]);
       mention = {
         start,
         end,
@@ -198,12 +271,12 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
         leading,
       };
       lastYear = y;
-    } else if (g.my) {
-      const y = Number(g.y5);
-      mention = { start, end, kind: "month", value: `${y}-${pad(monthIndex(g.m5!))}`, explicitYear: true, leading };
+    } else if (m[G.my]) {
+      const y = Number(m[G.y5]);
+      mention = { start, end, kind: "month", value: `${y}-${pad(monthIndex(m[G.m5]!))}`, explicitYear: true, leading };
       lastYear = y;
-    } else if (g.mthat) {
-      const mo = monthIndex(g.m6!);
+    } else if (m[G.mthat]) {
+      const mo = monthIndex(m[G.m6]!);
       const y = lastYear ?? ctx.previousYear ?? ctx.readoutYear ?? ctx.defaultYear;
       mention = {
         start,
@@ -213,24 +286,24 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
         explicitYear: false,
         leading,
       };
-    } else if (g.md) {
-      const mo = monthIndex(g.m7!);
-      const d = Number(g.d7);
+    } else if (m[G.md]) {
+      const mo = monthIndex(m[G.m7]!);
+      const d = Number(m[G.d7]);
       if (d < 1 || d > 31) continue;
       mention = { start, end, kind: "day", value: `?-${pad(mo)}-${pad(d)}`, explicitYear: false, leading };
       pendingYear.push(raw.length);
-    } else if (g.part) {
-      const y = Number(g.py);
+    } else if (m[G.part]) {
+      const y = Number(m[G.py]);
       mention = { start, end, kind: "year", value: String(y), explicitYear: true, leading };
       lastYear = y;
-    } else if (g.decade) {
-      const dd = Number(g.dd);
+    } else if (m[G.decade]) {
+      const dd = Number(m[G.dd]);
       const y = (dd >= 30 ? 1900 : 2000) + dd + 5;
       mention = { start, end, kind: "year", value: String(y), explicitYear: true, leading };
-    } else if (g.bm) {
-      const mo = monthIndex(g.m8!);
+    } else if (m[G.bm]) {
+      const mo = monthIndex(m[G.m8]!);
       // "may" after "to"/"and" is usually the verb
-      if (mo === 5 && /^(?:to|and|of)$/i.test(g.bmpre ?? "")) continue;
+      if (mo === 5 && /^(?:to|and|of)$/i.test(m[G.bmpre] ?? "")) continue;
       mention = {
         start,
         end,
@@ -240,15 +313,15 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
         leading,
       };
       pendingYear.push(raw.length);
-    } else if (g.bm2) {
-      mention = { start, end, kind: "month", value: `?-${pad(monthIndex(g.m9!))}`, explicitYear: false, leading };
+    } else if (m[G.bm2]) {
+      mention = { start, end, kind: "month", value: `?-${pad(monthIndex(m[G.m9]!))}`, explicitYear: false, leading };
       pendingYear.push(raw.length);
-    } else if (g.yr) {
-      const y = Number(m[1] ?? g.yr);
+    } else if (m[G.yr]) {
+      const y = Number(m[1] ?? m[G.yr]);
       // "2022 was a year", "in 2022", "2014 will mark": a year mention
       mention = { start, end, kind: "year", value: String(y), explicitYear: true, leading };
       lastYear = y;
-      end = start + g.yr.length;
+      end = start + m[G.yr]!.length;
       mention.end = end;
     }
     // a date that names something else: "the March 11 earthquake", "the attacks of September 11"

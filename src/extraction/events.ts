@@ -347,10 +347,13 @@ function occasionCity(v: SentenceView, from: number, to: number): { location: st
   return null;
 }
 
-/** Same real occurrence: same type, level, parties, compatible dates, similar titles. */
+/**
+ * Same real occurrence: same type, level, parties, compatible dates, similar titles.
+ * Only asked of two events of one bucket, whose parties are the same list (the bucket's key,
+ * `countries.join(",")`; no event's countries change once made): the parties are not compared again.
+ */
 function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (a.type !== b.type || (a.level ?? null) !== (b.level ?? null)) return false;
-  if (a.countries.join() !== b.countries.join()) return false;
   const da = a.date ?? "";
   const db = b.date ?? "";
   if (!(da.startsWith(db) || db.startsWith(da))) return false;
@@ -486,7 +489,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     let group = 0;
     const placed: Placed[] = [];
     const groupOf = new Map<Anchor, number>();
-    for (const a of [...meetings, ...visits, ...conferences, ...instruments]) groupOf.set(a, group++);
+    // (the four lists in turn, without a spread copy of them)
+    for (const list of [meetings, visits, conferences, instruments]) for (const a of list) groupOf.set(a, group++);
     const linkedVisit = new Map<MeetingAnchor, VisitAnchor>();
     for (const m of meetings) {
       for (const vi of visits) {
@@ -610,11 +614,12 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         groupOf.set(m, groupOf.get(vi)!);
       }
     }
-    for (const a of [...meetings, ...visits, ...conferences, ...instruments])
-      placed.push({ anchor: a, pos: anchorPos(a), group: groupOf.get(a)!, date: null });
+    for (const list of [meetings, visits, conferences, instruments])
+      for (const a of list) placed.push({ anchor: a, pos: anchorPos(a), group: groupOf.get(a)!, date: null });
     // nothing placed, nothing to date
     if (placed.length) assignDates(withRelativeMonth(v, previousDate), placed, fallback, previousDate);
-    const dateOf = new Map<Anchor, string | null>(placed.map((p) => [p.anchor, p.date]));
+    const dateOf = new Map<Anchor, string | null>();
+    for (const p of placed) dateOf.set(p.anchor, p.date);
     // a linked meeting and visit share one date: the visit's when the meeting has none of its own
     for (const [m, vi] of linkedVisit) {
       const dm = dateOf.get(m) ?? null;

@@ -52,7 +52,18 @@ export function aliasPattern(alias: string): string {
     .join("\\s+");
 }
 
-function build(): { scan: RegExp; at: RegExp; groups: (string | null)[] } {
+interface Alternative {
+  /** one alias's pattern alone, sticky, with the lookahead that follows the alternation */
+  re: RegExp;
+  id: string | null;
+}
+
+function build(): {
+  scan: RegExp;
+  at: RegExp;
+  groups: (string | null)[];
+  byFirst: Map<number, Alternative[]> | null;
+} {
   const rows = JSON.parse(readFileSync(dataFile("organizations.json"), "utf8")) as OrgRow[];
   const alts: { alias: string; id: string | null }[] = [];
   for (const r of rows) {
@@ -69,7 +80,8 @@ function build(): { scan: RegExp; at: RegExp; groups: (string | null)[] } {
   alts.sort((a, b) => b.alias.length - a.alias.length);
   const groups = alts.map((a) => a.id);
   // An alias that ends in a letter may take a number ("TICAD8", "EU27"); one that ends in a digit may not ("G77").
-  const source = alts.map((a) => `(${aliasPattern(a.alias)}${/\d$/.test(a.alias) ? "(?!\\p{N})" : ""})`).join("|");
+  const patterns = alts.map((a) => `${aliasPattern(a.alias)}${/\d$/.test(a.alias) ? "(?!\\p{N})" : ""}`);
+  const source = patterns.map((p) => `(${p})`).join("|");
   // The scan has no lookbehind and no groups (both cost the engine most of its speed, and each match an
   // array of one slot per alias): the left word boundary is checked on each match, and the alias is told
   // by the same alternation, with a group per alias, tried once at the place found.
@@ -80,10 +92,52 @@ function build(): { scan: RegExp; at: RegExp; groups: (string | null)[] } {
     new RegExp(`${at.source}|`, "u").exec("")!.length !== groups.length + 1
   )
     throw new Error("organizations: the scan regex must have no groups, the alias regex one per alias");
-  return { scan, at, groups };
+  // The alternatives one by one, filed by the character each must start with (its alias's first, written as
+  // itself), in the alternation's order: the first of them that matches at a place is the alternative `at`
+  // takes there, without a match array of one slot per alias. Only when every pattern opens with its alias's
+  // first character, unquantified (else `at` tells the alias).
+  let byFirst: Map<number, Alternative[]> | null = new Map();
+  for (let i = 0; i < alts.length; i++) {
+    const first = escapeRe(alts[i]!.alias[0] ?? "");
+    const c = alts[i]!.alias.charCodeAt(0);
+    if (
+      !first ||
+      !patterns[i]!.startsWith(first) ||
+      /^[?*+{]/.test(patterns[i]!.slice(first.length)) ||
+      (c >= 0xd800 && c <= 0xdfff)
+    ) {
+      byFirst = null;
+      break;
+    }
+    const list = byFirst.get(c) ?? [];
+    list.push({ re: new RegExp(`(?:${patterns[i]})(?![\\p{L}])`, "uy"), id: alts[i]!.id });
+    byFirst.set(c, list);
+  }
+  return { scan, at, groups, byFirst };
 }
 
-const { scan: ORG_SCAN, at: ORG_AT, groups: GROUP_IDS } = build();
+const { scan: ORG_SCAN, at: ORG_AT, groups: GROUP_IDS, byFirst: BY_FIRST } = build();
+
+/** The alternative of the alias regex that matches at `pos` (a place where the scan matched), and its id. */
+function aliasAt(folded: string, pos: number): { m: RegExpExecArray; id: string | null } {
+  if (BY_FIRST) {
+    for (const alt of BY_FIRST.get(folded.charCodeAt(pos)) ?? []) {
+      alt.re.lastIndex = pos;
+      const m = alt.re.exec(folded);
+      if (m) return { m, id: alt.id };
+    }
+  }
+  ORG_AT.lastIndex = pos;
+  const m = ORG_AT.exec(folded)!;
+  let id: string | null = null;
+  for (let g = 1; g < m.length; g++) {
+    if (m[g] !== undefined) {
+      id = GROUP_IDS[g - 1] ?? null;
+      break;
+    }
+  }
+  return { m, id };
+}
 /** A letter or digit ends `s` (one code point, as the "u" flag reads it). */
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 
@@ -98,15 +152,7 @@ export function findOrganizations(text: string): OrgHit[] {
       ORG_SCAN.lastIndex = s.index + 1;
       continue;
     }
-    ORG_AT.lastIndex = s.index;
-    const m = ORG_AT.exec(folded)!;
-    let id: string | null = null;
-    for (let g = 1; g < m.length; g++) {
-      if (m[g] !== undefined) {
-        id = GROUP_IDS[g - 1] ?? null;
-        break;
-      }
-    }
+    const { m, id } = aliasAt(folded, s.index);
     if (!id) continue;
     const start = m.index;
     const end = start + m[0].length;

@@ -653,7 +653,10 @@ function fullNameForms(r: Officeholder): string[] {
 }
 
 interface Tables {
+  /** the scan regex, sticky: run only where `anchorFirst` and the left word boundary allow a match */
   anchor: RegExp;
+  /** 1 for the UTF-16 units a match of `anchor` can start with */
+  anchorFirst: Uint8Array;
   /** personKey of every form of every name in the table -> canonical name */
   byPersonKey: Map<string, string>;
   /** keys that several persons' names share ("George W. Bush", "George H. W. Bush"): every canonical name */
@@ -701,7 +704,17 @@ function build(): Tables {
     throw new Error(
       `persons: the scan regex grew to ${anchor.source.length} chars; V8 stops optimising regexes over 20 KB`,
     );
-  return { anchor, byPersonKey, shared, firstWords };
+  // the characters a match of `anchor` can start with: an honorific's or a title's first, a capital
+  // (CAP_WORD's UPPER), or "a"/"g" of "administration"/"government"
+  const anchorFirst = new Uint8Array(0x10000);
+  for (const w of [...HONORIFICS, ...TITLE_CORES, "administration", "government"]) anchorFirst[w.charCodeAt(0)] = 1;
+  for (const [from, to] of [
+    [0x41, 0x5a],
+    [0xc0, 0xde],
+    [0x100, 0x24f],
+  ] as const)
+    for (let c = from; c <= to; c++) anchorFirst[c] = 1;
+  return { anchor: new RegExp(anchor.source, "y"), anchorFirst, byPersonKey, shared, firstWords };
 }
 
 /** The longest run of words from the start of `run` that is a name of the table, as [length in chars, name]. */
@@ -1094,6 +1107,23 @@ function namesAnInstitution(folded: string, end: number): boolean {
 }
 
 /** Every named person in `text`, in text order. */
+/**
+ * The next match of the scan regex from its lastIndex that starts a word (not inside one, not
+ * right after a "."), as a global scan that skipped its other matches would find it: the sticky
+ * regex is tried only at the positions whose character can start a match.
+ */
+function nextAnchor(t: Tables, folded: string): RegExpExecArray | null {
+  const { anchor, anchorFirst } = t;
+  const n = folded.length;
+  for (let i = anchor.lastIndex; i < n; i++) {
+    if (anchorFirst[folded.charCodeAt(i)] !== 1 || inWord(folded, i) || folded.charCodeAt(i - 1) === 46) continue;
+    anchor.lastIndex = i;
+    const m = anchor.exec(folded);
+    if (m) return m;
+  }
+  return null;
+}
+
 export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
   tables ??= build();
   const t = tables;
@@ -1103,12 +1133,8 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
   const year = ctx.year;
   let lastEnd = 0;
   anchor.lastIndex = 0;
-  for (let m = anchor.exec(folded); m; m = anchor.exec(folded)) {
+  for (let m = nextAnchor(t, folded); m; m = nextAnchor(t, folded)) {
     const start = m.index;
-    if (inWord(folded, start) || folded[start - 1] === ".") {
-      anchor.lastIndex = start + 1;
-      continue;
-    }
     // numbered groups (named ones cost an object per match): 1 honorific, 2 title, 3 honorific alone, 4 run of words, 5 "administration"
     const g = { hon: m[1], t: m[2], hon2: m[3], full: m[4], adm: m[5] };
     if (g.full) {
