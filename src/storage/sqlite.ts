@@ -1438,6 +1438,13 @@ export function openSqliteStore(path: string, opts: OpenStoreOptions = {}): Sqli
       // 32 MiB of page cache instead of 2: an ingest touches index pages all over a store of hundreds
       // of MB (about 5% of its time at 20 MB of input); the memory bar (500 MB) leaves room for it
       db.pragma("cache_size = -32768");
+      // Checkpoint (copy the WAL back into the store file) once the WAL holds 128 MiB instead of 4: an
+      // ingest batch commits several MB, so the default checkpointed at nearly every commit, rewriting
+      // the index pages every batch touches again each time (a 20 MB ingest: +8% at 40 MiB, +14% at
+      // 200 MiB). Readers are unaffected (WAL); a crash leaves a longer WAL to recover on the next open.
+      // After a checkpoint the WAL file is cut back to 64 MiB.
+      db.pragma("wal_autocheckpoint = 32768");
+      db.pragma("journal_size_limit = 67108864");
       migrate(db);
       syncOrganizations(db, opts.organizationsFile ?? dataFile("organizations.json"));
     }
