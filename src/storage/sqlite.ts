@@ -1435,9 +1435,10 @@ export function openSqliteStore(path: string, opts: OpenStoreOptions = {}): Sqli
     } else {
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");
-      // 32 MiB of page cache instead of 2: an ingest touches index pages all over a store of hundreds
-      // of MB (about 5% of its time at 20 MB of input); the memory bar (500 MB) leaves room for it
-      db.pragma("cache_size = -32768");
+      // 16 MiB of page cache instead of 2: an ingest touches index pages all over a store of hundreds
+      // of MB (the store alone: -6% CPU; 32 MiB: -11%, but the bench's peak memory then came within
+      // 7 MB of the 500 MB bar)
+      db.pragma("cache_size = -16384");
       // Checkpoint (copy the WAL back into the store file) once the WAL holds 128 MiB instead of 4: an
       // ingest batch commits several MB, so the default checkpointed at nearly every commit, rewriting
       // the index pages every batch touches again each time (a 20 MB ingest: +8% at 40 MiB, +14% at
