@@ -15,7 +15,8 @@ import { rng, vary } from "../../bench/corpus.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const cli = join(root, "dist/src/interfaces/cli/main.js");
-const FILES = 240;
+// ~4.3 KB each: ~3 MB, three of ingest's 1 MiB batches or more, so kills land between commits
+const FILES = 720;
 const KILLS = 8;
 
 interface DocShape {
@@ -130,7 +131,7 @@ describe.skipIf(!hasCli)("panorama ingest under SIGKILL (built CLI)", () => {
     cleanMs = await ingestClean(join(work, "refB.db"), join(work, "B"));
     refA = readShapes(join(work, "refA.db"));
     refB = readShapes(join(work, "refB.db"));
-  }, 120_000);
+  }, 180_000);
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
@@ -183,7 +184,7 @@ describe.skipIf(!hasCli)("panorama ingest under SIGKILL (built CLI)", () => {
     expect(final.code, final.stderr).toBe(0);
     const c = classify(readShapes(db));
     expect(c).toEqual({ a: 0, b: FILES, bad: [] });
-  }, 120_000);
+  }, 180_000);
 
   it("a reader during an ingest sees only whole documents, old or new", async () => {
     const db = join(work, "reader.db");
