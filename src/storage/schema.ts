@@ -565,6 +565,17 @@ export const MIGRATIONS: readonly Migration[] = [
       "the writer folds the totals and tallies in at the end of each write transaction, so the fold triggers need only bound a long transaction: every 40,000 stored rows instead of every 2,000 (a 1 MiB ingest batch folds once instead of ~6 times: the store's write time -10 to -15%)",
     up: (db) => db.exec("UPDATE totals SET n = 40000 WHERE key = 'fold:every' AND n = 2000"),
   },
+  {
+    version: 15,
+    description:
+      "drop three indexes no query uses since the sort-key indexes (migration 5): events(date_lo) (date ranges read events(sort_key, date_hi)), events(type, level, modality) (filters read events(type|level, sort_key)) and counts(level) (a prefix of counts(level, sort_key)); each cost every stored event or count an index insert",
+    up: (db) =>
+      db.exec(`
+        DROP INDEX IF EXISTS events_date;
+        DROP INDEX IF EXISTS events_type;
+        DROP INDEX IF EXISTS counts_level;
+      `),
+  },
 ];
 
 /** The schema version this code writes and reads. */

@@ -427,10 +427,13 @@ describe("filters", () => {
       /USING (COVERING |PRIMARY )?(INDEX|KEY)/,
     );
     expect(plan("SELECT event_id FROM event_parties WHERE country = 'USA'")).toMatch(/event_parties_country/);
-    expect(plan("SELECT id FROM events WHERE type = 'meeting' AND level = 'summit'")).toMatch(/events_type/);
-    expect(plan("SELECT id FROM events WHERE date_lo <= '2013-12-31' AND date_lo >= '2013-01-01'")).toMatch(
-      /events_date/,
+    expect(plan("SELECT id FROM events WHERE type = 'meeting' AND level = 'summit'")).toMatch(
+      /events_(type|level)_sort/,
     );
+    expect(plan("SELECT id FROM events WHERE sort_key <= '2013-12-31' AND sort_key >= '2013-01-01'")).toMatch(
+      /events_sort/,
+    );
+    expect(plan("SELECT id FROM counts WHERE level = 'summit' ORDER BY sort_key")).toMatch(/counts_level_sort/);
     expect(plan("SELECT id FROM persons WHERE family = 'Abe' COLLATE NOCASE")).toMatch(/persons_family/);
     expect(plan("SELECT event_id FROM event_participants WHERE person_id = 1")).toMatch(/event_participants_person/);
     expect(plan("SELECT id FROM documents WHERE edition = 2014")).toMatch(/documents_edition/);
