@@ -111,6 +111,12 @@ interface Pending {
 
 const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** A file whose extraction threw; the extractor (the worker pool) may already name the file. */
+function extractionFailed(path: string, key: string, e: unknown): Prepared {
+  const msg = why(e);
+  return { path, kind: "failed", key, message: msg.startsWith(path) ? msg : `${path}: extraction failed (${msg})` };
+}
+
 /** Reads, extracts and stores every input file; never throws for a bad file (it is counted as failed). */
 export async function ingestPaths(
   store: Store,
@@ -159,13 +165,7 @@ export async function ingestPaths(
       if (opts.sample) r.doc.source.sample = true;
       return { path, kind: "extracted", key: r.doc.source.id, doc: r.doc };
     } catch (e) {
-      const msg = why(e);
-      return {
-        path,
-        kind: "failed",
-        key,
-        message: msg.startsWith(path) ? msg : `${path}: extraction failed (${msg})`,
-      };
+      return extractionFailed(path, key, e);
     }
   };
 
@@ -180,14 +180,7 @@ export async function ingestPaths(
       const doc = await extractor!(source);
       return { path, kind: "extracted", key: source.id, doc };
     } catch (e) {
-      const msg = why(e);
-      // an extractor (the worker pool) may already name the file
-      return {
-        path,
-        kind: "failed",
-        key: source.id,
-        message: msg.startsWith(path) ? msg : `${path}: extraction failed (${msg})`,
-      };
+      return extractionFailed(path, source.id, e);
     }
   };
 

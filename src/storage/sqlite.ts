@@ -227,6 +227,15 @@ function triggerStatements(
     });
 }
 
+/** The distinct (kind, key, surface) of some mentions: a document's rows of mention_names. */
+function distinctNames(
+  mentions: readonly { kind: string; key: string; surface: string }[],
+): [string, string, string][] {
+  const seen = new Map<string, [string, string, string]>();
+  for (const m of mentions) seen.set(`${m.kind}\u0000${m.key}\u0000${m.surface}`, [m.kind, m.key, m.surface]);
+  return [...seen.values()];
+}
+
 /** A mention as document_mentions stores it (migration 13); surface null: the text between start and end. */
 type PackedMention = [MentionRow["kind"], string, number, number, number | null, string | null];
 
@@ -396,21 +405,13 @@ export class SqliteStore implements Store {
    */
   private deleteDocument(id: number): void {
     // the names this document used: one document fewer each, gone at none
-    const r = this.st("SELECT data FROM document_mentions WHERE document_id = ?").get(id) as Row | undefined;
-    if (r) {
-      const text = this.documentText(id) ?? "";
-      const names = new Set<string>();
-      for (const [kind, key, start, end, , surface] of JSON.parse(String(r.data)) as PackedMention[])
-        names.add(`${kind}\u0000${key}\u0000${surface ?? text.slice(start, end)}`);
-      const dec = this.st(
-        "UPDATE mention_names SET documents = documents - 1 WHERE kind = ? AND key = ? AND surface = ?",
-      );
-      const gone = this.st("DELETE FROM mention_names WHERE kind = ? AND key = ? AND surface = ? AND documents <= 0");
-      for (const n of names) {
-        const k = n.split("\u0000");
-        dec.run(...k);
-        gone.run(...k);
-      }
+    const dec = this.st(
+      "UPDATE mention_names SET documents = documents - 1 WHERE kind = ? AND key = ? AND surface = ?",
+    );
+    const gone = this.st("DELETE FROM mention_names WHERE kind = ? AND key = ? AND surface = ? AND documents <= 0");
+    for (const n of distinctNames(this.mentions(id))) {
+      dec.run(...n);
+      gone.run(...n);
     }
     this.st("DELETE FROM documents WHERE id = ?").run(id);
     if (!this.fkOff) return;
@@ -670,7 +671,6 @@ export class SqliteStore implements Store {
         throw new Error(`${doc.source.path}: mention ${i + 1} (${m.key}) lies outside the text`);
     });
     const packed: unknown[] = [];
-    const names = new Set<string>();
     for (const m of mentions) {
       const cut = doc.text.slice(m.start, m.end) === m.surface;
       packed.push([
@@ -681,17 +681,13 @@ export class SqliteStore implements Store {
         sentenceIds.has(m.sentence) ? m.sentence : null,
         cut ? null : m.surface,
       ]);
-      names.add(`${m.kind}\u0000${m.key}\u0000${m.surface}`);
     }
     this.st("INSERT INTO document_mentions(document_id, data) VALUES (?, ?)").run(docId, JSON.stringify(packed));
     const insName = this.st(
       `INSERT INTO mention_names(kind, key, surface, documents) VALUES (?, ?, ?, 1)
        ON CONFLICT(kind, key, surface) DO UPDATE SET documents = documents + 1`,
     );
-    for (const n of names) {
-      const [kind, key, surface] = n.split("\u0000");
-      insName.run(kind, key, surface);
-    }
+    for (const n of distinctNames(mentions)) insName.run(...n);
 
     const bump = this.st("UPDATE persons SET n_events = n_events + ?, n_documents = n_documents + 1 WHERE id = ?");
     for (const pid of roled) bump.run(eventsOf.get(pid) ?? 0, pid);
