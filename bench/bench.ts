@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: Panorama's throughput and memory on a generated corpus.
  *
- *   node dist/bench/bench.js [--size MB] [--events N] [--workers N] [--keep]
+ *   node dist/bench/bench.js [--size MB] [--events N] [--workers N] [--ingest-workers N] [--keep]
  *
  * Builds a corpus of --size MB (default 50) from the sample texts in a temp
  * folder, then measures: extraction on one core (read + segment + extract),
- * extraction on a worker pool (speed-up, CPU use), ingest into a fresh SQLite
- * store, peak memory, the query benchmark on a store of --events synthetic
+ * extraction on a worker pool of --workers threads (speed-up, CPU use), ingest
+ * into a fresh SQLite store (extraction on --ingest-workers threads, default
+ * what `panorama ingest` picks: one per core but one), peak memory, the query benchmark on a store of --events synthetic
  * events (default 1,000,000; 0 skips it; a child process: bench-queries.ts),
  * the analysis benchmark when bench/analysis.ts exists, and a 1 MB slice
  * through compromise's people/places/organizations, the baseline a
@@ -21,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import nlp from "compromise";
 import { extract } from "../src/extraction/index.js";
 import type { SourceDocument } from "../src/model/types.js";
-import { extractFilesParallel } from "../src/pipeline/parallel.js";
+import { extractFilesParallel, ingestWorkers } from "../src/pipeline/parallel.js";
 import { readOne } from "../src/reading/index.js";
 import { generateCorpus } from "./corpus.js";
 import { ingestCorpus } from "./ingest-runner.js";
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const events = flag(argv, "events", 1_000_000);
   const cores = availableParallelism();
   const workers = Math.max(1, Math.floor(flag(argv, "workers", Math.min(cores, 8))));
+  const ingWorkers = Math.max(0, Math.floor(flag(argv, "ingest-workers", ingestWorkers(cores))));
   const keep = argv.includes("--keep");
   const out: string[] = [];
   const say = (line = "") => {
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
 
     // 4. ingest into a fresh store
     mem.reset();
-    const ing = await timed(() => ingestCorpus(corpus.files, join(dir, "bench.db"), workers));
+    const ing = await timed(() => ingestCorpus(corpus.files, join(dir, "bench.db"), ingWorkers));
     const ingPeak = mem.peak;
     const peakAll = Math.max(maxRss(), mem.peak);
 

@@ -40,7 +40,7 @@ export async function ingestCorpus(files: string[], dbPath: string, workers: num
       } catch {}
     }
     return {
-      mode: pool ? `${workers} workers + SQLite` : "1 thread + SQLite",
+      mode: pool ? `${workers} worker${workers === 1 ? "" : "s"} + SQLite` : "1 thread + SQLite",
       bytes,
       documents,
       sentences: st.sentences,

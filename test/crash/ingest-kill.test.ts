@@ -152,8 +152,9 @@ describe.skipIf(!hasCli)("panorama ingest under SIGKILL (built CLI)", () => {
     const kills: string[] = [];
     let killedMidway = 0;
     for (let k = 0; k < KILLS; k++) {
-      // every other run extracts on worker threads (--workers 2): a kill then lands mid-pool too
-      const child = runIngest(db, join(work, "B"), k % 2 ? ["--workers", "2"] : []);
+      // every other run extracts on worker threads (--workers 2): a kill then lands mid-pool too; the others
+      // extract in the storing process (--workers 0)
+      const child = runIngest(db, join(work, "B"), k % 2 ? ["--workers", "2"] : ["--workers", "0"]);
       const done = exited(child);
       // somewhere between the process start-up and the end of a clean run
       const at = 300 + rand() * Math.max(200, cleanMs - 300);

@@ -4,7 +4,15 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extract, readOne } from "../../src/index.js";
 import type { SourceDocument } from "../../src/model/types.js";
-import { createExtractorPool, extractFilesParallel, type ParallelResult } from "../../src/pipeline/parallel.js";
+import {
+  autoIngestWorkers,
+  autoIngestWorkersFor,
+  createExtractorPool,
+  extractFilesParallel,
+  ingestWorkers,
+  type ParallelResult,
+  POOL_MIN_BYTES,
+} from "../../src/pipeline/parallel.js";
 
 const TEXT = (i: number) =>
   `2. North America\n\nOn April ${1 + (i % 28)}, 2013, Prime Minister Shinzo Abe held a summit meeting with President Barack Obama in Washington, D.C. ` +
@@ -204,4 +212,36 @@ describe("a document too big for a worker's heap limit", () => {
       await pool.close();
     }
   }, 120_000);
+});
+
+describe("how many workers an ingest uses", () => {
+  it("leaves the storing thread a core of its own: one worker per core but one, at least 1, at most 8", () => {
+    expect(ingestWorkers(1)).toBe(1);
+    expect(ingestWorkers(2)).toBe(1);
+    expect(ingestWorkers(4)).toBe(3);
+    expect(ingestWorkers(64)).toBe(8);
+  });
+
+  it("extracts in the calling thread on one core or for a small input", () => {
+    expect(autoIngestWorkers(POOL_MIN_BYTES * 10, 1)).toBe(0);
+    expect(autoIngestWorkers(POOL_MIN_BYTES - 1, 8)).toBe(0);
+    expect(autoIngestWorkers(POOL_MIN_BYTES, 2)).toBe(1);
+    expect(autoIngestWorkers(POOL_MIN_BYTES, 8)).toBe(7);
+  });
+
+  it("sizes the input from the listed files of the paths given", async () => {
+    // the test folder holds a few KB: no pool
+    expect(await autoIngestWorkersFor([dir], 4)).toBe(0);
+    const big = mkdtempSync(join(tmpdir(), "panorama-auto-"));
+    try {
+      writeFileSync(join(big, "a.txt"), Buffer.alloc(POOL_MIN_BYTES / 2, 0x61));
+      writeFileSync(join(big, "b.txt"), Buffer.alloc(POOL_MIN_BYTES / 2, 0x62));
+      writeFileSync(join(big, "ignored.bin"), Buffer.alloc(POOL_MIN_BYTES, 0));
+      expect(await autoIngestWorkersFor([big], 4)).toBe(3);
+      expect(await autoIngestWorkersFor([join(big, "a.txt")], 4)).toBe(0);
+      expect(await autoIngestWorkersFor([join(big, "missing")], 4)).toBe(0);
+    } finally {
+      rmSync(big, { recursive: true, force: true });
+    }
+  });
 });

@@ -34,7 +34,8 @@ export function register(program: Command): void {
     .option("--force", "re-extract and re-store files even when their content is unchanged")
     .option(
       "--workers <n>",
-      "extract on this many worker threads (default 1: in this process; 0: one per core)",
+      "extract on this many worker threads while this one stores (0: extract in this process too). " +
+        "Default: one per core but one (the storing thread keeps its core) when the input holds 4 MB or more, else 0",
       nonNegativeInt("--workers"),
     );
   formatOption(cmd, ["table", "json"]);
@@ -52,10 +53,9 @@ export function register(program: Command): void {
       };
       process.on("SIGINT", onSigint);
       let pool: { readExtract: FileExtractor; size: number; close(): Promise<void> } | null = null;
-      if (opts.workers !== undefined && opts.workers !== 1) {
-        const { createExtractorPool, defaultWorkers } = await import("../../../pipeline/parallel.js");
-        pool = createExtractorPool({ workers: opts.workers === 0 ? defaultWorkers() : opts.workers });
-      }
+      const { autoIngestWorkersFor, createExtractorPool } = await import("../../../pipeline/parallel.js");
+      const workers = opts.workers ?? (await autoIngestWorkersFor(paths));
+      if (workers > 0) pool = createExtractorPool({ workers });
       let bar: ReturnType<typeof progressBar> | null = null;
       const late: string[] = [];
       try {
@@ -63,7 +63,7 @@ export function register(program: Command): void {
           sample: opts.sample,
           force: opts.force,
           signal: controller.signal,
-          ...(pool ? { readExtract: pool.readExtract, concurrency: pool.size * 2 } : {}),
+          ...(pool ? { readExtract: pool.readExtract, concurrency: pool.size * 3 } : {}),
           onProgress: ({ done, total, result }) => {
             if (done === 1) bar = progressBar(total);
             bar?.tick(fileLabel(result.path));
