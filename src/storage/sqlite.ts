@@ -273,7 +273,9 @@ export class SqliteStore implements Store {
     if (!this.batch)
       return this.db
         .transaction(() => {
+          this.ftsFrom = null; // (a transaction that failed left it set; its rows are gone)
           const outcome = this.write(doc, opts);
+          this.indexPending();
           this.fold();
           return outcome;
         })
@@ -295,7 +297,9 @@ export class SqliteStore implements Store {
     if (this.batch) throw new Error("ingestMany: a batch is open (use ingest)");
     return this.db
       .transaction(() => {
+        this.ftsFrom = null;
         const outcomes = docs.map((d) => this.write(d, opts));
+        this.indexPending();
         this.fold();
         return outcomes;
       })
@@ -312,6 +316,7 @@ export class SqliteStore implements Store {
 
   private replayBatch(): void {
     if (this.db.inTransaction) this.st("ROLLBACK").run();
+    this.ftsFrom = null;
     try {
       this.st("BEGIN IMMEDIATE").run();
       for (const [d, o] of this.batch!) this.write(d, o);
@@ -341,6 +346,7 @@ export class SqliteStore implements Store {
       this.enforceKeys();
       throw e;
     }
+    this.ftsFrom = null;
     this.batch = [];
   }
 
@@ -355,6 +361,20 @@ export class SqliteStore implements Store {
   // bound what a reader adds while a long transaction is being written.
   private foldSql: string[] | null = null;
 
+  // The full-text index of the sentences is filled once per write transaction, not per document: FTS5
+  // writes its pending terms out as a new segment whenever a statement opens a savepoint, which every
+  // document's first INSERT did (its triggers make it need a statement journal), so a batch of 40
+  // documents made 40 small segments for FTS5 to merge again. `ftsFrom` is the first sentence id not yet
+  // indexed. Every id from it on was written since: new rows take the highest id plus one, and sentences
+  // are only deleted (deleteDocument) after indexPending, which also resets it.
+  private ftsFrom: number | null = null;
+
+  private indexPending(): void {
+    if (this.ftsFrom === null) return;
+    this.st("INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id >= ?").run(this.ftsFrom);
+    this.ftsFrom = null;
+  }
+
   private fold(): void {
     this.foldSql ??= triggerStatements(this.db, (_sql, name) => name.endsWith("_fold"), /\b(old|new)\./i);
     for (const sql of this.foldSql) this.st(sql).run();
@@ -365,7 +385,10 @@ export class SqliteStore implements Store {
     this.batch = null;
     try {
       if (this.db.inTransaction) {
-        if (was) this.fold();
+        if (was) {
+          this.indexPending();
+          this.fold();
+        }
         this.st("COMMIT").run();
       } else if (was) throw new Error(BATCH_LOST);
     } finally {
@@ -375,6 +398,7 @@ export class SqliteStore implements Store {
 
   rollbackBatch(): void {
     this.batch = null;
+    this.ftsFrom = null;
     try {
       if (this.db.inTransaction) this.st("ROLLBACK").run();
     } finally {
@@ -404,6 +428,8 @@ export class SqliteStore implements Store {
    * highest id left).
    */
   private deleteDocument(id: number): void {
+    // FTS5 can only delete what it indexed (its 'delete' command takes the text it was given)
+    this.indexPending();
     // the names this document used: one document fewer each, gone at none
     const dec = this.st(
       "UPDATE mention_names SET documents = documents - 1 WHERE kind = ? AND key = ? AND surface = ?",
@@ -537,9 +563,9 @@ export class SqliteStore implements Store {
     for (const s of doc.sentences) {
       const id = Number(insSentence.run(docId, s.index, s.start, s.end, s.kind, s.heading, s.text).lastInsertRowid);
       sentenceIds.set(s.index, id);
+      // the full-text index is filled at the end of the transaction (indexPending)
+      this.ftsFrom ??= id;
     }
-    // the full-text index, in one statement for the document (migration 9 dropped the per-row trigger)
-    this.st("INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE document_id = ?").run(docId);
     const sentenceIdAt = (pos: number): number | null => {
       const i = sentenceAt(sentences, pos);
       return i < 0 ? null : (sentenceIds.get(sentences[i]!.index) ?? null);

@@ -1,7 +1,7 @@
 /**
  * The write path's batches and per-document bookkeeping: several documents in
  * one transaction (one that fails takes none of the others down), the full-text index filled
- * per document, persons' counters moved per document (migration 9).
+ * once per transaction, persons' counters moved per document (migration 9).
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -106,6 +106,40 @@ describe("a write batch", () => {
     expect(store.search("Obama")).toEqual([]);
     ftsIntact();
     expect(counterDrift()).toEqual([]);
+  });
+
+  it("fills the full-text index once, at its commit, exactly: through replacements within the batch and a replayed failure", () => {
+    const indexed = () =>
+      (store.readonlyDb().prepare("SELECT COUNT(*) AS n FROM sentences_fts_docsize").get() as { n: number }).n;
+    const sentences = () =>
+      (store.readonlyDb().prepare("SELECT COUNT(*) AS n FROM sentences").get() as { n: number }).n;
+    const bad = readoutDoc();
+    bad.extraction.events[0]!.evidence = { start: 0, end: 3, text: "xyz" };
+    store.beginBatch!();
+    store.ingest(usDoc());
+    store.ingest(ruDoc());
+    // inside the batch, nothing is indexed yet
+    expect(indexed()).toBe(0);
+    // replaced within its own batch: first a document whose rows are not the last ones, then the one
+    // holding the highest ids (the new rows take ids the deleted ones had)
+    expect(store.ingest(usDoc(US_TEXT.replace("Obama", "Biden")), { force: true })).toBe("replaced");
+    const ru = ruDoc();
+    ru.source = { ...ru.source, hash: "changed" };
+    expect(store.ingest(ru)).toBe("replaced");
+    // a failure: the batch is rolled back and its documents written again
+    expect(() => store.ingest(bad)).toThrow(/evidence text does not match/);
+    expect(store.ingest(readoutDoc())).toBe("added");
+    store.commitBatch!();
+    ftsIntact();
+    expect(indexed()).toBe(sentences());
+    expect(store.search("Obama")).toEqual([]);
+    expect(store.search("Biden").length).toBeGreaterThan(0);
+    expect(store.search("Putin").length).toBeGreaterThan(0);
+    // a document written alone (its own transaction) is indexed at once
+    expect(store.removeDocument("readout-2015-06-21")).toBe(true);
+    store.ingest(readoutDoc());
+    ftsIntact();
+    expect(indexed()).toBe(sentences());
   });
 
   it("lost to SQLite (the transaction rolled back under it), refuses further documents and fails its commit", () => {
