@@ -663,6 +663,13 @@ interface Tables {
   shared: Map<string, string[]>;
   /** the first words of those forms as written, to dismiss most capitalised words at once */
   firstWords: Set<string>;
+  /**
+   * For `idleWordEnd`, a bit set by hash of `firstWords` and of the leading runs of ASCII letters
+   * of the honorifics, titles and "administration" words ("Mr" of "Mr.", "Vice" of
+   * "Vice-Minister", "Prime" of "Prime Minister"): a match of the scan's first, second or fourth
+   * branch starts with one of these runs, a whole one (white space or a non-letter follows).
+   */
+  wantBits: Uint32Array;
 }
 
 /** Between a title and a name: spaces, or one line break (not a blank line: a heading ends there). */
@@ -714,7 +721,19 @@ function build(): Tables {
     [0x100, 0x24f],
   ] as const)
     for (let c = from; c <= to; c++) anchorFirst[c] = 1;
-  return { anchor: new RegExp(anchor.source, "y"), anchorFirst, byPersonKey, shared, firstWords };
+  const leads = new Set<string>();
+  for (const w of [
+    ...HONORIFICS,
+    ...TITLE_CORES,
+    "administration",
+    "Administration",
+    "Cabinet",
+    "government",
+    "Government",
+  ])
+    leads.add(/^[A-Za-z]*/.exec(w)![0]);
+  const wantBits = wordBits([...leads, ...firstWords]);
+  return { anchor: new RegExp(anchor.source, "y"), anchorFirst, byPersonKey, shared, firstWords, wantBits };
 }
 
 /** The longest run of words from the start of `run` that is a name of the table, as [length in chars, name]. */
@@ -1106,6 +1125,70 @@ function namesAnInstitution(folded: string, end: number): boolean {
   return INSTITUTION_AFTER.test(folded.slice(end, end + 90));
 }
 
+/** True where the scan regex is tried: a character that can start a match, at a word start, not after a ".". */
+function anchorAt(t: Tables, folded: string, i: number): boolean {
+  return t.anchorFirst[folded.charCodeAt(i)] === 1 && !inWord(folded, i) && folded.charCodeAt(i - 1) !== 46;
+}
+
+/** 1 for the UTF-16 units /\s/ matches. */
+const SPACE_UNIT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) SPACE_UNIT[c] = 1;
+
+/** A hash of a word's UTF-16 units, folded in one by one (as a scan reads them): see `wordBit`. */
+const hashStep = (h: number, c: number): number => (Math.imul(h, 31) + c) | 0;
+/** A word's place in a bit set of 2^20 bits, from its hash. */
+const wordBit = (h: number): number => (h ^ (h >>> 20)) & 0xfffff;
+
+/** The bit set of `words`, by `wordBit`. */
+function wordBits(words: Iterable<string>): Uint32Array {
+  const bits = new Uint32Array(1 << 15);
+  for (const w of words) {
+    let h = 0;
+    for (let k = 0; k < w.length; k++) h = hashStep(h, w.charCodeAt(k));
+    const b = wordBit(h);
+    bits[b >>> 5]! |= 1 << (b & 31);
+  }
+  return bits;
+}
+
+/**
+ * Most capitalised words open no match the finder keeps ("The", "Japan", "Summit"), yet cost a
+ * run of the scan regex each. Where the word at `i` (up to the next white space) opens neither an
+ * honorific, a title nor "administration" (its leading letters are none of theirs), is no first
+ * word of a table name and is not in capitals (the only runs of words the finder keeps), the
+ * regex could only give a run of words that findPersons dismisses, going on after the word; and
+ * when no place inside the word may start a match either, going on one character later comes to
+ * the same. Then the word's end is returned, to go on from; else 0 (the regex must be run at `i`).
+ * The words are looked up by hash in a bit set (`wantBits`), without a string made for each:
+ * a word that only shares a bit with one of them runs the regex, which is always right.
+ */
+function idleWordEnd(t: Tables, folded: string, i: number): number {
+  const n = folded.length;
+  const bits = t.wantBits;
+  let h = 0;
+  let j = i;
+  let c = folded.charCodeAt(j);
+  // the leading ASCII letters: inside them no place starts a word
+  while (j < n && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+    h = hashStep(h, c);
+    c = folded.charCodeAt(++j);
+  }
+  let b = wordBit(h);
+  if ((bits[b >>> 5]! & (1 << (b & 31))) !== 0) return 0;
+  let caps = true;
+  for (let k = i; k < j; k++) if (folded.charCodeAt(k) > 90) caps = false;
+  for (; j < n; j++) {
+    c = folded.charCodeAt(j);
+    if (SPACE_UNIT[c] === 1) break;
+    caps = false;
+    if (j > i && anchorAt(t, folded, j)) return 0;
+    h = hashStep(h, c);
+  }
+  if (caps && j - i >= 2) return 0;
+  b = wordBit(h);
+  return (bits[b >>> 5]! & (1 << (b & 31))) !== 0 ? 0 : j;
+}
+
 /** Every named person in `text`, in text order. */
 /**
  * The next match of the scan regex from its lastIndex that starts a word (not inside one, not
@@ -1113,10 +1196,15 @@ function namesAnInstitution(folded: string, end: number): boolean {
  * regex is tried only at the positions whose character can start a match.
  */
 function nextAnchor(t: Tables, folded: string): RegExpExecArray | null {
-  const { anchor, anchorFirst } = t;
+  const { anchor } = t;
   const n = folded.length;
   for (let i = anchor.lastIndex; i < n; i++) {
-    if (anchorFirst[folded.charCodeAt(i)] !== 1 || inWord(folded, i) || folded.charCodeAt(i - 1) === 46) continue;
+    if (!anchorAt(t, folded, i)) continue;
+    const skip = idleWordEnd(t, folded, i);
+    if (skip > 0) {
+      i = skip - 1;
+      continue;
+    }
     anchor.lastIndex = i;
     const m = anchor.exec(folded);
     if (m) return m;
