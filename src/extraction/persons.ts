@@ -546,6 +546,21 @@ const TITLE = String.raw`(?:${trieSource(TITLE_CORES)})(?:\s+(?:of|for|to|in\s+c
  * which keeps the scanning regex small enough for the engine to optimise.
  */
 const PREFIX_BEFORE = new RegExp(`(?:(?:${PREFIXES.join("|")})[\\s-]+)+$`);
+/** The last words of PREFIXES: what must stand right before the white space or "-" before a title for PREFIX_BEFORE to match. */
+const PREFIX_LAST = [...new Set(PREFIXES.map((p) => p.split(" ").at(-1)!))];
+
+/**
+ * False when PREFIX_BEFORE cannot match the text before `start` (most titles): it ends with white
+ * space or "-" after one of the PREFIX_LAST words. Saves the slice and the regex, which V8 tries at
+ * each of the 60 places of the slice.
+ */
+function mayFollowPrefix(folded: string, start: number): boolean {
+  let k = start;
+  for (let c = folded.charCodeAt(k - 1); k > 0 && (SPACE_UNIT[c] === 1 || c === 45); c = folded.charCodeAt(--k - 1));
+  if (k === start) return false;
+  for (const w of PREFIX_LAST) if (k >= w.length && folded.startsWith(w, k - w.length)) return true;
+  return false;
+}
 const HONORIFICS = [
   "Mr.",
   "Ms.",
@@ -587,7 +602,17 @@ const HONORIFICS = [
 const HON = `(?:${trieSource(HONORIFICS)})`;
 
 /** Plural titles ("Prime Ministers", "Foreign Ministers", "Presidents"): the last word loses its s for the role. */
-const PLURAL_TITLE = /(?:Ministers|Presidents|Leaders)$/;
+const isPluralTitle = (title: string): boolean =>
+  title.endsWith("Ministers") || title.endsWith("Presidents") || title.endsWith("Leaders");
+
+/** `s.replace(/\s+/g, " ")`, without the regex for the usual text whose white space is single spaces already. */
+function singleSpaced(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (SPACE_UNIT[c] === 1 && (c !== 32 || SPACE_UNIT[s.charCodeAt(k + 1)] === 1)) return s.replace(/\s+/g, " ");
+  }
+  return s;
+}
 
 /** Titles only Japan uses in English: they place an unresolved person in Japan. */
 const JAPANESE_TITLES =
@@ -1116,6 +1141,8 @@ function countryIn(hits: CountryHit[], from: number, to: number): string | null 
 const APPOSITIVE_RE =
   /,\s*(?:the\s+)?((?:First|Second|Deputy|Director|Ambassador|Minister|President|Premier|Prime|Secretary|Chairman|Chairperson|Governor|Head|Chief|Special|Senior|Member|Vice|Permanent|Consul|State|Parliamentary|Executive|Assistant|Counsellor|Counselor|Adviser|Advisor|Commissioner|Chair|Representative|Leader|Mayor|Speaker|General|Foreign|Defense|Defence|Chancellor|King|Queen|Crown|Emir|Amir|Sultan|High|Cabinet|Press|Spokesperson|Consul-General)\b[^,;()\n]*?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$|\n|\s+(?:who|held|met|and\s+(?:Mr|Ms|Mrs|Dr|H\.E)\b)))/y;
 const OF_COUNTRY_RE = /\s+of\s+(?:the\s+)?/y;
+/** "of <country>" inside a title ("Minister of State for Foreign Affairs of the United Kingdom"), tried sticky. */
+const OF_AT = /\bof\s+(?:the\s+)?(?=\S)/y;
 
 /** Words that make a name the name of an institution, a prize or a place ("Kofi Annan International Peacekeeping Training Centre"). */
 const INSTITUTION_AFTER =
@@ -1280,10 +1307,11 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
     }
     // honorific and/or title, then a name
     // a plural title names several ("Foreign Ministers Kishida and Wang Yi")
-    let title = g.t?.replace(/\s+/g, " ") ?? null;
-    const plural = title !== null && PLURAL_TITLE.test(title);
-    if (plural) title = title!.replace(PLURAL_TITLE, (w) => w.slice(0, -1));
-    if (title && !g.hon) {
+    let title = g.t === undefined ? null : singleSpaced(g.t);
+    const plural = title !== null && isPluralTitle(title);
+    // the plural's s is the title's last letter
+    if (plural) title = title!.slice(0, -1);
+    if (title && !g.hon && mayFollowPrefix(folded, start)) {
       const pre = PREFIX_BEFORE.exec(folded.slice(Math.max(0, start - 60), start));
       if (pre) title = `${pre[0].replace(/\s+/g, " ")}${title}`;
     }
@@ -1312,7 +1340,8 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       const first = folded.indexOf(tokens[0]!, nameStart);
       end = first;
       for (const t of tokens) end = folded.indexOf(t, end) + t.length;
-      const hon = (g.hon ?? g.hon2 ?? honInside)?.replace(/\s+/g, " ") ?? null;
+      const honWritten = g.hon ?? g.hon2 ?? honInside;
+      const hon = honWritten === null || honWritten === undefined ? null : singleSpaced(honWritten);
       // the country the title is tied to: "Prime Minister X of India", "Canadian Prime Minister X", ", President of the ROK"
       let country: string | null = null;
       OF_COUNTRY_RE.lastIndex = end;
@@ -1323,11 +1352,16 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       if (!country && title) country = countryBefore(folded, ctx.countries, start);
       // "Minister of State for Foreign Affairs of the United Kingdom Lord Ahmad": the country after 'of' in the title
       if (!country && g.t) {
-        const of = /\bof\s+(?:the\s+)?(?=\S)/g;
-        const titleEnd = start + m[0].length;
-        of.lastIndex = start;
-        for (let o = of.exec(folded); o && o.index < titleEnd && !country; o = of.exec(folded))
-          country = countryIn(ctx.countries, o.index + o[0].length, o.index + o[0].length + 1);
+        // the places of the matched title (whose last character is white space) an "of" starts at,
+        // in the order a global scan from its start would find them; tried sticky on the text (a
+        // global search ran on past the title, to the next "of" of the document, for every name)
+        const matched = m[0];
+        for (let k = matched.indexOf("of"); k >= 0 && !country; k = matched.indexOf("of", k + 1)) {
+          OF_AT.lastIndex = start + k;
+          if (!OF_AT.test(folded)) continue;
+          country = countryIn(ctx.countries, OF_AT.lastIndex, OF_AT.lastIndex + 1);
+          k = OF_AT.lastIndex - start - 1;
+        }
       }
       if (!country && title && JAPANESE_TITLES.test(title)) country = "JPN";
       if (!country && !title && appos.role && JAPANESE_TITLES.test(appos.role)) country = "JPN";
@@ -1413,6 +1447,10 @@ const SIDE_END = /(?<!\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Jr|Sr|St|[A-Z]))\.(?:\s|$)|\)|\
 function sideOfLists(folded: string, hits: PersonHit[], countries: CountryHit[]): void {
   const sides: { code: string; from: number; to: number }[] = [];
   for (const c of countries) {
+    // most country names are followed by no "side": no slice and regex for them
+    let k = c.end;
+    while (k < folded.length && SPACE_UNIT[folded.charCodeAt(k)] === 1) k++;
+    if (k === c.end || !folded.startsWith("side", k)) continue;
     const after = /^\s+side\b/.exec(folded.slice(c.end, c.end + 12));
     if (!after) continue;
     const from = c.end + after[0].length;
@@ -1483,6 +1521,9 @@ function japaneseCapsName(run: string): [number, string] | null {
 }
 
 function stripPrefix(role: string): string {
+  // only a role that opens with a t or an l ("the", "late") has anything to strip (the i flag: T, L too)
+  const c = role.charCodeAt(0) | 0x20;
+  if (c !== 0x74 && c !== 0x6c) return role.trim();
   return role.replace(/^(?:the\s+)?(?:late\s+)?/i, "").trim();
 }
 
