@@ -1021,6 +1021,23 @@ function sentenceYear(folded: string, start: number, end: number): number | null
   let to = folded.indexOf("\n", end);
   if (to < 0 || to > end + 300) to = Math.min(folded.length, end + 300);
   to = fullStopBefore(folded, end, to);
+  // mentions of one sentence ("Prime Minister Abe and President Trump") share its window: the last answer is kept
+  if (folded === yearText && from === yearFrom && to === yearTo) return yearFound;
+  yearText = folded;
+  yearFrom = from;
+  yearTo = to;
+  yearFound = yearIn(folded, from, to);
+  return yearFound;
+}
+
+/** The last window sentenceYear was asked about, and its answer (cleared when findPersons ends). */
+let yearText: string | null = null;
+let yearFrom = -1;
+let yearTo = -1;
+let yearFound: number | null = null;
+
+/** The one year the TEMPORAL_YEAR matches starting in [from, to) give, else null. */
+function yearIn(folded: string, from: number, to: number): number | null {
   let found: number | null = null;
   // The matches TEMPORAL_YEAR (global) would find from `from` that start before `to`, without its
   // search running on to the end of the document when there is none: the places that can open one
@@ -1043,9 +1060,9 @@ function sentenceYear(folded: string, start: number, end: number): number | null
   return found;
 }
 
-/** A full stop followed by white space and a capital: where a sentence may end. */
-const SENTENCE_STOP = /[.!?]\s+(?=\p{Lu})/gu;
-/** A full stop followed by white space or the end. */
+/** SENTENCE_STOP, a full stop followed by white space and a capital: where a sentence may end (sticky). */
+const SENTENCE_AT = /[.!?]\s+(?=\p{Lu})/uy;
+/** FULL_STOP, a full stop followed by white space or the end. */
 const FULL_STOP = /[.!?](?:\s|$)/g;
 /** "Mr." and initials do not end a sentence. */
 const NOT_A_STOP = /(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Jr|Sr|St|H\.E|U\.S|U\.K)|\b\p{Lu})$/u;
@@ -1070,16 +1087,23 @@ let stops: Stops | null = null;
 function stopsOf(folded: string): Stops {
   if (stops && folded === stopsText) return stops;
   const found: Stops = { starts: [], ends: [], full: [] };
-  SENTENCE_STOP.lastIndex = 0;
-  for (let m = SENTENCE_STOP.exec(folded); m; m = SENTENCE_STOP.exec(folded)) {
-    if (NOT_A_STOP.test(folded.slice(Math.max(0, m.index - 4), m.index))) continue;
-    found.starts.push(m.index);
-    found.ends.push(m.index + m[0].length);
-  }
+  // One scan, of FULL_STOP: a SENTENCE_STOP match opens at a FULL_STOP match too (white space
+  // follows its stop), so it is tried there, sticky, and both ask NOT_A_STOP of the same four
+  // characters (from the fifth on). Two global scans of the text, one with the "u" flag, before.
   FULL_STOP.lastIndex = 0;
-  for (let m = FULL_STOP.exec(folded); m; m = FULL_STOP.exec(folded)) {
-    if (NOT_A_STOP.test(folded.slice(m.index - 4, m.index))) continue;
-    found.full.push(m.index);
+  while (FULL_STOP.test(folded)) {
+    // the match is the stop and one white space, or the stop alone at the end of the text
+    const after = FULL_STOP.lastIndex;
+    const c = folded.charCodeAt(after - 1);
+    const p = c === 46 || c === 33 || c === 63 ? after - 1 : after - 2;
+    SENTENCE_AT.lastIndex = p;
+    const sentence = SENTENCE_AT.test(folded);
+    const notAStop = p >= 4 ? NOT_A_STOP.test(folded.slice(p - 4, p)) : null;
+    if (sentence && !(notAStop ?? NOT_A_STOP.test(folded.slice(0, p)))) {
+      found.starts.push(p);
+      found.ends.push(SENTENCE_AT.lastIndex);
+    }
+    if (!(notAStop ?? NOT_A_STOP.test(folded.slice(p - 4, p)))) found.full.push(p);
   }
   stopsText = folded;
   stops = found;
@@ -1432,6 +1456,7 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
   sideOfLists(folded, hits, ctx.countries);
   stopsText = null;
   stops = null;
+  yearText = null;
   return withinDocument(hits);
 }
 
