@@ -1590,6 +1590,15 @@ function appositive(
   end: number,
   countries: CountryHit[],
 ): { role: string | null; country: string | null } {
+  // Most names are followed by neither a comma (the appositive's) nor white space and post-nominal
+  // letters (the suffix's, whose first letters are these): nothing to read, no window to cut.
+  const c0 = folded.charCodeAt(end);
+  if (c0 !== 44) {
+    if (SPACE_UNIT[c0] !== 1) return { role: null, country: null };
+    let k = end + 1;
+    while (k < folded.length && SPACE_UNIT[folded.charCodeAt(k)] === 1) k++;
+    if (k >= folded.length || !"MQKSOCGAP".includes(folded[k]!)) return { role: null, country: null };
+  }
   // a bounded window: a text without punctuation must not make each look-up run to its end
   let window = folded.slice(end, end + 240);
   // "Joseph R. Biden, Jr., President-elect of ...": the suffix after its comma belongs to the name
