@@ -1000,8 +1000,17 @@ function bySentenceCountry(
   if (to < 0 || to > end + 300) to = Math.min(folded.length, end + 300);
   to = fullStopBefore(folded, end, to);
   const found = new Map<string, Officeholder>();
-  for (const c of countries) {
-    if (c.start < from || c.start >= to) continue;
+  // the countries that start in [from, to), in text order: found by binary search (the hits are in
+  // text order), not by a pass over every country of the document
+  let lo = 0;
+  let hi = countries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (countries[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < countries.length && countries[k]!.start < to; k++) {
+    const c = countries[k]!;
     const r = resolveFamily(family, { ...hints, country: c.code });
     if (r && r.country === c.code) found.set(r.name, r);
   }
