@@ -130,13 +130,43 @@ const COUNTRY_AT = new RegExp(COUNTRY_RE.source, "y");
 const FIRST_UNIT = new Uint8Array(0x10000);
 for (const k of ENTRIES.keys()) if (k.length) FIRST_UNIT[k.charCodeAt(0)] = 1;
 
+/**
+ * Most capitalised words begin no surface ("The", "Prime", "Minister"): the regex is run only where
+ * the text's first two or three characters are those of some surface, as found in bit sets by hash
+ * (a shared bit only runs the regex, which is always right). A surface's prefix is its first three
+ * characters, or fewer when it is shorter or has white space sooner ("El Salvador": "El"), its
+ * first character alone making the regex always run.
+ */
+const pairHash = (a: number, b: number): number => ((a * 31 + b) * 31) & 0xfffff;
+const tripleHash = (a: number, b: number, c: number): number => ((a * 31 + b) * 31 + c) & 0xfffff;
+const ALWAYS_UNIT = new Uint8Array(0x10000);
+const PREFIX2 = new Uint8Array(0x100000);
+const PREFIX3 = new Uint8Array(0x100000);
+for (const k of ENTRIES.keys()) {
+  let len = 0;
+  while (len < 3 && len < k.length && !/\s/.test(k[len]!)) len++;
+  if (len === 3) PREFIX3[tripleHash(k.charCodeAt(0), k.charCodeAt(1), k.charCodeAt(2))] = 1;
+  else if (len === 2) PREFIX2[pairHash(k.charCodeAt(0), k.charCodeAt(1))] = 1;
+  else if (len === 1) ALWAYS_UNIT[k.charCodeAt(0)] = 1;
+}
+
+/** False when no surface can start at `i` (its first character begins one: see FIRST_UNIT). */
+function maySurfaceAt(folded: string, i: number): boolean {
+  const a = folded.charCodeAt(i);
+  if (ALWAYS_UNIT[a] === 1) return true;
+  if (i + 1 >= folded.length) return false;
+  const b = folded.charCodeAt(i + 1);
+  if (PREFIX2[pairHash(a, b)] === 1) return true;
+  return i + 2 < folded.length && PREFIX3[tripleHash(a, b, folded.charCodeAt(i + 2))] === 1;
+}
+
 /** Every country named in `text` (nouns, short forms, demonyms), in text order. */
 export function findCountries(text: string): CountryHit[] {
   const folded = foldChars(text);
   const hits: CountryHit[] = [];
   const n = folded.length;
   for (let i = 0; i < n; ) {
-    if (FIRST_UNIT[folded.charCodeAt(i)] !== 1 || inWord(folded, i)) {
+    if (FIRST_UNIT[folded.charCodeAt(i)] !== 1 || inWord(folded, i) || !maySurfaceAt(folded, i)) {
       i++;
       continue;
     }
@@ -150,7 +180,7 @@ export function findCountries(text: string): CountryHit[] {
     i = m.index + m[0].length;
     const surface = m[0];
     // the match is on folded text: only white space may differ from the key
-    const entry = ENTRIES.get(/\s[^ ]|\s\s|[^ \S]/.test(surface) ? surface.replace(/\s+/g, " ") : surface);
+    const entry = ENTRIES.get(singleSpaced(surface) ? surface : surface.replace(/\s+/g, " "));
     if (!entry?.code) continue;
     const start = m.index;
     const end = start + surface.length;
@@ -162,6 +192,22 @@ export function findCountries(text: string): CountryHit[] {
   }
   return hits;
 }
+
+/** True when the white space of `s` is single spaces only (replacing /\s+/g by " " would give it back). */
+function singleSpaced(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 32) {
+      if (k + 1 < s.length && isSpace(s.charCodeAt(k + 1))) return false;
+    } else if (isSpace(c)) return false;
+  }
+  return true;
+}
+
+/** What /\s/ says of one UTF-16 unit. */
+const SPACE_UNIT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) SPACE_UNIT[c] = 1;
+const isSpace = (c: number): boolean => SPACE_UNIT[c] === 1;
 
 const SUBREGIONS = /\b(?:Melanesia|Polynesia)\b/;
 

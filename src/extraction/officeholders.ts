@@ -63,7 +63,19 @@ function computeNameKey(s: string): string {
  * folded, so that older spellings meet the table's ("Koumura" -> "komura",
  * "Ohno" -> "ono").
  */
+const lookupKeys = new Map<string, string>();
 export function lookupKey(s: string): string {
+  // a pure function of the word, asked for every family-name mention: memoized
+  let k = lookupKeys.get(s);
+  if (k === undefined) {
+    k = computeLookupKey(s);
+    if (lookupKeys.size > 50_000) lookupKeys.clear();
+    lookupKeys.set(s, k);
+  }
+  return k;
+}
+
+function computeLookupKey(s: string): string {
   return nameKey(s)
     .replace(/ou/g, "o")
     .replace(/uu/g, "u")
@@ -219,7 +231,18 @@ function computeOfficesForTitle(title: string): Office[] | null {
 
 /** True when the row's term includes some of the year. */
 export const inTerm = (r: Officeholder, year: number) =>
-  Number(r.start.slice(0, 4)) <= year && (r.end === null || Number(r.end.slice(0, 4)) >= year);
+  yearOf(r.start) <= year && (r.end === null || yearOf(r.end) >= year);
+
+/** Number(date.slice(0, 4)), without the slice for the usual four digits. */
+function yearOf(date: string): number {
+  const a = date.charCodeAt(0) - 48;
+  const b = date.charCodeAt(1) - 48;
+  const c = date.charCodeAt(2) - 48;
+  const d = date.charCodeAt(3) - 48;
+  if (a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9 && d >= 0 && d <= 9)
+    return a * 1000 + b * 100 + c * 10 + d;
+  return Number(date.slice(0, 4));
+}
 
 /** The one person all rows name, or null when they name several. */
 function onePerson(rows: Officeholder[]): Officeholder | null {
@@ -244,6 +267,21 @@ export interface ResolveHints {
  * makes it ambiguous (null), a step that leaves none is skipped.
  */
 export function resolveFamily(family: string, hints: ResolveHints): Officeholder | null {
+  // a pure function of the family name and the hints (the table is fixed), asked again for every
+  // mention of the same person: memoized
+  const memo = `${family}\u0000${hints.title}\u0000${hints.year}\u0000${hints.country}`;
+  let row = resolved.get(memo);
+  if (row === undefined) {
+    row = computeResolveFamily(family, hints);
+    if (resolved.size > 50_000) resolved.clear();
+    resolved.set(memo, row);
+  }
+  return row;
+}
+
+const resolved = new Map<string, Officeholder | null>();
+
+function computeResolveFamily(family: string, hints: ResolveHints): Officeholder | null {
   let rows = index().get(lookupKey(family)) ?? [];
   if (rows.length === 0) return null;
   if (hints.country) {

@@ -138,6 +138,25 @@ function aliasAt(folded: string, pos: number): { m: RegExpExecArray; id: string 
   }
   return { m, id };
 }
+/** Per UTF-16 unit outside the surrogates, whether it is a letter or digit: 0 not yet asked, 1 yes, 2 no. */
+const WORD_UNIT = new Uint8Array(0x10000);
+
+/**
+ * A letter or digit ends folded[0, i): what ENDS_IN_WORD says of the two units before `i` (a slice
+ * and a regex per match before), by a table of units but for surrogates.
+ */
+function wordBefore(folded: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = folded.charCodeAt(i - 1);
+  if (c >= 0xd800 && c <= 0xdfff) return ENDS_IN_WORD.test(folded.slice(Math.max(0, i - 2), i));
+  let w = WORD_UNIT[c]!;
+  if (w === 0) {
+    w = ENDS_IN_WORD.test(folded[i - 1]!) ? 1 : 2;
+    WORD_UNIT[c] = w;
+  }
+  return w === 1;
+}
+
 /** A letter or digit ends `s` (one code point, as the "u" flag reads it). */
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 
@@ -148,7 +167,7 @@ export function findOrganizations(text: string): OrgHit[] {
   ORG_SCAN.lastIndex = 0;
   for (let s = ORG_SCAN.exec(folded); s; s = ORG_SCAN.exec(folded)) {
     // not inside a word: what the lookbehind (?<![\p{L}\p{N}]) said
-    if (s.index > 0 && ENDS_IN_WORD.test(folded.slice(Math.max(0, s.index - 2), s.index))) {
+    if (wordBefore(folded, s.index)) {
       ORG_SCAN.lastIndex = s.index + 1;
       continue;
     }

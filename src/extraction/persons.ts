@@ -546,6 +546,21 @@ const TITLE = String.raw`(?:${trieSource(TITLE_CORES)})(?:\s+(?:of|for|to|in\s+c
  * which keeps the scanning regex small enough for the engine to optimise.
  */
 const PREFIX_BEFORE = new RegExp(`(?:(?:${PREFIXES.join("|")})[\\s-]+)+$`);
+/** The last words of PREFIXES: what must stand right before the white space or "-" before a title for PREFIX_BEFORE to match. */
+const PREFIX_LAST = [...new Set(PREFIXES.map((p) => p.split(" ").at(-1)!))];
+
+/**
+ * False when PREFIX_BEFORE cannot match the text before `start` (most titles): it ends with white
+ * space or "-" after one of the PREFIX_LAST words. Saves the slice and the regex, which V8 tries at
+ * each of the 60 places of the slice.
+ */
+function mayFollowPrefix(folded: string, start: number): boolean {
+  let k = start;
+  for (let c = folded.charCodeAt(k - 1); k > 0 && (SPACE_UNIT[c] === 1 || c === 45); c = folded.charCodeAt(--k - 1));
+  if (k === start) return false;
+  for (const w of PREFIX_LAST) if (k >= w.length && folded.startsWith(w, k - w.length)) return true;
+  return false;
+}
 const HONORIFICS = [
   "Mr.",
   "Ms.",
@@ -587,7 +602,17 @@ const HONORIFICS = [
 const HON = `(?:${trieSource(HONORIFICS)})`;
 
 /** Plural titles ("Prime Ministers", "Foreign Ministers", "Presidents"): the last word loses its s for the role. */
-const PLURAL_TITLE = /(?:Ministers|Presidents|Leaders)$/;
+const isPluralTitle = (title: string): boolean =>
+  title.endsWith("Ministers") || title.endsWith("Presidents") || title.endsWith("Leaders");
+
+/** `s.replace(/\s+/g, " ")`, without the regex for the usual text whose white space is single spaces already. */
+function singleSpaced(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (SPACE_UNIT[c] === 1 && (c !== 32 || SPACE_UNIT[s.charCodeAt(k + 1)] === 1)) return s.replace(/\s+/g, " ");
+  }
+  return s;
+}
 
 /** Titles only Japan uses in English: they place an unresolved person in Japan. */
 const JAPANESE_TITLES =
@@ -663,6 +688,13 @@ interface Tables {
   shared: Map<string, string[]>;
   /** the first words of those forms as written, to dismiss most capitalised words at once */
   firstWords: Set<string>;
+  /**
+   * For `idleWordEnd`, a bit set by hash of `firstWords` and of the leading runs of ASCII letters
+   * of the honorifics, titles and "administration" words ("Mr" of "Mr.", "Vice" of
+   * "Vice-Minister", "Prime" of "Prime Minister"): a match of the scan's first, second or fourth
+   * branch starts with one of these runs, a whole one (white space or a non-letter follows).
+   */
+  wantBits: Uint32Array;
 }
 
 /** Between a title and a name: spaces, or one line break (not a blank line: a heading ends there). */
@@ -714,7 +746,19 @@ function build(): Tables {
     [0x100, 0x24f],
   ] as const)
     for (let c = from; c <= to; c++) anchorFirst[c] = 1;
-  return { anchor: new RegExp(anchor.source, "y"), anchorFirst, byPersonKey, shared, firstWords };
+  const leads = new Set<string>();
+  for (const w of [
+    ...HONORIFICS,
+    ...TITLE_CORES,
+    "administration",
+    "Administration",
+    "Cabinet",
+    "government",
+    "Government",
+  ])
+    leads.add(/^[A-Za-z]*/.exec(w)![0]);
+  const wantBits = wordBits([...leads, ...firstWords]);
+  return { anchor: new RegExp(anchor.source, "y"), anchorFirst, byPersonKey, shared, firstWords, wantBits };
 }
 
 /** The longest run of words from the start of `run` that is a name of the table, as [length in chars, name]. */
@@ -956,8 +1000,17 @@ function bySentenceCountry(
   if (to < 0 || to > end + 300) to = Math.min(folded.length, end + 300);
   to = fullStopBefore(folded, end, to);
   const found = new Map<string, Officeholder>();
-  for (const c of countries) {
-    if (c.start < from || c.start >= to) continue;
+  // the countries that start in [from, to), in text order: found by binary search (the hits are in
+  // text order), not by a pass over every country of the document
+  let lo = 0;
+  let hi = countries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (countries[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < countries.length && countries[k]!.start < to; k++) {
+    const c = countries[k]!;
     const r = resolveFamily(family, { ...hints, country: c.code });
     if (r && r.country === c.code) found.set(r.name, r);
   }
@@ -977,6 +1030,23 @@ function sentenceYear(folded: string, start: number, end: number): number | null
   let to = folded.indexOf("\n", end);
   if (to < 0 || to > end + 300) to = Math.min(folded.length, end + 300);
   to = fullStopBefore(folded, end, to);
+  // mentions of one sentence ("Prime Minister Abe and President Trump") share its window: the last answer is kept
+  if (folded === yearText && from === yearFrom && to === yearTo) return yearFound;
+  yearText = folded;
+  yearFrom = from;
+  yearTo = to;
+  yearFound = yearIn(folded, from, to);
+  return yearFound;
+}
+
+/** The last window sentenceYear was asked about, and its answer (cleared when findPersons ends). */
+let yearText: string | null = null;
+let yearFrom = -1;
+let yearTo = -1;
+let yearFound: number | null = null;
+
+/** The one year the TEMPORAL_YEAR matches starting in [from, to) give, else null. */
+function yearIn(folded: string, from: number, to: number): number | null {
   let found: number | null = null;
   // The matches TEMPORAL_YEAR (global) would find from `from` that start before `to`, without its
   // search running on to the end of the document when there is none: the places that can open one
@@ -999,9 +1069,9 @@ function sentenceYear(folded: string, start: number, end: number): number | null
   return found;
 }
 
-/** A full stop followed by white space and a capital: where a sentence may end. */
-const SENTENCE_STOP = /[.!?]\s+(?=\p{Lu})/gu;
-/** A full stop followed by white space or the end. */
+/** SENTENCE_STOP, a full stop followed by white space and a capital: where a sentence may end (sticky). */
+const SENTENCE_AT = /[.!?]\s+(?=\p{Lu})/uy;
+/** FULL_STOP, a full stop followed by white space or the end. */
 const FULL_STOP = /[.!?](?:\s|$)/g;
 /** "Mr." and initials do not end a sentence. */
 const NOT_A_STOP = /(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Jr|Sr|St|H\.E|U\.S|U\.K)|\b\p{Lu})$/u;
@@ -1026,16 +1096,23 @@ let stops: Stops | null = null;
 function stopsOf(folded: string): Stops {
   if (stops && folded === stopsText) return stops;
   const found: Stops = { starts: [], ends: [], full: [] };
-  SENTENCE_STOP.lastIndex = 0;
-  for (let m = SENTENCE_STOP.exec(folded); m; m = SENTENCE_STOP.exec(folded)) {
-    if (NOT_A_STOP.test(folded.slice(Math.max(0, m.index - 4), m.index))) continue;
-    found.starts.push(m.index);
-    found.ends.push(m.index + m[0].length);
-  }
+  // One scan, of FULL_STOP: a SENTENCE_STOP match opens at a FULL_STOP match too (white space
+  // follows its stop), so it is tried there, sticky, and both ask NOT_A_STOP of the same four
+  // characters (from the fifth on). Two global scans of the text, one with the "u" flag, before.
   FULL_STOP.lastIndex = 0;
-  for (let m = FULL_STOP.exec(folded); m; m = FULL_STOP.exec(folded)) {
-    if (NOT_A_STOP.test(folded.slice(m.index - 4, m.index))) continue;
-    found.full.push(m.index);
+  while (FULL_STOP.test(folded)) {
+    // the match is the stop and one white space, or the stop alone at the end of the text
+    const after = FULL_STOP.lastIndex;
+    const c = folded.charCodeAt(after - 1);
+    const p = c === 46 || c === 33 || c === 63 ? after - 1 : after - 2;
+    SENTENCE_AT.lastIndex = p;
+    const sentence = SENTENCE_AT.test(folded);
+    const notAStop = p >= 4 ? NOT_A_STOP.test(folded.slice(p - 4, p)) : null;
+    if (sentence && !(notAStop ?? NOT_A_STOP.test(folded.slice(0, p)))) {
+      found.starts.push(p);
+      found.ends.push(SENTENCE_AT.lastIndex);
+    }
+    if (!(notAStop ?? NOT_A_STOP.test(folded.slice(p - 4, p)))) found.full.push(p);
   }
   stopsText = folded;
   stops = found;
@@ -1097,6 +1174,8 @@ function countryIn(hits: CountryHit[], from: number, to: number): string | null 
 const APPOSITIVE_RE =
   /,\s*(?:the\s+)?((?:First|Second|Deputy|Director|Ambassador|Minister|President|Premier|Prime|Secretary|Chairman|Chairperson|Governor|Head|Chief|Special|Senior|Member|Vice|Permanent|Consul|State|Parliamentary|Executive|Assistant|Counsellor|Counselor|Adviser|Advisor|Commissioner|Chair|Representative|Leader|Mayor|Speaker|General|Foreign|Defense|Defence|Chancellor|King|Queen|Crown|Emir|Amir|Sultan|High|Cabinet|Press|Spokesperson|Consul-General)\b[^,;()\n]*?)(?=\s*(?:,|;|\(|\)|\.(?:\s|$)|$|\n|\s+(?:who|held|met|and\s+(?:Mr|Ms|Mrs|Dr|H\.E)\b)))/y;
 const OF_COUNTRY_RE = /\s+of\s+(?:the\s+)?/y;
+/** "of <country>" inside a title ("Minister of State for Foreign Affairs of the United Kingdom"), tried sticky. */
+const OF_AT = /\bof\s+(?:the\s+)?(?=\S)/y;
 
 /** Words that make a name the name of an institution, a prize or a place ("Kofi Annan International Peacekeeping Training Centre"). */
 const INSTITUTION_AFTER =
@@ -1106,6 +1185,70 @@ function namesAnInstitution(folded: string, end: number): boolean {
   return INSTITUTION_AFTER.test(folded.slice(end, end + 90));
 }
 
+/** True where the scan regex is tried: a character that can start a match, at a word start, not after a ".". */
+function anchorAt(t: Tables, folded: string, i: number): boolean {
+  return t.anchorFirst[folded.charCodeAt(i)] === 1 && !inWord(folded, i) && folded.charCodeAt(i - 1) !== 46;
+}
+
+/** 1 for the UTF-16 units /\s/ matches. */
+const SPACE_UNIT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) SPACE_UNIT[c] = 1;
+
+/** A hash of a word's UTF-16 units, folded in one by one (as a scan reads them): see `wordBit`. */
+const hashStep = (h: number, c: number): number => (Math.imul(h, 31) + c) | 0;
+/** A word's place in a bit set of 2^20 bits, from its hash. */
+const wordBit = (h: number): number => (h ^ (h >>> 20)) & 0xfffff;
+
+/** The bit set of `words`, by `wordBit`. */
+function wordBits(words: Iterable<string>): Uint32Array {
+  const bits = new Uint32Array(1 << 15);
+  for (const w of words) {
+    let h = 0;
+    for (let k = 0; k < w.length; k++) h = hashStep(h, w.charCodeAt(k));
+    const b = wordBit(h);
+    bits[b >>> 5]! |= 1 << (b & 31);
+  }
+  return bits;
+}
+
+/**
+ * Most capitalised words open no match the finder keeps ("The", "Japan", "Summit"), yet cost a
+ * run of the scan regex each. Where the word at `i` (up to the next white space) opens neither an
+ * honorific, a title nor "administration" (its leading letters are none of theirs), is no first
+ * word of a table name and is not in capitals (the only runs of words the finder keeps), the
+ * regex could only give a run of words that findPersons dismisses, going on after the word; and
+ * when no place inside the word may start a match either, going on one character later comes to
+ * the same. Then the word's end is returned, to go on from; else 0 (the regex must be run at `i`).
+ * The words are looked up by hash in a bit set (`wantBits`), without a string made for each:
+ * a word that only shares a bit with one of them runs the regex, which is always right.
+ */
+function idleWordEnd(t: Tables, folded: string, i: number): number {
+  const n = folded.length;
+  const bits = t.wantBits;
+  let h = 0;
+  let j = i;
+  let c = folded.charCodeAt(j);
+  // the leading ASCII letters: inside them no place starts a word
+  while (j < n && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+    h = hashStep(h, c);
+    c = folded.charCodeAt(++j);
+  }
+  let b = wordBit(h);
+  if ((bits[b >>> 5]! & (1 << (b & 31))) !== 0) return 0;
+  let caps = true;
+  for (let k = i; k < j; k++) if (folded.charCodeAt(k) > 90) caps = false;
+  for (; j < n; j++) {
+    c = folded.charCodeAt(j);
+    if (SPACE_UNIT[c] === 1) break;
+    caps = false;
+    if (j > i && anchorAt(t, folded, j)) return 0;
+    h = hashStep(h, c);
+  }
+  if (caps && j - i >= 2) return 0;
+  b = wordBit(h);
+  return (bits[b >>> 5]! & (1 << (b & 31))) !== 0 ? 0 : j;
+}
+
 /** Every named person in `text`, in text order. */
 /**
  * The next match of the scan regex from its lastIndex that starts a word (not inside one, not
@@ -1113,10 +1256,15 @@ function namesAnInstitution(folded: string, end: number): boolean {
  * regex is tried only at the positions whose character can start a match.
  */
 function nextAnchor(t: Tables, folded: string): RegExpExecArray | null {
-  const { anchor, anchorFirst } = t;
+  const { anchor } = t;
   const n = folded.length;
   for (let i = anchor.lastIndex; i < n; i++) {
-    if (anchorFirst[folded.charCodeAt(i)] !== 1 || inWord(folded, i) || folded.charCodeAt(i - 1) === 46) continue;
+    if (!anchorAt(t, folded, i)) continue;
+    const skip = idleWordEnd(t, folded, i);
+    if (skip > 0) {
+      i = skip - 1;
+      continue;
+    }
     anchor.lastIndex = i;
     const m = anchor.exec(folded);
     if (m) return m;
@@ -1192,10 +1340,11 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
     }
     // honorific and/or title, then a name
     // a plural title names several ("Foreign Ministers Kishida and Wang Yi")
-    let title = g.t?.replace(/\s+/g, " ") ?? null;
-    const plural = title !== null && PLURAL_TITLE.test(title);
-    if (plural) title = title!.replace(PLURAL_TITLE, (w) => w.slice(0, -1));
-    if (title && !g.hon) {
+    let title = g.t === undefined ? null : singleSpaced(g.t);
+    const plural = title !== null && isPluralTitle(title);
+    // the plural's s is the title's last letter
+    if (plural) title = title!.slice(0, -1);
+    if (title && !g.hon && mayFollowPrefix(folded, start)) {
       const pre = PREFIX_BEFORE.exec(folded.slice(Math.max(0, start - 60), start));
       if (pre) title = `${pre[0].replace(/\s+/g, " ")}${title}`;
     }
@@ -1224,7 +1373,8 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       const first = folded.indexOf(tokens[0]!, nameStart);
       end = first;
       for (const t of tokens) end = folded.indexOf(t, end) + t.length;
-      const hon = (g.hon ?? g.hon2 ?? honInside)?.replace(/\s+/g, " ") ?? null;
+      const honWritten = g.hon ?? g.hon2 ?? honInside;
+      const hon = honWritten === null || honWritten === undefined ? null : singleSpaced(honWritten);
       // the country the title is tied to: "Prime Minister X of India", "Canadian Prime Minister X", ", President of the ROK"
       let country: string | null = null;
       OF_COUNTRY_RE.lastIndex = end;
@@ -1235,11 +1385,16 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       if (!country && title) country = countryBefore(folded, ctx.countries, start);
       // "Minister of State for Foreign Affairs of the United Kingdom Lord Ahmad": the country after 'of' in the title
       if (!country && g.t) {
-        const of = /\bof\s+(?:the\s+)?(?=\S)/g;
-        const titleEnd = start + m[0].length;
-        of.lastIndex = start;
-        for (let o = of.exec(folded); o && o.index < titleEnd && !country; o = of.exec(folded))
-          country = countryIn(ctx.countries, o.index + o[0].length, o.index + o[0].length + 1);
+        // the places of the matched title (whose last character is white space) an "of" starts at,
+        // in the order a global scan from its start would find them; tried sticky on the text (a
+        // global search ran on past the title, to the next "of" of the document, for every name)
+        const matched = m[0];
+        for (let k = matched.indexOf("of"); k >= 0 && !country; k = matched.indexOf("of", k + 1)) {
+          OF_AT.lastIndex = start + k;
+          if (!OF_AT.test(folded)) continue;
+          country = countryIn(ctx.countries, OF_AT.lastIndex, OF_AT.lastIndex + 1);
+          k = OF_AT.lastIndex - start - 1;
+        }
       }
       if (!country && title && JAPANESE_TITLES.test(title)) country = "JPN";
       if (!country && !title && appos.role && JAPANESE_TITLES.test(appos.role)) country = "JPN";
@@ -1310,6 +1465,7 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
   sideOfLists(folded, hits, ctx.countries);
   stopsText = null;
   stops = null;
+  yearText = null;
   return withinDocument(hits);
 }
 
@@ -1325,6 +1481,10 @@ const SIDE_END = /(?<!\b(?:Mr|Ms|Mrs|Dr|Prof|Hon|Jr|Sr|St|[A-Z]))\.(?:\s|$)|\)|\
 function sideOfLists(folded: string, hits: PersonHit[], countries: CountryHit[]): void {
   const sides: { code: string; from: number; to: number }[] = [];
   for (const c of countries) {
+    // most country names are followed by no "side": no slice and regex for them
+    let k = c.end;
+    while (k < folded.length && SPACE_UNIT[folded.charCodeAt(k)] === 1) k++;
+    if (k === c.end || !folded.startsWith("side", k)) continue;
     const after = /^\s+side\b/.exec(folded.slice(c.end, c.end + 12));
     if (!after) continue;
     const from = c.end + after[0].length;
@@ -1395,6 +1555,9 @@ function japaneseCapsName(run: string): [number, string] | null {
 }
 
 function stripPrefix(role: string): string {
+  // only a role that opens with a t or an l ("the", "late") has anything to strip (the i flag: T, L too)
+  const c = role.charCodeAt(0) | 0x20;
+  if (c !== 0x74 && c !== 0x6c) return role.trim();
   return role.replace(/^(?:the\s+)?(?:late\s+)?/i, "").trim();
 }
 
@@ -1436,6 +1599,15 @@ function appositive(
   end: number,
   countries: CountryHit[],
 ): { role: string | null; country: string | null } {
+  // Most names are followed by neither a comma (the appositive's) nor white space and post-nominal
+  // letters (the suffix's, whose first letters are these): nothing to read, no window to cut.
+  const c0 = folded.charCodeAt(end);
+  if (c0 !== 44) {
+    if (SPACE_UNIT[c0] !== 1) return { role: null, country: null };
+    let k = end + 1;
+    while (k < folded.length && SPACE_UNIT[folded.charCodeAt(k)] === 1) k++;
+    if (k >= folded.length || !"MQKSOCGAP".includes(folded[k]!)) return { role: null, country: null };
+  }
   // a bounded window: a text without punctuation must not make each look-up run to its end
   let window = folded.slice(end, end + 240);
   // "Joseph R. Biden, Jr., President-elect of ...": the suffix after its comma belongs to the name
