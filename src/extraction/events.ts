@@ -247,6 +247,8 @@ function shareTripDates(
   dateOf: Map<Anchor, string | null>,
   fallback: string | null,
 ): void {
+  // a trip with one destination has nothing to share
+  if (visits.length < 2) return;
   const trips = new Map<number, VisitAnchor[]>();
   for (const vi of visits) {
     const t = trips.get(vi.trip);
@@ -447,8 +449,27 @@ function merge(into: ExtractedEvent, from: ExtractedEvent): void {
   if ((from.date?.length ?? 0) > (into.date?.length ?? 0)) into.date = from.date;
   if (!into.location && from.location) into.location = from.location;
   if (!into.place && from.place) into.place = from.place;
-  if (from.participants?.length) into.participants = [...new Set([...(into.participants ?? []), ...from.participants])];
+  if (from.participants?.length) {
+    // both lists' names, each once, in order (a loop: a few names, no Set and spread copies per merge)
+    const names: string[] = [];
+    for (const list of [into.participants ?? [], from.participants])
+      for (const n of list) if (!names.includes(n)) names.push(n);
+    into.participants = names;
+  }
   if (into.modality === "in_person" && from.modality && from.modality !== "in_person") into.modality = from.modality;
+}
+
+const PRONOUN_OPENING = /^(?:[^,;]{0,40},\s*)?(?:he|she)\b/i;
+/**
+ * PRONOUN_OPENING.test(text), without the regex where it cannot match: the pronoun opens the text, or follows its
+ * first comma, which then stands within its first 41 characters. (Most sentences have neither: the regex tried
+ * up to 41 lengths of the opening before failing.)
+ */
+function opensWithPronoun(text: string): boolean {
+  const comma = text.indexOf(",");
+  if (comma >= 0 && comma <= 40) return PRONOUN_OPENING.test(text);
+  const c = text.charCodeAt(0) | 0x20; // "h" or "s", either case
+  return (c === 0x68 || c === 0x73) && PRONOUN_OPENING.test(text);
 }
 
 /**
@@ -459,7 +480,7 @@ function subjectAfter(v: SentenceView, previous: PersonRef | null): PersonRef | 
   const first = v.persons[0];
   // no one named and no one before: no one, whatever the sentence opens with
   if (!first && !previous) return null;
-  if (/^(?:[^,;]{0,40},\s*)?(?:he|she)\b/i.test(v.text)) return previous;
+  if (opensWithPronoun(v.text)) return previous;
   const opens = first && !/\b(?:met|held|with|visited|received|by|of|and)\b/i.test(v.text.slice(0, first.outer));
   return opens && first.country && !inPrepPhrase(v, first) ? first : null;
 }
@@ -524,7 +545,6 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       previousMeeting = null;
       continue;
     }
-    const evidence = { start: s.start, end: s.end, text: s.text };
     const occasionOf = new Map<MeetingAnchor, ExtractedEvent>();
     const found = meetingWord ? findMeetings(v, [], previousSubject) : [];
     // a meeting "during the visit" whose parties the sentence does not name: the visit of the sentence before
@@ -536,11 +556,31 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       }
     }
     for (let i = found.length - 1; i >= 0; i--) if (found[i]!.parties.length < 2) found.splice(i, 1);
-    const meetings = found.filter((m) => !m.plural && m.level);
-    meetings.push(...enumeratedOccasions(v, found));
     const visits = visitWord ? findVisits(v, cityMap, previousSubject) : [];
     const conferences = conferenceWord ? findConferences(v, cityMap) : [];
     const instruments = instrumentWord ? findInstruments(v) : [];
+    if (
+      !found.length &&
+      !visits.length &&
+      !conferences.length &&
+      !instruments.length &&
+      s.kind !== "caption" &&
+      !(roundWord && NEGOTIATION_WORD.test(v.text)) &&
+      !(meetingWord && separateMeetings(v, []).length)
+    ) {
+      // no anchor found (a third of the sentences with a trigger word): no link, trip meeting, visit meeting or
+      // date to work out; the only events left, one meeting each with several counterparts and negotiation
+      // rounds, were looked for just above. The state a sentence without events hands on, as above.
+      if (v.dates.length) previousDate = null;
+      if (++visitAge > 1) previousVisit = null;
+      previousSubject = subjectAfter(v, previousSubject);
+      previousOccasion = null;
+      previousMeeting = null;
+      continue;
+    }
+    const evidence = { start: s.start, end: s.end, text: s.text };
+    const meetings = found.filter((m) => !m.plural && m.level);
+    meetings.push(...enumeratedOccasions(v, found));
     if (s.kind === "caption") meetings.push(...captionMeetings(v));
 
     // links: a meeting held during a visit, a visit made for a meeting, a visitor who takes part
