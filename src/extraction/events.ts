@@ -133,7 +133,8 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
   const stopsAny: number[] = [];
   const stopsGroup: number[] = [];
   // 1. each event's own date: after it, in its clause, before the next event of any kind
-  for (let i = 0; i < placed.length; i++) {
+  // (with no usable date, steps 1 to 4 and the coordinated step date nothing: straight to the occasion or fallback)
+  for (let i = 0; i < placed.length && usable.length; i++) {
     const p = placed[i]!;
     stopsAny[i] = placed[i + 1]?.pos ?? v.text.length;
     // (the first later anchor of another group, by a loop rather than a copy of the rest of the list)
@@ -153,7 +154,7 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
       claimed.set(own, p.anchor.kind);
     }
   }
-  for (let i = 0; i < placed.length; i++) {
+  for (let i = 0; i < placed.length && usable.length; i++) {
     const p = placed[i]!;
     if (p.date) continue;
     const lefts = usable.filter((d) => d.end <= p.pos);
@@ -193,7 +194,8 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     if (linked) p.date = linked.value;
   }
   // coordinated anchors of one kind sharing the date at their end: "at the X, at the Y and at the Z, on May 9"
-  for (let i = placed.length - 1; i >= 0; i--) {
+  // (nothing to share without a usable date)
+  for (let i = usable.length ? placed.length - 1 : -1; i >= 0; i--) {
     const p = placed[i]!;
     if (p.date) continue;
     let k = i + 1;
@@ -826,11 +828,9 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         }
       }
       if (!vi && !occ && !ev.location && ev.modality === "in_person") {
-        const next = meetings
-          .concat()
-          .sort((a, b) => a.start - b.start)
-          .find((x) => x.start > m.end);
-        const stop = next ? next.start : v.text.length;
+        // where the next meeting in the text starts (the least start after this one: no sorted copy needed)
+        let stop = v.text.length;
+        for (const x of meetings) if (x.start > m.end && x.start < stop) stop = x.start;
         const where =
           placeIn(v, m.end, stop) ??
           (ev.modality === "in_person" ? (occasionCity(v, m.end, stop) ?? leadingPlace(v, m.start)) : null);
