@@ -483,8 +483,10 @@ function subjectAfter(v: SentenceView, previous: PersonRef | null): PersonRef | 
   // no one named and no one before: no one, whatever the sentence opens with
   if (!first && !previous) return null;
   if (opensWithPronoun(v.text)) return previous;
-  const opens = first && !/\b(?:met|held|with|visited|received|by|of|and)\b/i.test(v.text.slice(0, first.outer));
-  return opens && first.country && !inPrepPhrase(v, first) ? first : null;
+  // (a first person without a country is no subject: tested before the word and phrase tests)
+  if (!first?.country) return null;
+  const opens = !/\b(?:met|held|with|visited|received|by|of|and)\b/i.test(v.text.slice(0, first.outer));
+  return opens && !inPrepPhrase(v, first) ? first : null;
 }
 
 /** Events of one type and level filed by their parties, code after code (a trie of the sorted codes). */
