@@ -93,12 +93,22 @@ function before(text: string, pos: number, n = 90): string {
 
 /** A plan, wish, negation or habit around [start, end). */
 export function isUnreal(text: string, start: number, end: number): boolean {
+  return unrealBefore(text, start) || unrealAfter(text, end);
+}
+
+/** A plan, wish, negation or habit stated before `start` (isUnreal's first half). */
+export function unrealBefore(text: string, start: number): boolean {
   const pre = before(text, start, 70);
   if (PLAN_BEFORE.test(pre)) return true;
   if (/\bleading\s+up\s+to\s*(?:the\s*)?$/i.test(pre)) return true;
   // "at every Japan-U.S. summit meeting", "regular summit meetings": habits, not occurrences
   if (/\b(?:every|each|any|all|regular|periodic|frequent|successive)\s+(?:[\w-]+\s+){0,1}$/i.test(pre)) return true;
   if (/\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}$/i.test(pre)) return true;
+  return false;
+}
+
+/** A plan, negation or habit stated after `end` (isUnreal's second half). */
+export function unrealAfter(text: string, end: number): boolean {
   // "..., which had been expected in December, was held in January": the plan is the apposition's, the fact the verb's
   if (PLAN_AFTER.test(text.slice(end, end + 60)) && !HELD_AFTER_ALL.test(text.slice(end, end + 100))) return true;
   // "has held summit meetings with Australia almost every year since 2007": a habit
@@ -223,6 +233,30 @@ function levelAt(text: string, from: number): Level | null {
   return m ? levelOfPhrase(`${m[1]} level talks`) : null;
 }
 
+const MET_AGAIN = /\b(?:and\s+)?met\s+(?:him|her|them)\s+again\b/gi;
+const NONE: RegExpExecArray[] = [];
+
+/**
+ * Each of findMeetings' scans after the compounds needs one of these words, whole (VERB: any of them but
+ * "between"; PAIR and PAIR_PLURAL: "held" or "had"; LEVELED: "held"; MET_AT and MET_AGAIN: "met"; BETWEEN:
+ * "between"). One scan for all of them tells which scans can match at all: most sentences with a meeting word
+ * hold few of these verbs, and each scan skipped is a pass over the sentence saved.
+ */
+const MEETING_KEY = /\b(?:(held)|(had)|(met)|(between)|hold|conducted|paid|made|received|spoke)\b/gi;
+
+function meetingKeys(text: string): { verb: boolean; held: boolean; had: boolean; met: boolean; between: boolean } {
+  const keys = { verb: false, held: false, had: false, met: false, between: false };
+  MEETING_KEY.lastIndex = 0;
+  for (let m = MEETING_KEY.exec(text); m !== null; m = MEETING_KEY.exec(text)) {
+    keys.verb = true;
+    if (m[1] !== undefined) keys.held = true;
+    else if (m[2] !== undefined) keys.had = true;
+    else if (m[3] !== undefined) keys.met = true;
+    else if (m[4] !== undefined) keys.between = true;
+  }
+  return keys;
+}
+
 /** `previousSubject`: the person the sentence before is about, for "In Jordan, she paid a courtesy call on ...". */
 export function findMeetings(
   v: SentenceView,
@@ -232,6 +266,7 @@ export function findMeetings(
   const out: MeetingAnchor[] = [];
   const { text } = v;
   const taken: Span[] = [];
+  const keys = meetingKeys(text);
 
   // 1. compounds: "the Japan-U.S. Summit Video Teleconference Meeting"
   for (const c of v.chains) {
@@ -261,7 +296,7 @@ export function findMeetings(
       )
     )
       continue;
-    const subject = subjectOf(v, c.start - (/\b(?:the|a|an)\s+$/i.test(text.slice(0, c.start)) ? 0 : 0));
+    const subject = subjectOf(v, c.start);
     const objs = counterparts(v, end, text.length);
     const participants = [...(subject ? [subject] : []), ...objs];
     let level = levelOfPhrase(phrase.slice(c.end - c.start));
@@ -288,11 +323,10 @@ export function findMeetings(
   // 2. "X held a telephone talk / meeting / talks with Y", "X met (with) Y", "had a talk with"
   const VERB =
     /\b(?:held|had|hold|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|annual|summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?:\s+meeting)?))(?:\s+[^,.;]{0,50}?)?\s+(?:with|between)\b|\b[Mm]et\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\breceived\s+a\s+courtesy\s+call\s+(?:from|by)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/gi;
-  for (const m of allMatches(text, VERB)) {
+  for (const m of keys.verb ? allMatches(text, VERB) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
-    if (isUnreal(text, start, end)) continue;
     // "held summit meetings with X": several meetings, a count or a habit, not one occurrence
     if (/\b(?:meetings|summits|calls|conversations)\b/i.test(m[0])) continue;
     let subject = subjectBefore(v, start, 170);
@@ -354,6 +388,8 @@ export function findMeetings(
     // the side not named is Japan's: "... held talks with State Minister for Foreign Affairs"
     if (parties.size === 1 && !parties.has("JPN")) parties.add("JPN");
     if (parties.size < 2) continue;
+    // a plan, negation or habit (asked last: the tests above are cheaper and most candidates fail one)
+    if (isUnreal(text, start, end)) continue;
     out.push({
       kind: "meeting",
       start,
@@ -401,7 +437,7 @@ export function findMeetings(
   // 2a. "Japan and Canada held a summit meeting", "the two countries held ..."
   const PAIR =
     /\b(?:held|had)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|working[- ]level|director[- ]general[- ]level)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call)|video\s+(?:tele)?conference|call|consultations?|dialogue|[“"']?2\s*\+\s*2[”"']?(?:\s+(?:meeting|dialogue|consultations?))?))(?:\b|(?<=[”"']))(?!\s+with)/gi;
-  for (const m of allMatches(text, PAIR)) {
+  for (const m of keys.held || keys.had ? allMatches(text, PAIR) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end) || out.some((o) => o.start < end && start < o.end)) continue;
@@ -409,7 +445,7 @@ export function findMeetings(
       /(?:^|[,;]\s*|\b(?:In|On)\s+[^,]{1,25},\s*)((?:the\s+)?[A-Z][\w.’' -]{1,40}?)\s+and\s+((?:the\s+)?[A-Z][\w.’' -]{1,40}?)\s+(?:also\s+)?$/.exec(
         text.slice(0, start),
       );
-    if (!pre || isUnreal(text, start, end)) continue;
+    if (!pre) continue;
     const subjStart = start - pre[0].length + pre[0].indexOf(pre[1]!);
     let parties = uniqSorted(
       v.countries.filter((c) => c.start >= subjStart && c.end <= start && !c.adjective).map((c) => c.code),
@@ -420,7 +456,7 @@ export function findMeetings(
     let level = levelOfPhrase(m[1]!) ?? levelAt(text, end);
     if (!level && pair.length === 2 && pair[0]!.rank && pair[1]!.rank)
       level = levelOfRanks(pair[0]!.rank, pair[1]!.rank);
-    if (parties.length !== 2 || !level) continue;
+    if (parties.length !== 2 || !level || isUnreal(text, start, end)) continue;
     out.push({
       kind: "meeting",
       start,
@@ -437,7 +473,7 @@ export function findMeetings(
 
   // 2e. "Prime Minister A and Prime Minister B held summit meetings in Osaka in June and in Bangkok in November":
   // one meeting per place and month listed
-  for (const m of allMatches(text, PAIR_PLURAL)) {
+  for (const m of keys.held || keys.had ? allMatches(text, PAIR_PLURAL) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;
@@ -475,7 +511,7 @@ export function findMeetings(
   // 2c. "Chancellor A and Prime Minister B met on the occasion of ...", "the two leaders met again at ..."
   const MET_AT =
     /\bmet\s+(?:again\s+|also\s+|briefly\s+)?(?=(?:at|on|in|during|for)\s)(?!on\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous)\s+occasions)/gi;
-  for (const m of allMatches(text, MET_AT)) {
+  for (const m of keys.met ? allMatches(text, MET_AT) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;
@@ -509,7 +545,7 @@ export function findMeetings(
   }
 
   // 2d. "... held a telephone talk with B in April and met him again in Tokyo in November": the same pair, in person
-  for (const m of allMatches(text, /\b(?:and\s+)?met\s+(?:him|her|them)\s+again\b/gi)) {
+  for (const m of keys.met ? allMatches(text, MET_AGAIN) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;
@@ -521,7 +557,7 @@ export function findMeetings(
   // 2b. "A telephone talk between Prime Minister A and President B was held in January"
   const BETWEEN =
     /\b(?:a|an|the)\s+(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral|video|telephone|tele-?conference|online)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference|call|conversation))\s+between\b/gi;
-  for (const m of allMatches(text, BETWEEN)) {
+  for (const m of keys.between ? allMatches(text, BETWEEN) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end) || out.some((o) => o.start < end && start < o.end)) continue;
@@ -549,7 +585,7 @@ export function findMeetings(
   // 3. "vice-ministerial level talks held in August", "director-general level consultations were held"
   const LEVELED =
     /\b((?:vice[- ]ministerial|director[- ]general|working|summit|foreign\s+ministers['’]?|ministerial)[- ](?:level\s+)?(?:talks|meeting|consultations?|dialogue))(?:\s+between\s+[^,;]{3,60}?)?\s+(?:was\s+|were\s+)?(?:also\s+)?held\b/gi;
-  for (const m of allMatches(text, LEVELED)) {
+  for (const m of keys.held ? allMatches(text, LEVELED) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[1]!.length;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
