@@ -97,8 +97,7 @@ export function isUnreal(text: string, start: number, end: number): boolean {
 }
 
 /** A plan, wish, negation or habit stated before `start` (isUnreal's first half). */
-export function unrealBefore(text: string, start: number): boolean {
-  const pre = before(text, start, 70);
+export function unrealBefore(text: string, start: number, pre = before(text, start, 70)): boolean {
   if (PLAN_BEFORE.test(pre)) return true;
   if (/\bleading\s+up\s+to\s*(?:the\s*)?$/i.test(pre)) return true;
   // "at every Japan-U.S. summit meeting", "regular summit meetings": habits, not occurrences
@@ -153,7 +152,10 @@ export function subjectBefore(v: SentenceView, pos: number, maxGap = 200): Perso
 }
 
 function uniqSorted(xs: Iterable<string | null | undefined>): string[] {
-  return [...new Set([...xs].filter((x): x is string => Boolean(x)))].sort();
+  // the distinct non-empty ones, sorted (one array, not four copies)
+  const out: string[] = [];
+  for (const x of xs) if (x && !out.includes(x)) out.push(x);
+  return out.sort();
 }
 
 // ---------------------------------------------------------------------------
@@ -638,7 +640,6 @@ export function findVisits(
     const trig = m[0];
     let end = start + trig.length;
     const pre = before(text, start, 70);
-    if (isUnreal(text, start, end)) continue;
     if (/\b(?:will|would)\s+(?:\w+\s+){0,2}$/i.test(pre)) continue;
     const windowText = text.slice(Math.max(0, start - 25), Math.min(text.length, end + 40));
     if (HABITUAL.test(windowText) && !/\bvisits?\s+of\b/i.test(trig)) {
@@ -740,6 +741,8 @@ export function findVisits(
     // destination(s): country or city right after
     const dests = destinations(v, destFrom, cities);
     if (!dests.length) continue;
+    // a plan, negation or habit (asked once the cheaper tests above have passed: they are all pure)
+    if (unrealBefore(text, start, pre) || unrealAfter(text, end)) continue;
     for (const d of dests) {
       const travellers = visitors.filter((p) => p.country !== d.code);
       const visitorCountries =
@@ -804,6 +807,20 @@ function cityRe(cities: Map<string, string>): RegExp {
   return re;
 }
 
+/** The UTF-16 units city names open with (a name's first unit), per gazetteer. */
+const CITY_FIRST_CACHE = new WeakMap<Map<string, string>, Set<number>>();
+/** The gazetteer city whose name opens `rest`: the name regex runs only where some name could open. */
+function cityOpening(rest: string, cities: Map<string, string>): RegExpExecArray | null {
+  let first = CITY_FIRST_CACHE.get(cities);
+  if (!first) {
+    first = new Set();
+    for (const n of cities.keys()) first.add(n.charCodeAt(0));
+    CITY_FIRST_CACHE.set(cities, first);
+  }
+  if (!first.has(rest.charCodeAt(0)) && !first.has(Number.NaN)) return null; // (an empty name opens anything)
+  return cityRe(cities).exec(rest);
+}
+
 /** The gazetteer city whose name starts at `pos`, if any. */
 export function cityAt(text: string, pos: number, cities: Map<string, string>): { name: string; code: string } | null {
   const c = text.charCodeAt(pos);
@@ -826,7 +843,7 @@ function destinations(v: SentenceView, pos: number, cities: Map<string, string>)
     let d: Dest | null = null;
     if (country) d = { code: country.code, place: null, start: country.start, end: country.end };
     else {
-      const cm = cityRe(cities).exec(v.text.slice(p));
+      const cm = cityOpening(v.text.slice(p), cities);
       if (cm) {
         const code = cities.get(cm[0])!;
         d = { code, place: cm[0], start: p, end: p + cm[0].length };
