@@ -21,19 +21,20 @@ export { extractMetadata, inferEdition } from "./metadata.js";
 
 /** Words in the text, for per-10,000-word frequencies. */
 export function countWords(text: string): number {
-  // A word is a run of letters or digits, joined across an apostrophe or hyphen ("Alliance's", "Japan-U"). One pass, no allocation.
+  // A word is a run of letters or digits, joined across an apostrophe or hyphen ("Alliance's", "Japan-U"). One pass,
+  // no allocation.
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isWordChar(c, text, i)) {
+    if (isWordChar(c)) {
       if (!inWord) words++;
       inWord = true;
     } else if (
       inWord &&
       (c === 39 || c === 0x2019 || c === 45) &&
       i + 1 < text.length &&
-      isWordChar(text.charCodeAt(i + 1), text, i + 1)
+      isWordChar(text.charCodeAt(i + 1))
     ) {
       // a joiner between two word characters keeps the word going
     } else {
@@ -47,9 +48,19 @@ const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
 const ASCII_WORD_CHAR = new Uint8Array(128);
 for (let c = 0; c < 128; c++)
   ASCII_WORD_CHAR[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-function isWordChar(c: number, text: string, i: number): boolean {
-  if (c < 128) return ASCII_WORD_CHAR[c] === 1;
-  return NON_ASCII_WORD.test(text[i]!);
+/** Per UTF-16 unit above ASCII: 0 not asked yet, 1 a letter or digit, 2 not (each unit is tested once per process). */
+const NON_ASCII_KIND = new Uint8Array(65536);
+/** A letter or digit, one UTF-16 unit at a time (a lone surrogate is neither). */
+function isWordChar(c: number): boolean {
+  return c < 128 ? ASCII_WORD_CHAR[c] === 1 : nonAsciiWordChar(c);
+}
+function nonAsciiWordChar(c: number): boolean {
+  let kind = NON_ASCII_KIND[c]!;
+  if (kind === 0) {
+    kind = NON_ASCII_WORD.test(String.fromCharCode(c)) ? 1 : 2;
+    NON_ASCII_KIND[c] = kind;
+  }
+  return kind === 1;
 }
 
 /** Index of the sentence that holds offset `pos` (binary search), or -1. */
