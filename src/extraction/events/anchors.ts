@@ -235,28 +235,76 @@ function levelAt(text: string, from: number): Level | null {
   return m ? levelOfPhrase(`${m[1]} level talks`) : null;
 }
 
+// findMeetings' scans (module constants: a regex literal in the function is a new object per call)
+const VERB =
+  /\b(?:held|had|hold|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|annual|summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?:\s+meeting)?))(?:\s+[^,.;]{0,50}?)?\s+(?:with|between)\b|\b[Mm]et\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\breceived\s+a\s+courtesy\s+call\s+(?:from|by)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/gi;
+const PAIR =
+  /\b(?:held|had)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|working[- ]level|director[- ]general[- ]level)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call)|video\s+(?:tele)?conference|call|consultations?|dialogue|[“"']?2\s*\+\s*2[”"']?(?:\s+(?:meeting|dialogue|consultations?))?))(?:\b|(?<=[”"']))(?!\s+with)/gi;
+const MET_AT =
+  /\bmet\s+(?:again\s+|also\s+|briefly\s+)?(?=(?:at|on|in|during|for)\s)(?!on\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous)\s+occasions)/gi;
+const BETWEEN =
+  /\b(?:a|an|the)\s+(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral|video|telephone|tele-?conference|online)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference|call|conversation))\s+between\b/gi;
+const LEVELED =
+  /\b((?:vice[- ]ministerial|director[- ]general|working|summit|foreign\s+ministers['’]?|ministerial)[- ](?:level\s+)?(?:talks|meeting|consultations?|dialogue))(?:\s+between\s+[^,;]{3,60}?)?\s+(?:was\s+|were\s+)?(?:also\s+)?held\b/gi;
+
 const MET_AGAIN = /\b(?:and\s+)?met\s+(?:him|her|them)\s+again\b/gi;
 const NONE: RegExpExecArray[] = [];
 
-/**
- * Each of findMeetings' scans after the compounds needs one of these words, whole (VERB: any of them but
- * "between"; PAIR and PAIR_PLURAL: "held" or "had"; LEVELED: "held"; MET_AT and MET_AGAIN: "met"; BETWEEN:
- * "between"). One scan for all of them tells which scans can match at all: most sentences with a meeting word
- * hold few of these verbs, and each scan skipped is a pass over the sentence saved.
- */
-const MEETING_KEY = /\b(?:(held)|(had)|(met)|(between)|hold|conducted|paid|made|received|spoke)\b/gi;
+/** VERB, PAIR and PAIR_PLURAL tried at one place: each match of theirs opens with one of MEETING_KEY's words. */
+const VERB_AT = new RegExp(VERB.source, "iy");
+const PAIR_AT = new RegExp(PAIR.source, "iy");
+const PAIR_PLURAL_AT = new RegExp(PAIR_PLURAL.source, "iy");
 
-function meetingKeys(text: string): { verb: boolean; held: boolean; had: boolean; met: boolean; between: boolean } {
-  const keys = { verb: false, held: false, had: false, met: false, between: false };
+/**
+ * The whole words findMeetings' scans after the compounds need: VERB opens with one of them (any but "between"),
+ * PAIR and PAIR_PLURAL with "held" or "had"; LEVELED needs "held", MET_AT and MET_AGAIN "met", BETWEEN "between".
+ * One scan finds them all: VERB, PAIR and PAIR_PLURAL are then tried only where such a word opens, the others only
+ * when their word is in the sentence.
+ */
+const MEETING_KEY = /\b(?:(held|had)|(met)|(between)|hold|conducted|paid|made|received|spoke)\b/gi;
+
+interface MeetingKeys {
+  /** where each of the words opens, in text order */
+  at: number[];
+  /** where "held" or "had" opens */
+  heldOrHad: number[];
+  held: boolean;
+  met: boolean;
+  between: boolean;
+}
+
+function meetingKeys(text: string): MeetingKeys {
+  const keys: MeetingKeys = { at: [], heldOrHad: [], held: false, met: false, between: false };
   MEETING_KEY.lastIndex = 0;
   for (let m = MEETING_KEY.exec(text); m !== null; m = MEETING_KEY.exec(text)) {
-    keys.verb = true;
-    if (m[1] !== undefined) keys.held = true;
-    else if (m[2] !== undefined) keys.had = true;
-    else if (m[3] !== undefined) keys.met = true;
-    else if (m[4] !== undefined) keys.between = true;
+    keys.at.push(m.index);
+    if (m[1] !== undefined) {
+      keys.heldOrHad.push(m.index);
+      if (m[1].length === 4) keys.held = true;
+    } else if (m[2] !== undefined) keys.met = true;
+    else if (m[3] !== undefined) keys.between = true;
   }
   return keys;
+}
+
+/**
+ * What allMatches(text, <the global form of `sticky`>) finds when no match can open anywhere but at `starts`
+ * (ascending): the match at each start after the end of the one before. `sticky` has the y flag; its matches are
+ * never empty.
+ */
+function matchesAt(text: string, sticky: RegExp, starts: number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const p of starts) {
+    if (p < from) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (m) {
+      out.push(m);
+      from = p + m[0].length;
+    }
+  }
+  return out;
 }
 
 /** `previousSubject`: the person the sentence before is about, for "In Jordan, she paid a courtesy call on ...". */
@@ -323,9 +371,7 @@ export function findMeetings(
   }
 
   // 2. "X held a telephone talk / meeting / talks with Y", "X met (with) Y", "had a talk with"
-  const VERB =
-    /\b(?:held|had|hold|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|annual|summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?:\s+meeting)?))(?:\s+[^,.;]{0,50}?)?\s+(?:with|between)\b|\b[Mm]et\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\breceived\s+a\s+courtesy\s+call\s+(?:from|by)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/gi;
-  for (const m of keys.verb ? allMatches(text, VERB) : NONE) {
+  for (const m of matchesAt(text, VERB_AT, keys.at)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
@@ -437,9 +483,7 @@ export function findMeetings(
   }
 
   // 2a. "Japan and Canada held a summit meeting", "the two countries held ..."
-  const PAIR =
-    /\b(?:held|had)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|working[- ]level|director[- ]general[- ]level)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call)|video\s+(?:tele)?conference|call|consultations?|dialogue|[“"']?2\s*\+\s*2[”"']?(?:\s+(?:meeting|dialogue|consultations?))?))(?:\b|(?<=[”"']))(?!\s+with)/gi;
-  for (const m of keys.held || keys.had ? allMatches(text, PAIR) : NONE) {
+  for (const m of matchesAt(text, PAIR_AT, keys.heldOrHad)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end) || out.some((o) => o.start < end && start < o.end)) continue;
@@ -475,7 +519,7 @@ export function findMeetings(
 
   // 2e. "Prime Minister A and Prime Minister B held summit meetings in Osaka in June and in Bangkok in November":
   // one meeting per place and month listed
-  for (const m of keys.held || keys.had ? allMatches(text, PAIR_PLURAL) : NONE) {
+  for (const m of matchesAt(text, PAIR_PLURAL_AT, keys.heldOrHad)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;
@@ -511,8 +555,6 @@ export function findMeetings(
   }
 
   // 2c. "Chancellor A and Prime Minister B met on the occasion of ...", "the two leaders met again at ..."
-  const MET_AT =
-    /\bmet\s+(?:again\s+|also\s+|briefly\s+)?(?=(?:at|on|in|during|for)\s)(?!on\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous)\s+occasions)/gi;
   for (const m of keys.met ? allMatches(text, MET_AT) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -557,8 +599,6 @@ export function findMeetings(
   }
 
   // 2b. "A telephone talk between Prime Minister A and President B was held in January"
-  const BETWEEN =
-    /\b(?:a|an|the)\s+(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral|video|telephone|tele-?conference|online)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference|call|conversation))\s+between\b/gi;
   for (const m of keys.between ? allMatches(text, BETWEEN) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -585,8 +625,6 @@ export function findMeetings(
   }
 
   // 3. "vice-ministerial level talks held in August", "director-general level consultations were held"
-  const LEVELED =
-    /\b((?:vice[- ]ministerial|director[- ]general|working|summit|foreign\s+ministers['’]?|ministerial)[- ](?:level\s+)?(?:talks|meeting|consultations?|dialogue))(?:\s+between\s+[^,;]{3,60}?)?\s+(?:was\s+|were\s+)?(?:also\s+)?held\b/gi;
   for (const m of keys.held ? allMatches(text, LEVELED) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[1]!.length;
