@@ -661,6 +661,21 @@ export function findMeetings(
 
 const VISIT_TRIGGER =
   /\b(?:visited|(?:paid|pay|paying|made|make|making|is\s+making|was\s+making|made)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,5}?visits?(?:\s+with\s+[\w\s]{1,25}?)?\s+to|visits?\s+to|visits?\s+of\b|trip\s+to|travel(?:l)?ed\s+to|came\s+to|(?:is|was|are|were)\s+(?:currently\s+)?visiting|(?<=\bfirst\b[^,;.]{0,60}\bto\s)visit(?=\s))/gi;
+/**
+ * Where a VISIT_TRIGGER match can open: each of its forms opens with one of these words (at a word start; "is
+ * making", "was visiting", "travelled to", the "visit" after "first ... to"). VISIT_TRIGGER is tried (sticky) at
+ * these places only instead of at every place of the sentence, where its look-behind alternative read back up to 60
+ * characters each time.
+ */
+const VISIT_KEY = /\b(?:visit|paid|pay|made|make|making|is|was|are|were|trip|travel|came)/gi;
+const VISIT_AT = new RegExp(VISIT_TRIGGER.source, "iy");
+
+function visitTriggers(text: string): RegExpExecArray[] {
+  const starts: number[] = [];
+  VISIT_KEY.lastIndex = 0;
+  for (let m = VISIT_KEY.exec(text); m !== null; m = VISIT_KEY.exec(text)) starts.push(m.index);
+  return matchesAt(text, VISIT_AT, starts);
+}
 
 /**
  * Visits stated in one sentence. `previousSubject`: the person the sentence before is about, for a
@@ -673,7 +688,7 @@ export function findVisits(
 ): VisitAnchor[] {
   const out: VisitAnchor[] = [];
   const { text } = v;
-  for (const m of allMatches(text, VISIT_TRIGGER)) {
+  for (const m of visitTriggers(text)) {
     const start = m.index ?? 0;
     const trig = m[0];
     let end = start + trig.length;
