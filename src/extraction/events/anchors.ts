@@ -85,10 +85,14 @@ const HELD_TIMES = new RegExp(
   "i",
 );
 
+/** The `n` characters before `pos`, after the last ";" or ". " among them. */
 function before(text: string, pos: number, n = 90): string {
-  const s = text.slice(Math.max(0, pos - n), pos);
-  const cut = Math.max(s.lastIndexOf(";"), s.lastIndexOf(". "));
-  return cut >= 0 ? s.slice(cut + 1) : s;
+  const lo = Math.max(0, pos - n);
+  // the last ";" in [lo, pos) and the last ". " inside it, looked for in the text (no window copy to search)
+  const semi = pos > lo ? text.lastIndexOf(";", pos - 1) : -1;
+  const stop = pos - 2 >= lo ? text.lastIndexOf(". ", pos - 2) : -1;
+  const cut = Math.max(semi >= lo ? semi : -1, stop >= lo ? stop : -1);
+  return text.slice(cut >= 0 ? cut + 1 : lo, pos);
 }
 
 /** A plan, wish, negation or habit around [start, end). */
