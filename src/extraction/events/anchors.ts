@@ -932,12 +932,18 @@ function destinations(v: SentenceView, pos: number, cities: Map<string, string>)
 const GATHERING =
   /^\s*(?:\(\w+\)\s*)?(?:(?:\d+(?:st|nd|rd|th)?|[IVX]+)\s+)?(?:(?:[A-Z][\w-]+\s+){1,2}(?=Summit))?((?:(?:Leaders['’]?|Foreign|Ministers['’]?|Ministerial|Economic|Trade|Finance|Summit|Plus\s+Three|plus|Post\s+Ministerial|Regional|High-Level|Special|Extraordinary|Informal|Senior\s+Officials['’]?|Defen[cs]e|Health|Energy|Environment|Digital|Heads\s+of\s+(?:State|Government))\s+)*)(Summit(?:\s+Meeting)?|Meeting|Conference|Session|Forum|Dialogue)\b/;
 
+/** Organizations whose name alone is never a gathering (treaties, the UN itself). */
+const NOT_GATHERINGS = new Set(["TPP", "CPTPP", "RCEP", "NPT", "UN", "UNSC"]);
+/** Gatherings named by their organization alone, with a number written onto the name ("the G20 in Osaka"). */
+const NAMED_GATHERINGS = new Set(["G7", "G8", "G20", "APEC", "ASEM", "TICAD"]);
+const COP = /\bCOP\s?\d{1,2}\b/g;
+
 export function findConferences(v: SentenceView, cities: Map<string, string>): ConferenceAnchor[] {
   const out: ConferenceAnchor[] = [];
   const { text } = v;
   const cands: Array<{ start: number; end: number; org: string | null }> = [];
   for (const o of v.orgs) {
-    if (["TPP", "CPTPP", "RCEP", "NPT", "UN", "UNSC"].includes(o.id)) continue;
+    if (NOT_GATHERINGS.has(o.id)) continue;
     if (v.chains.some((c) => c.start <= o.start && o.end <= c.end)) continue;
     if (/[-–]\s?$/.test(text.slice(Math.max(0, o.start - 2), o.start))) continue;
     const after = text.slice(o.end);
@@ -954,13 +960,14 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
     if (g) cands.push({ start: o.start, end: o.end + g[0].length, org: o.id });
     else if (o.id === "UNGA" || o.id === "EAS" || o.id === "PALM")
       cands.push({ start: o.start, end: o.end, org: o.id });
-    else if (["G7", "G8", "G20", "APEC", "ASEM", "TICAD"].includes(o.id)) {
+    else if (NAMED_GATHERINGS.has(o.id)) {
       // "the G20 in Osaka", "the ASEM8 in Brussels" (the meeting's number written onto the name)
       const numbered = /^(\d{1,2})?\s+(?:in|held)\b/.exec(after);
       if (numbered) cands.push({ start: o.start, end: o.end + (numbered[1]?.length ?? 0), org: o.id });
     }
   }
-  for (const m of allMatches(text, /\bCOP\s?\d{1,2}\b/g))
+  // (the scan needs "COP", written in capitals: most sentences have none)
+  for (const m of text.includes("COP") ? allMatches(text, COP) : NONE)
     cands.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, org: null });
   for (const c of cands) {
     if (out.some((o) => o.start <= c.start && c.start < o.end)) continue;
