@@ -101,12 +101,17 @@ export function extract(doc: SourceDocument): AnalyzedDocument {
     ends[i] = sentences[i]!.end;
   }
   const mentions: Mention[] = [];
-  const push = (kind: Mention["kind"], key: string, start: number, end: number, surface: string) => {
+  const push = (kind: Mention["kind"], key: string, start: number, end: number, surface: string): boolean => {
     const sentence = sentenceAt(starts, ends, start);
-    if (sentence >= 0) mentions.push({ kind, key, start, end, surface, sentence });
+    if (sentence < 0) return false;
+    mentions.push({ kind, key, start, end, surface, sentence });
+    return true;
   };
-  for (const c of countries) push("country", c.code, c.start, c.end, c.surface);
-  for (const o of organizations) push("organization", o.id, o.start, o.end, o.surface);
+  // the distinct countries and organizations mentioned, gathered as their mentions are pushed
+  const countryCodes = new Set<string>();
+  const organizationIds = new Set<string>();
+  for (const c of countries) if (push("country", c.code, c.start, c.end, c.surface)) countryCodes.add(c.code);
+  for (const o of organizations) if (push("organization", o.id, o.start, o.end, o.surface)) organizationIds.add(o.id);
   for (const p of persons) push("person", p.name, p.start, p.end, p.surface);
 
   const personList: ExtractedPerson[] = [];
@@ -132,8 +137,8 @@ export function extract(doc: SourceDocument): AnalyzedDocument {
     events,
     counts,
     persons: personList,
-    countries: [...new Set(mentions.filter((m) => m.kind === "country").map((m) => m.key))].sort(),
-    organizations: [...new Set(mentions.filter((m) => m.kind === "organization").map((m) => m.key))].sort(),
+    countries: [...countryCodes].sort(),
+    organizations: [...organizationIds].sort(),
   };
   const { text: _t, ...source } = doc;
   return { source, text, sentences, mentions, extraction, wordCount: countWords(text) };
