@@ -21,19 +21,20 @@ export { extractMetadata, inferEdition } from "./metadata.js";
 
 /** Words in the text, for per-10,000-word frequencies. */
 export function countWords(text: string): number {
-  // A word is a run of letters or digits, joined across an apostrophe or hyphen ("Alliance's", "Japan-U"). One pass, no allocation.
+  // A word is a run of letters or digits, joined across an apostrophe or hyphen ("Alliance's", "Japan-U"). One pass,
+  // no allocation.
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isWordChar(c, text, i)) {
+    if (isWordChar(c)) {
       if (!inWord) words++;
       inWord = true;
     } else if (
       inWord &&
       (c === 39 || c === 0x2019 || c === 45) &&
       i + 1 < text.length &&
-      isWordChar(text.charCodeAt(i + 1), text, i + 1)
+      isWordChar(text.charCodeAt(i + 1))
     ) {
       // a joiner between two word characters keeps the word going
     } else {
@@ -47,9 +48,19 @@ const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
 const ASCII_WORD_CHAR = new Uint8Array(128);
 for (let c = 0; c < 128; c++)
   ASCII_WORD_CHAR[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-function isWordChar(c: number, text: string, i: number): boolean {
-  if (c < 128) return ASCII_WORD_CHAR[c] === 1;
-  return NON_ASCII_WORD.test(text[i]!);
+/** Per UTF-16 unit above ASCII: 0 not asked yet, 1 a letter or digit, 2 not (each unit is tested once per process). */
+const NON_ASCII_KIND = new Uint8Array(65536);
+/** A letter or digit, one UTF-16 unit at a time (a lone surrogate is neither). */
+function isWordChar(c: number): boolean {
+  return c < 128 ? ASCII_WORD_CHAR[c] === 1 : nonAsciiWordChar(c);
+}
+function nonAsciiWordChar(c: number): boolean {
+  let kind = NON_ASCII_KIND[c]!;
+  if (kind === 0) {
+    kind = NON_ASCII_WORD.test(String.fromCharCode(c)) ? 1 : 2;
+    NON_ASCII_KIND[c] = kind;
+  }
+  return kind === 1;
 }
 
 /** Index of the sentence that holds offset `pos` (binary search), or -1. */
@@ -90,12 +101,17 @@ export function extract(doc: SourceDocument): AnalyzedDocument {
     ends[i] = sentences[i]!.end;
   }
   const mentions: Mention[] = [];
-  const push = (kind: Mention["kind"], key: string, start: number, end: number, surface: string) => {
+  const push = (kind: Mention["kind"], key: string, start: number, end: number, surface: string): boolean => {
     const sentence = sentenceAt(starts, ends, start);
-    if (sentence >= 0) mentions.push({ kind, key, start, end, surface, sentence });
+    if (sentence < 0) return false;
+    mentions.push({ kind, key, start, end, surface, sentence });
+    return true;
   };
-  for (const c of countries) push("country", c.code, c.start, c.end, c.surface);
-  for (const o of organizations) push("organization", o.id, o.start, o.end, o.surface);
+  // the distinct countries and organizations mentioned, gathered as their mentions are pushed
+  const countryCodes = new Set<string>();
+  const organizationIds = new Set<string>();
+  for (const c of countries) if (push("country", c.code, c.start, c.end, c.surface)) countryCodes.add(c.code);
+  for (const o of organizations) if (push("organization", o.id, o.start, o.end, o.surface)) organizationIds.add(o.id);
   for (const p of persons) push("person", p.name, p.start, p.end, p.surface);
 
   const personList: ExtractedPerson[] = [];
@@ -121,8 +137,8 @@ export function extract(doc: SourceDocument): AnalyzedDocument {
     events,
     counts,
     persons: personList,
-    countries: [...new Set(mentions.filter((m) => m.kind === "country").map((m) => m.key))].sort(),
-    organizations: [...new Set(mentions.filter((m) => m.kind === "organization").map((m) => m.key))].sort(),
+    countries: [...countryCodes].sort(),
+    organizations: [...organizationIds].sort(),
   };
   const { text: _t, ...source } = doc;
   return { source, text, sentences, mentions, extraction, wordCount: countWords(text) };

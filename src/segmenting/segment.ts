@@ -157,7 +157,8 @@ function classifyLine(line: string): BlockKind {
   const t = line.trim();
   if (NAV_LINE.test(t)) return "navigation";
   if (FOOTNOTE.test(t)) return "footnote";
-  if (CAPTION.test(t) && t.length < 400) return "caption";
+  // (a caption closes its line with ")": the line is trimmed, so only then can CAPTION match)
+  if (t.length < 400 && t.charCodeAt(t.length - 1) === 41 && CAPTION.test(t)) return "caption";
   if (NUMBERED_HEADING.test(t) && t.length <= 120 && !/[.;:,]\s*$/.test(t.replace(/^\d+\.\s*/, ""))) return "heading";
   if (/^<[^>]+>$/.test(t) || /^\d+\.?$/.test(t)) return "heading";
   // short line without closing punctuation, starting with a capital: a title or heading
@@ -207,14 +208,13 @@ export function splitSentences(text: string, from: number, to: number): Array<[n
     const c = text[i];
     // closing quotes or brackets that belong to the sentence
     let j = i + 1;
-    while (j < to && /[”"’')\]]/.test(text[j]!)) j++;
+    while (j < to && closesSentence(text.charCodeAt(j))) j++;
     if (j >= to) break;
     if (!isSpace(text[j])) continue;
     let k = j;
     while (k < to && isSpace(text[k])) k++;
     if (k >= to) break;
-    const next = text[k]!;
-    if (!/[A-Z0-9“"‘'(<\-•]/.test(next)) continue;
+    if (!opensSentence(text.charCodeAt(k))) continue;
     if (c === "." && !periodEnds(text, s, i, k, to)) continue;
     spans.push([s, j]);
     s = k;
@@ -224,6 +224,27 @@ export function splitSentences(text: string, from: number, to: number): Array<[n
   while (e > s && isSpace(text[e - 1])) e--;
   if (e > s) spans.push([s, e]);
   return spans;
+}
+
+/** The characters of `[”"’')\]]`: closing quotes and brackets that stay with the sentence before them. */
+function closesSentence(c: number): boolean {
+  return c === 0x201d || c === 34 || c === 0x2019 || c === 39 || c === 41 || c === 93;
+}
+
+/** The characters of `[A-Z0-9“"‘'(<\-•]`: what a sentence after a stop may open with. */
+function opensSentence(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 0x201c ||
+    c === 34 ||
+    c === 0x2018 ||
+    c === 39 ||
+    c === 40 ||
+    c === 60 ||
+    c === 45 ||
+    c === 0x2022
+  );
 }
 
 const STOP_CHAR = /[.!?。]/g;
@@ -262,8 +283,10 @@ function periodEnds(text: string, sentStart: number, dot: number, nextStart: num
     return false;
   // a single capital initial ("Donald J. Trump")
   if (/^[a-z]$/.test(token) && /[A-Z]/.test(text[dot - 1]!)) return false;
-  const nextWord = /^[A-Za-z]+/.exec(text.slice(nextStart, Math.min(to, nextStart + 30)))?.[0] ?? "";
-  if (MAYBE_ENDS.has(token)) return SENTENCE_OPENERS.has(nextWord);
+  if (MAYBE_ENDS.has(token)) {
+    const nextWord = /^[A-Za-z]+/.exec(text.slice(nextStart, Math.min(to, nextStart + 30)))?.[0] ?? "";
+    return SENTENCE_OPENERS.has(nextWord);
+  }
   // "No. 3" style numbering and decimals are handled above; a number after "p." etc. too
   return true;
 }

@@ -85,20 +85,44 @@ const HELD_TIMES = new RegExp(
   "i",
 );
 
+/** The `n` characters before `pos`, after the last ";" or ". " among them. */
 function before(text: string, pos: number, n = 90): string {
-  const s = text.slice(Math.max(0, pos - n), pos);
-  const cut = Math.max(s.lastIndexOf(";"), s.lastIndexOf(". "));
-  return cut >= 0 ? s.slice(cut + 1) : s;
+  const lo = Math.max(0, pos - n);
+  // the last ";" in [lo, pos) and the last ". " inside it, looked for in the text (no window copy to search)
+  const semi = pos > lo ? text.lastIndexOf(";", pos - 1) : -1;
+  const stop = pos - 2 >= lo ? text.lastIndexOf(". ", pos - 2) : -1;
+  const cut = Math.max(semi >= lo ? semi : -1, stop >= lo ? stop : -1);
+  return text.slice(cut >= 0 ? cut + 1 : lo, pos);
 }
 
 /** A plan, wish, negation or habit around [start, end). */
 export function isUnreal(text: string, start: number, end: number): boolean {
-  const pre = before(text, start, 70);
-  if (PLAN_BEFORE.test(pre)) return true;
-  if (/\bleading\s+up\s+to\s*(?:the\s*)?$/i.test(pre)) return true;
-  // "at every Japan-U.S. summit meeting", "regular summit meetings": habits, not occurrences
-  if (/\b(?:every|each|any|all|regular|periodic|frequent|successive)\s+(?:[\w-]+\s+){0,1}$/i.test(pre)) return true;
-  if (/\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}$/i.test(pre)) return true;
+  return unrealBefore(text, start) || unrealAfter(text, end);
+}
+
+/** A plan, wish, negation or habit stated before `start` (isUnreal's first half). */
+export function unrealBefore(text: string, start: number, pre = before(text, start, 70)): boolean {
+  return UNREAL_BEFORE.test(pre);
+}
+
+/**
+ * Before the event, any of: a plan or wish (PLAN_BEFORE); "leading up to (the)"; a habit ("at every Japan-U.S.
+ * summit meeting", "regular summit meetings"); a negation ("no", "not", "never", "without"). Each alternative ends
+ * at the end of the window, so one test of the four as alternatives says whether any of them matches, in one pass
+ * over the window instead of four.
+ */
+const UNREAL_BEFORE = new RegExp(
+  [
+    PLAN_BEFORE.source,
+    "\\bleading\\s+up\\s+to\\s*(?:the\\s*)?$",
+    "\\b(?:every|each|any|all|regular|periodic|frequent|successive)\\s+(?:[\\w-]+\\s+){0,1}$",
+    "\\b(?:no|not|never|without)\\s+(?:\\w+\\s+){0,2}$",
+  ].join("|"),
+  "i",
+);
+
+/** A plan, negation or habit stated after `end` (isUnreal's second half). */
+export function unrealAfter(text: string, end: number): boolean {
   // "..., which had been expected in December, was held in January": the plan is the apposition's, the fact the verb's
   if (PLAN_AFTER.test(text.slice(end, end + 60)) && !HELD_AFTER_ALL.test(text.slice(end, end + 100))) return true;
   // "has held summit meetings with Australia almost every year since 2007": a habit
@@ -143,7 +167,10 @@ export function subjectBefore(v: SentenceView, pos: number, maxGap = 200): Perso
 }
 
 function uniqSorted(xs: Iterable<string | null | undefined>): string[] {
-  return [...new Set([...xs].filter((x): x is string => Boolean(x)))].sort();
+  // the distinct non-empty ones, sorted (one array, not four copies)
+  const out: string[] = [];
+  for (const x of xs) if (x && !out.includes(x)) out.push(x);
+  return out.sort();
 }
 
 // ---------------------------------------------------------------------------
@@ -223,6 +250,78 @@ function levelAt(text: string, from: number): Level | null {
   return m ? levelOfPhrase(`${m[1]} level talks`) : null;
 }
 
+// findMeetings' scans (module constants: a regex literal in the function is a new object per call)
+const VERB =
+  /\b(?:held|had|hold|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|annual|summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?:\s+meeting)?))(?:\s+[^,.;]{0,50}?)?\s+(?:with|between)\b|\b[Mm]et\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\breceived\s+a\s+courtesy\s+call\s+(?:from|by)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/gi;
+const PAIR =
+  /\b(?:held|had)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|working[- ]level|director[- ]general[- ]level)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call)|video\s+(?:tele)?conference|call|consultations?|dialogue|[“"']?2\s*\+\s*2[”"']?(?:\s+(?:meeting|dialogue|consultations?))?))(?:\b|(?<=[”"']))(?!\s+with)/gi;
+const MET_AT =
+  /\bmet\s+(?:again\s+|also\s+|briefly\s+)?(?=(?:at|on|in|during|for)\s)(?!on\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous)\s+occasions)/gi;
+const BETWEEN =
+  /\b(?:a|an|the)\s+(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral|video|telephone|tele-?conference|online)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference|call|conversation))\s+between\b/gi;
+const LEVELED =
+  /\b((?:vice[- ]ministerial|director[- ]general|working|summit|foreign\s+ministers['’]?|ministerial)[- ](?:level\s+)?(?:talks|meeting|consultations?|dialogue))(?:\s+between\s+[^,;]{3,60}?)?\s+(?:was\s+|were\s+)?(?:also\s+)?held\b/gi;
+
+const MET_AGAIN = /\b(?:and\s+)?met\s+(?:him|her|them)\s+again\b/gi;
+const NONE: RegExpExecArray[] = [];
+
+/** VERB, PAIR and PAIR_PLURAL tried at one place: each match of theirs opens with one of MEETING_KEY's words. */
+const VERB_AT = new RegExp(VERB.source, "iy");
+const PAIR_AT = new RegExp(PAIR.source, "iy");
+const PAIR_PLURAL_AT = new RegExp(PAIR_PLURAL.source, "iy");
+
+/**
+ * The whole words findMeetings' scans after the compounds need: VERB opens with one of them (any but "between"),
+ * PAIR and PAIR_PLURAL with "held" or "had"; LEVELED needs "held", MET_AT and MET_AGAIN "met", BETWEEN "between".
+ * One scan finds them all: VERB, PAIR and PAIR_PLURAL are then tried only where such a word opens, the others only
+ * when their word is in the sentence.
+ */
+const MEETING_KEY = /\b(?:(held|had)|(met)|(between)|hold|conducted|paid|made|received|spoke)\b/gi;
+
+interface MeetingKeys {
+  /** where each of the words opens, in text order */
+  at: number[];
+  /** where "held" or "had" opens */
+  heldOrHad: number[];
+  held: boolean;
+  met: boolean;
+  between: boolean;
+}
+
+function meetingKeys(text: string): MeetingKeys {
+  const keys: MeetingKeys = { at: [], heldOrHad: [], held: false, met: false, between: false };
+  MEETING_KEY.lastIndex = 0;
+  for (let m = MEETING_KEY.exec(text); m !== null; m = MEETING_KEY.exec(text)) {
+    keys.at.push(m.index);
+    if (m[1] !== undefined) {
+      keys.heldOrHad.push(m.index);
+      if (m[1].length === 4) keys.held = true;
+    } else if (m[2] !== undefined) keys.met = true;
+    else if (m[3] !== undefined) keys.between = true;
+  }
+  return keys;
+}
+
+/**
+ * What allMatches(text, <the global form of `sticky`>) finds when no match can open anywhere but at `starts`
+ * (ascending): the match at each start after the end of the one before. `sticky` has the y flag; its matches are
+ * never empty.
+ */
+function matchesAt(text: string, sticky: RegExp, starts: number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const p of starts) {
+    if (p < from) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (m) {
+      out.push(m);
+      from = p + m[0].length;
+    }
+  }
+  return out;
+}
+
 /** `previousSubject`: the person the sentence before is about, for "In Jordan, she paid a courtesy call on ...". */
 export function findMeetings(
   v: SentenceView,
@@ -232,6 +331,7 @@ export function findMeetings(
   const out: MeetingAnchor[] = [];
   const { text } = v;
   const taken: Span[] = [];
+  const keys = meetingKeys(text);
 
   // 1. compounds: "the Japan-U.S. Summit Video Teleconference Meeting"
   for (const c of v.chains) {
@@ -261,7 +361,7 @@ export function findMeetings(
       )
     )
       continue;
-    const subject = subjectOf(v, c.start - (/\b(?:the|a|an)\s+$/i.test(text.slice(0, c.start)) ? 0 : 0));
+    const subject = subjectOf(v, c.start);
     const objs = counterparts(v, end, text.length);
     const participants = [...(subject ? [subject] : []), ...objs];
     let level = levelOfPhrase(phrase.slice(c.end - c.start));
@@ -286,13 +386,10 @@ export function findMeetings(
   }
 
   // 2. "X held a telephone talk / meeting / talks with Y", "X met (with) Y", "had a talk with"
-  const VERB =
-    /\b(?:held|had|hold|conducted)\s+(?:a\s+|an\s+|the\s+)?((?:(?:first|annual|summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|brief|short|informal|working|courtesy)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference(?:\s+meeting)?|tele-?conference|call|conversation|consultations?|dialogue|summit(?:\s+meeting)?|(?:working\s+)?(?:lunch|luncheon|dinner|breakfast)(?:\s+meeting)?))(?:\s+[^,.;]{0,50}?)?\s+(?:with|between)\b|\b[Mm]et\s+(?:with\s+)?(?=(?:[A-Z]|the\s+[A-Z]|his|her))|\b(?:paid|made)\s+a\s+courtesy\s+call\s+(?:on|to)\b|\breceived\s+a\s+courtesy\s+call\s+(?:from|by)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\s+with\b/gi;
-  for (const m of allMatches(text, VERB)) {
+  for (const m of matchesAt(text, VERB_AT, keys.at)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
-    if (isUnreal(text, start, end)) continue;
     // "held summit meetings with X": several meetings, a count or a habit, not one occurrence
     if (/\b(?:meetings|summits|calls|conversations)\b/i.test(m[0])) continue;
     let subject = subjectBefore(v, start, 170);
@@ -354,6 +451,8 @@ export function findMeetings(
     // the side not named is Japan's: "... held talks with State Minister for Foreign Affairs"
     if (parties.size === 1 && !parties.has("JPN")) parties.add("JPN");
     if (parties.size < 2) continue;
+    // a plan, negation or habit (asked last: the tests above are cheaper and most candidates fail one)
+    if (isUnreal(text, start, end)) continue;
     out.push({
       kind: "meeting",
       start,
@@ -399,9 +498,7 @@ export function findMeetings(
   }
 
   // 2a. "Japan and Canada held a summit meeting", "the two countries held ..."
-  const PAIR =
-    /\b(?:held|had)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|foreign\s+ministerial|vice[- ]ministerial|bilateral|video|telephone|tele-?conference|online|working[- ]level|director[- ]general[- ]level)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call)|video\s+(?:tele)?conference|call|consultations?|dialogue|[“"']?2\s*\+\s*2[”"']?(?:\s+(?:meeting|dialogue|consultations?))?))(?:\b|(?<=[”"']))(?!\s+with)/gi;
-  for (const m of allMatches(text, PAIR)) {
+  for (const m of matchesAt(text, PAIR_AT, keys.heldOrHad)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end) || out.some((o) => o.start < end && start < o.end)) continue;
@@ -409,7 +506,7 @@ export function findMeetings(
       /(?:^|[,;]\s*|\b(?:In|On)\s+[^,]{1,25},\s*)((?:the\s+)?[A-Z][\w.’' -]{1,40}?)\s+and\s+((?:the\s+)?[A-Z][\w.’' -]{1,40}?)\s+(?:also\s+)?$/.exec(
         text.slice(0, start),
       );
-    if (!pre || isUnreal(text, start, end)) continue;
+    if (!pre) continue;
     const subjStart = start - pre[0].length + pre[0].indexOf(pre[1]!);
     let parties = uniqSorted(
       v.countries.filter((c) => c.start >= subjStart && c.end <= start && !c.adjective).map((c) => c.code),
@@ -420,7 +517,7 @@ export function findMeetings(
     let level = levelOfPhrase(m[1]!) ?? levelAt(text, end);
     if (!level && pair.length === 2 && pair[0]!.rank && pair[1]!.rank)
       level = levelOfRanks(pair[0]!.rank, pair[1]!.rank);
-    if (parties.length !== 2 || !level) continue;
+    if (parties.length !== 2 || !level || isUnreal(text, start, end)) continue;
     out.push({
       kind: "meeting",
       start,
@@ -437,7 +534,7 @@ export function findMeetings(
 
   // 2e. "Prime Minister A and Prime Minister B held summit meetings in Osaka in June and in Bangkok in November":
   // one meeting per place and month listed
-  for (const m of allMatches(text, PAIR_PLURAL)) {
+  for (const m of matchesAt(text, PAIR_PLURAL_AT, keys.heldOrHad)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;
@@ -473,9 +570,7 @@ export function findMeetings(
   }
 
   // 2c. "Chancellor A and Prime Minister B met on the occasion of ...", "the two leaders met again at ..."
-  const MET_AT =
-    /\bmet\s+(?:again\s+|also\s+|briefly\s+)?(?=(?:at|on|in|during|for)\s)(?!on\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous)\s+occasions)/gi;
-  for (const m of allMatches(text, MET_AT)) {
+  for (const m of keys.met ? allMatches(text, MET_AT) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;
@@ -509,7 +604,7 @@ export function findMeetings(
   }
 
   // 2d. "... held a telephone talk with B in April and met him again in Tokyo in November": the same pair, in person
-  for (const m of allMatches(text, /\b(?:and\s+)?met\s+(?:him|her|them)\s+again\b/gi)) {
+  for (const m of keys.met ? allMatches(text, MET_AGAIN) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;
@@ -519,9 +614,7 @@ export function findMeetings(
   }
 
   // 2b. "A telephone talk between Prime Minister A and President B was held in January"
-  const BETWEEN =
-    /\b(?:a|an|the)\s+(?:first\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral|video|telephone|tele-?conference|online)\s+)*(?:meeting|talks?|telephone\s+(?:talk|call|conversation)|video\s+(?:tele)?conference|call|conversation))\s+between\b/gi;
-  for (const m of allMatches(text, BETWEEN)) {
+  for (const m of keys.between ? allMatches(text, BETWEEN) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end) || out.some((o) => o.start < end && start < o.end)) continue;
@@ -547,9 +640,7 @@ export function findMeetings(
   }
 
   // 3. "vice-ministerial level talks held in August", "director-general level consultations were held"
-  const LEVELED =
-    /\b((?:vice[- ]ministerial|director[- ]general|working|summit|foreign\s+ministers['’]?|ministerial)[- ](?:level\s+)?(?:talks|meeting|consultations?|dialogue))(?:\s+between\s+[^,;]{3,60}?)?\s+(?:was\s+|were\s+)?(?:also\s+)?held\b/gi;
-  for (const m of allMatches(text, LEVELED)) {
+  for (const m of keys.held ? allMatches(text, LEVELED) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[1]!.length;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
@@ -585,6 +676,21 @@ export function findMeetings(
 
 const VISIT_TRIGGER =
   /\b(?:visited|(?:paid|pay|paying|made|make|making|is\s+making|was\s+making|made)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,5}?visits?(?:\s+with\s+[\w\s]{1,25}?)?\s+to|visits?\s+to|visits?\s+of\b|trip\s+to|travel(?:l)?ed\s+to|came\s+to|(?:is|was|are|were)\s+(?:currently\s+)?visiting|(?<=\bfirst\b[^,;.]{0,60}\bto\s)visit(?=\s))/gi;
+/**
+ * Where a VISIT_TRIGGER match can open: each of its forms opens with one of these words (at a word start; "is
+ * making", "was visiting", "travelled to", the "visit" after "first ... to"). VISIT_TRIGGER is tried (sticky) at
+ * these places only instead of at every place of the sentence, where its look-behind alternative read back up to 60
+ * characters each time.
+ */
+const VISIT_KEY = /\b(?:visit|paid|pay|made|make|making|is|was|are|were|trip|travel|came)/gi;
+const VISIT_AT = new RegExp(VISIT_TRIGGER.source, "iy");
+
+function visitTriggers(text: string): RegExpExecArray[] {
+  const starts: number[] = [];
+  VISIT_KEY.lastIndex = 0;
+  for (let m = VISIT_KEY.exec(text); m !== null; m = VISIT_KEY.exec(text)) starts.push(m.index);
+  return matchesAt(text, VISIT_AT, starts);
+}
 
 /**
  * Visits stated in one sentence. `previousSubject`: the person the sentence before is about, for a
@@ -597,12 +703,11 @@ export function findVisits(
 ): VisitAnchor[] {
   const out: VisitAnchor[] = [];
   const { text } = v;
-  for (const m of allMatches(text, VISIT_TRIGGER)) {
+  for (const m of visitTriggers(text)) {
     const start = m.index ?? 0;
     const trig = m[0];
     let end = start + trig.length;
     const pre = before(text, start, 70);
-    if (isUnreal(text, start, end)) continue;
     if (/\b(?:will|would)\s+(?:\w+\s+){0,2}$/i.test(pre)) continue;
     const windowText = text.slice(Math.max(0, start - 25), Math.min(text.length, end + 40));
     if (HABITUAL.test(windowText) && !/\bvisits?\s+of\b/i.test(trig)) {
@@ -704,6 +809,8 @@ export function findVisits(
     // destination(s): country or city right after
     const dests = destinations(v, destFrom, cities);
     if (!dests.length) continue;
+    // a plan, negation or habit (asked once the cheaper tests above have passed: they are all pure)
+    if (unrealBefore(text, start, pre) || unrealAfter(text, end)) continue;
     for (const d of dests) {
       const travellers = visitors.filter((p) => p.country !== d.code);
       const visitorCountries =
@@ -768,6 +875,20 @@ function cityRe(cities: Map<string, string>): RegExp {
   return re;
 }
 
+/** The UTF-16 units city names open with (a name's first unit), per gazetteer. */
+const CITY_FIRST_CACHE = new WeakMap<Map<string, string>, Set<number>>();
+/** The gazetteer city whose name opens `rest`: the name regex runs only where some name could open. */
+function cityOpening(rest: string, cities: Map<string, string>): RegExpExecArray | null {
+  let first = CITY_FIRST_CACHE.get(cities);
+  if (!first) {
+    first = new Set();
+    for (const n of cities.keys()) first.add(n.charCodeAt(0));
+    CITY_FIRST_CACHE.set(cities, first);
+  }
+  if (!first.has(rest.charCodeAt(0)) && !first.has(Number.NaN)) return null; // (an empty name opens anything)
+  return cityRe(cities).exec(rest);
+}
+
 /** The gazetteer city whose name starts at `pos`, if any. */
 export function cityAt(text: string, pos: number, cities: Map<string, string>): { name: string; code: string } | null {
   const c = text.charCodeAt(pos);
@@ -790,7 +911,7 @@ function destinations(v: SentenceView, pos: number, cities: Map<string, string>)
     let d: Dest | null = null;
     if (country) d = { code: country.code, place: null, start: country.start, end: country.end };
     else {
-      const cm = cityRe(cities).exec(v.text.slice(p));
+      const cm = cityOpening(v.text.slice(p), cities);
       if (cm) {
         const code = cities.get(cm[0])!;
         d = { code, place: cm[0], start: p, end: p + cm[0].length };
@@ -822,12 +943,18 @@ function destinations(v: SentenceView, pos: number, cities: Map<string, string>)
 const GATHERING =
   /^\s*(?:\(\w+\)\s*)?(?:(?:\d+(?:st|nd|rd|th)?|[IVX]+)\s+)?(?:(?:[A-Z][\w-]+\s+){1,2}(?=Summit))?((?:(?:Leaders['’]?|Foreign|Ministers['’]?|Ministerial|Economic|Trade|Finance|Summit|Plus\s+Three|plus|Post\s+Ministerial|Regional|High-Level|Special|Extraordinary|Informal|Senior\s+Officials['’]?|Defen[cs]e|Health|Energy|Environment|Digital|Heads\s+of\s+(?:State|Government))\s+)*)(Summit(?:\s+Meeting)?|Meeting|Conference|Session|Forum|Dialogue)\b/;
 
+/** Organizations whose name alone is never a gathering (treaties, the UN itself). */
+const NOT_GATHERINGS = new Set(["TPP", "CPTPP", "RCEP", "NPT", "UN", "UNSC"]);
+/** Gatherings named by their organization alone, with a number written onto the name ("the G20 in Osaka"). */
+const NAMED_GATHERINGS = new Set(["G7", "G8", "G20", "APEC", "ASEM", "TICAD"]);
+const COP = /\bCOP\s?\d{1,2}\b/g;
+
 export function findConferences(v: SentenceView, cities: Map<string, string>): ConferenceAnchor[] {
   const out: ConferenceAnchor[] = [];
   const { text } = v;
   const cands: Array<{ start: number; end: number; org: string | null }> = [];
   for (const o of v.orgs) {
-    if (["TPP", "CPTPP", "RCEP", "NPT", "UN", "UNSC"].includes(o.id)) continue;
+    if (NOT_GATHERINGS.has(o.id)) continue;
     if (v.chains.some((c) => c.start <= o.start && o.end <= c.end)) continue;
     if (/[-–]\s?$/.test(text.slice(Math.max(0, o.start - 2), o.start))) continue;
     const after = text.slice(o.end);
@@ -844,13 +971,14 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
     if (g) cands.push({ start: o.start, end: o.end + g[0].length, org: o.id });
     else if (o.id === "UNGA" || o.id === "EAS" || o.id === "PALM")
       cands.push({ start: o.start, end: o.end, org: o.id });
-    else if (["G7", "G8", "G20", "APEC", "ASEM", "TICAD"].includes(o.id)) {
+    else if (NAMED_GATHERINGS.has(o.id)) {
       // "the G20 in Osaka", "the ASEM8 in Brussels" (the meeting's number written onto the name)
       const numbered = /^(\d{1,2})?\s+(?:in|held)\b/.exec(after);
       if (numbered) cands.push({ start: o.start, end: o.end + (numbered[1]?.length ?? 0), org: o.id });
     }
   }
-  for (const m of allMatches(text, /\bCOP\s?\d{1,2}\b/g))
+  // (the scan needs "COP", written in capitals: most sentences have none)
+  for (const m of text.includes("COP") ? allMatches(text, COP) : NONE)
     cands.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, org: null });
   for (const c of cands) {
     if (out.some((o) => o.start <= c.start && c.start < o.end)) continue;

@@ -5,7 +5,7 @@
 import type { AgreementStatus } from "../../model/types.js";
 import { allMatches } from "../matches.js";
 import type { InstrumentAnchor } from "./anchors.js";
-import { isUnreal } from "./anchors.js";
+import { isUnreal, unrealAfter, unrealBefore } from "./anchors.js";
 import type { SentenceView, Span } from "./view.js";
 
 const AGREEMENT_HEAD =
@@ -51,6 +51,33 @@ interface Np extends Span {
   generic: boolean;
 }
 
+/** A character that JavaScript's `\s` matches. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The word before the white space that ends at `at`, not reaching before `lo` ("" when there is none). */
+function wordBefore(text: string, at: number, lo: number): string {
+  let end = at;
+  while (end > lo && isSpace(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > lo && !isSpace(text.charCodeAt(start - 1))) start--;
+  return text.slice(start, end);
+}
+
+const capitalizedNotHead = (w: string): boolean => /^[A-Z]/.test(w) && !HEAD_WORD.test(w);
+
 /** The noun phrase an instrument head stands in: its name as written. */
 function nounPhrase(text: string, hs: number, he: number): Np {
   // inside quotes: “Japan-Canada Action Plan for ...”
@@ -63,48 +90,32 @@ function nounPhrase(text: string, hs: number, he: number): Np {
       .replace(/[.,;]+$/, "");
     return { start: open, end: close + 1, title, generic: false };
   }
-  // left: capitalized words, compounds, "of/and/on/for" between them, known lower-case modifiers
+  // left: capitalized words, compounds, "of/and/on/for" between them, known lower-case modifiers. The words are
+  // read backwards from the head, one at a time, within the 160 characters before it (a word is a run of
+  // non-white-space characters; the one at the window's edge may be cut): the scan stops after a few words, so
+  // the window is not split into words as a whole.
+  const lo = Math.max(0, hs - 160);
   let start = hs;
-  const tokens = text.slice(Math.max(0, hs - 160), hs);
-  const words = tokens.split(/(\s+)/);
-  let i = words.length - 1;
-  let consumed = 0;
-  let lastGood = 0;
-  while (i >= 0) {
-    const w = words[i]!;
-    if (/^\s*$/.test(w)) {
-      consumed += w.length;
-      i--;
-      continue;
+  let pos = hs; // end of the next word to read
+  for (;;) {
+    let a = pos;
+    while (a > lo && !isSpace(text.charCodeAt(a - 1))) a--;
+    if (a < pos) {
+      const w = text.slice(a, pos);
+      const bare = w.replace(/^[(“"]+|[)”",]+$/g, "");
+      if (SKIP_MODS.test(bare) || /[,;:]$/.test(w) || MONTH_WORD.test(bare)) break;
+      if (/^[A-Z0-9(]/.test(w) && !/^(?:The|A|An|In|On|At|During|Following|Its|This|These|That)$/.test(w)) {
+        start = a;
+      } else if (/^(?:of|and|on|for|the|to)$/.test(w) && a > lo && capitalizedNotHead(wordBefore(text, a, lo))) {
+        // only inside a capitalized name: "Acquisition and Cross-Servicing"
+      } else if (LOWER_MODS.has(bare.toLowerCase()) || /^[A-Z]?[\w’'.]+[-–]\s*$/.test(w)) {
+        start = a;
+      } else break;
     }
-    const bare = w.replace(/^[(“"]+|[)”",]+$/g, "");
-    if (SKIP_MODS.test(bare) || /[,;:]$/.test(w) || MONTH_WORD.test(bare)) break;
-    if (/^[A-Z0-9(]/.test(w) && !/^(?:The|A|An|In|On|At|During|Following|Its|This|These|That)$/.test(w)) {
-      consumed += w.length;
-      lastGood = consumed;
-      i--;
-      continue;
-    }
-    if (
-      /^(?:of|and|on|for|the|to)$/.test(w) &&
-      i >= 2 &&
-      /^[A-Z]/.test(words[i - 2] ?? "") &&
-      !HEAD_WORD.test(words[i - 2] ?? "")
-    ) {
-      // only inside a capitalized name: "Acquisition and Cross-Servicing"
-      consumed += w.length;
-      i--;
-      continue;
-    }
-    if (LOWER_MODS.has(bare.toLowerCase()) || /^[A-Z]?[\w’'.]+[-–]\s*$/.test(w)) {
-      consumed += w.length;
-      lastGood = consumed;
-      i--;
-      continue;
-    }
-    break;
+    if (a === lo) break;
+    while (a > lo && isSpace(text.charCodeAt(a - 1))) a--;
+    pos = a;
   }
-  start = hs - lastGood;
   let end = he;
   const rest = text.slice(he);
   const quoted = /^\s*(?:for\s+)?[“"][^”"]{2,200}[”"]/.exec(rest);
@@ -158,10 +169,18 @@ const PASSIVE: Array<[RegExp, AgreementStatus]> = [
 const LATER_STEP =
   /^(?:\s*\([^()]{1,30}\))?(?:\s*,\s*(?:signed|concluded)\s+(?:in|on)\s+[^,;]{1,30},\s*|\s*,?\s*(?:which|that)\s+(?:was|were|has\s+been|had\s+been)\s+(?:then\s+|later\s+|subsequently\s+)?|[^;.]{0,60}?\s+and\s+(?:it\s+|the\s+(?:agreement|treaty)\s+)?(?:was\s+|were\s+|has\s+|had\s+)?(?:then\s+|later\s+|subsequently\s+)?)(signed|concluded|adopted|entered\s+into\s+force|came\s+into\s+force|took\s+effect)\b/i;
 
+/** A word each ACTIVE pattern holds: a window without any holds none of them (one scan instead of seven). */
+const ACTIVE_WORD = /agree|sign|conclu|adopt|releas|issu|publi|announc|unveil|launch|force/i;
+/** The ACTIVE patterns as alternatives: true exactly when one of them matches (one pass instead of seven). */
+const ACTIVE_ANY = new RegExp(ACTIVE.map(([re]) => re.source).join("|"), "i");
+/** A word each PASSIVE pattern holds. */
+const PASSIVE_WORD = /sign|conclu|agree|adopt|releas|issu|publish|announc|into|took/i;
+
 function activeStatus(text: string, npStart: number): AgreementStatus | null {
-  const pre = text
-    .slice(Math.max(0, npStart - 70), npStart)
-    .replace(/(?:\b(?:the|a|an|its|their|this|new|first|first-ever|revised|joint)\s+)*$/i, "");
+  const window = text.slice(Math.max(0, npStart - 70), npStart);
+  if (!ACTIVE_WORD.test(window)) return null;
+  const pre = window.replace(/(?:\b(?:the|a|an|its|their|this|new|first|first-ever|revised|joint)\s+)*$/i, "");
+  if (!ACTIVE_ANY.test(pre)) return null;
   for (const [re, st] of ACTIVE) if (re.test(pre)) return st;
   // "issued a joint statement", "signed the X" with an object pronoun/article already stripped
   return null;
@@ -169,6 +188,8 @@ function activeStatus(text: string, npStart: number): AgreementStatus | null {
 
 function passiveStatus(text: string, npEnd: number): AgreementStatus | null {
   let rest = text.slice(npEnd, npEnd + 80);
+  // (the replacements below only cut the front off: a word PASSIVE needs is in the window if at all)
+  if (!PASSIVE_WORD.test(rest)) return null;
   // "(EPA)", ", signed in", " in February 2016,"
   rest = rest.replace(/^\s*\([^()]{1,30}\)/, "").replace(/^\s*,?\s*(?:which|that)?\s*/, "");
   rest = rest.replace(/^(?:negotiations\s+)?(?:with\s+(?:the\s+)?[A-Z][\w.]*\s+)?/, "");
@@ -182,7 +203,10 @@ function passiveStatus(text: string, npEnd: number): AgreementStatus | null {
 }
 
 function countriesIn(v: SentenceView, start: number, end: number): string[] {
-  return [...new Set(v.countries.filter((c) => c.start >= start && c.end <= end).map((c) => c.code))].sort();
+  // distinct codes, sorted (a loop: no filtered, mapped, spread and set copies per phrase)
+  const out: string[] = [];
+  for (const c of v.countries) if (c.start >= start && c.end <= end && !out.includes(c.code)) out.push(c.code);
+  return out.sort();
 }
 
 /** Countries after "with" in the rest of the clause: "issued a joint statement in July with the U.S. and Finland". */
@@ -296,16 +320,21 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     )
       status = "signed";
     if (!status) continue;
-    if (!datedParticiple && (isUnreal(text, np.start, np.end) || isUnreal(text, Math.max(0, np.start - 30), np.end)))
-      continue;
+    if (np.title.length < 3) continue;
     if (
+      status !== "signed" &&
       /\b(?:concluding|to\s+conclude|to\s+sign|signing)\s+(?:the\s+|a\s+)?$/i.test(
         text.slice(Math.max(0, np.start - 25), np.start),
-      ) &&
-      status !== "signed"
+      )
     )
       continue;
-    if (np.title.length < 3) continue;
+    // a plan or habit around the phrase, or before the 30 characters ahead of it (both windows end at the phrase's
+    // end, so the words after it are read once)
+    if (
+      !datedParticiple &&
+      (unrealBefore(text, np.start) || unrealAfter(text, np.end) || unrealBefore(text, Math.max(0, np.start - 30)))
+    )
+      continue;
     let parties = countriesIn(v, np.start, np.end);
     const withC = withCountries(v, np.end);
     const subject = subjectCountry(v, np.start);
@@ -409,6 +438,7 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
 
   // policy releases: one government's own document
   const policies: Array<InstrumentAnchor & { triggered: boolean }> = [];
+  let anyTriggered = false;
   for (const m of allMatches(text, POLICY_HEAD)) {
     const hs = m.index ?? 0;
     const he = hs + m[0].length;
@@ -434,7 +464,11 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
         post,
       );
     const triggered = activeVerb || nominal || revisedAdj || passive;
-    if (isUnreal(text, np.start, np.end)) continue;
+    // Only a triggered release, or one after it (which coordination may trigger, and whose presence decides which
+    // pairs stand side by side), can be told: before the first triggered one, whether a phrase is a plan changes
+    // nothing, so it is not asked.
+    if ((triggered || anyTriggered) && isUnreal(text, np.start, np.end)) continue;
+    if (triggered) anyTriggered = true;
     policies.push({
       kind: "policy_release",
       start: np.start,

@@ -67,6 +67,19 @@ export function levelOfRanks(a: Rank, b: Rank): Level {
  * "vice-ministerial level talks"), or null when its name does not say.
  */
 export function levelOfPhrase(phrase: string): Level | null {
+  // memoized: a pure function of the phrase, and the same few phrases ("summit meeting") are asked again and again
+  let level = levelByPhrase.get(phrase);
+  if (level === undefined) {
+    level = computeLevel(phrase);
+    if (levelByPhrase.size > 50_000) levelByPhrase.clear();
+    levelByPhrase.set(phrase, level);
+  }
+  return level;
+}
+
+const levelByPhrase = new Map<string, Level | null>();
+
+function computeLevel(phrase: string): Level | null {
   const p = phrase.toLowerCase();
   if (/economic\s*["“]?\s*2\s*\+\s*2|economic policy consultative/.test(p)) return "ministerial";
   if (/2\s*\+\s*2|security consultative committee|foreign and defen[cs]e/.test(p)) return "two_plus_two";
@@ -82,6 +95,19 @@ export function levelOfPhrase(phrase: string): Level | null {
 
 /** telephone / video when the words say so, else in_person. */
 export function modalityOf(phrase: string): Modality {
+  // memoized like levelOfPhrase
+  let modality = modalityByPhrase.get(phrase);
+  if (modality === undefined) {
+    modality = computeModality(phrase);
+    if (modalityByPhrase.size > 50_000) modalityByPhrase.clear();
+    modalityByPhrase.set(phrase, modality);
+  }
+  return modality;
+}
+
+const modalityByPhrase = new Map<string, Modality>();
+
+function computeModality(phrase: string): Modality {
   const p = phrase.toLowerCase();
   if (/video|tele-?conference|online|virtual|web\s+conference/.test(p)) return "video";
   if (/telephone|phone\s+(?:talk|call)|(?<!courtesy\s)\bcalls?\b/.test(p)) return "telephone";
