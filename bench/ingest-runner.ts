@@ -23,7 +23,7 @@ export async function ingestCorpus(files: string[], dbPath: string, workers: num
   let failed = 0;
   try {
     const summary = await ingestPaths(store, files, {
-      ...(pool ? { readExtract: pool.readExtract, concurrency: pool.size * 3 } : {}),
+      ...(pool ? { readExtract: pool.readExtract, concurrency: pool.window } : {}),
     });
     failed = summary.failed;
     for (const r of summary.results) {

@@ -117,6 +117,21 @@ describe("createExtractorPool", () => {
     }
   });
 
+  it("hands each worker several jobs at once, and says how many documents to keep in flight", async () => {
+    for (const depth of [1, 4]) {
+      const pool = createExtractorPool({ workers: 2, depth });
+      try {
+        expect(pool.window).toBe(2 * (depth + 1));
+        const good = paths.filter((p) => !/binary|empty/.test(p));
+        // more jobs than the workers hold: the rest wait in the pool's queue, and all come back, each its own
+        const out = await Promise.all(good.map((p) => pool.readExtract(p, null)));
+        expect(out.map((r) => (r.kind === "extracted" ? r.doc.source.path : r.kind))).toEqual(good);
+      } finally {
+        await pool.close();
+      }
+    }
+  });
+
   it("rejects a document whose extraction fails, naming the file, and keeps working", async () => {
     const pool = createExtractorPool({ workers: 1 });
     try {

@@ -52,7 +52,7 @@ export function register(program: Command): void {
         controller.abort();
       };
       process.on("SIGINT", onSigint);
-      let pool: { readExtract: FileExtractor; size: number; close(): Promise<void> } | null = null;
+      let pool: { readExtract: FileExtractor; window: number; close(): Promise<void> } | null = null;
       const { autoIngestWorkersFor, createExtractorPool } = await import("../../../pipeline/parallel.js");
       const workers = opts.workers ?? (await autoIngestWorkersFor(paths));
       if (workers > 0) pool = createExtractorPool({ workers });
@@ -63,7 +63,7 @@ export function register(program: Command): void {
           sample: opts.sample,
           force: opts.force,
           signal: controller.signal,
-          ...(pool ? { readExtract: pool.readExtract, concurrency: pool.size * 3 } : {}),
+          ...(pool ? { readExtract: pool.readExtract, concurrency: pool.window } : {}),
           onProgress: ({ done, total, result }) => {
             if (done === 1) bar = progressBar(total);
             bar?.tick(fileLabel(result.path));
