@@ -56,9 +56,11 @@ export interface ParallelOptions {
  * 150-200 MB on the bench corpus, so two workers and the main thread went over 500 MB). With a limit V8
  * collects sooner; the bench corpus ran as fast with it. A document that needs more than the limit (a
  * worker dies with ERR_WORKER_OUT_OF_MEMORY) is extracted again, alone, on a worker without a limit, so
- * the limit never costs a document.
+ * the limit never costs a document. 128, not 160: at 160 a full bench peaked at 494 MB (the 2-worker
+ * extraction phase at 481 MB), too near the 500 MB bar; at 128 it peaked at 442 MB with the pool at
+ * 5.19 MB/s (4.96 at 160 in the run before; 112 gave 434 MB but 4.40 MB/s).
  */
-export const WORKER_HEAP_MB = 160;
+export const WORKER_HEAP_MB = 128;
 
 const outOfMemory = (e: unknown): boolean => (e as { code?: string } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY";
 
