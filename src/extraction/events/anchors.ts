@@ -1033,3 +1033,12 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
   }
   return out;
 }
+
+/**
+ * For tests only: the scans that are tried only where a key word opens, with the key-word scans that gate them
+ * (a form added to a scan must open with a word its key scan finds, or its matches are lost silently).
+ */
+export const KEYED_SCANS = {
+  meeting: { key: MEETING_KEY, scans: [VERB, PAIR, PAIR_PLURAL] },
+  visit: { key: VISIT_KEY, scans: [VISIT_TRIGGER] },
+} as const;

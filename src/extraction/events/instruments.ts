@@ -540,3 +540,9 @@ function issuerOf(v: SentenceView, start: number, end: number): string | null {
   if (person) return person.country;
   return null;
 }
+
+/** For tests only: the status patterns and the one-word pre-tests that stand before them. */
+export const STATUS_PRETESTS = {
+  active: { word: ACTIVE_WORD, any: ACTIVE_ANY, patterns: ACTIVE.map(([re]) => re) },
+  passive: { word: PASSIVE_WORD, patterns: PASSIVE.map(([re]) => re) },
+} as const;

@@ -1,0 +1,130 @@
+/**
+ * Some event scans run only where a key word stands (anchors.ts: KEYED_SCANS; instruments.ts: the status
+ * patterns behind a one-word pre-test), which makes them cheap but means a form added to a scan must open
+ * with (or hold) a word the key scan finds, or its matches are lost silently. These properties check it on
+ * sentences made of the scans' own words, so a word added to a scan is tried here without editing the test.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { KEYED_SCANS } from "../../../src/extraction/events/anchors.js";
+import { STATUS_PRETESTS } from "../../../src/extraction/events/instruments.js";
+
+/** The letter runs of a pattern's source (its words and word stems), plus a few names and fillers. */
+function vocabulary(res: readonly RegExp[]): string[] {
+  const words = new Set<string>();
+  for (const re of res) for (const w of re.source.replace(/\\[a-z]/gi, " ").match(/[A-Za-z]{2,}/g) ?? []) words.add(w);
+  return [...words, "Prime Minister Kishida", "President Biden", "Japan", "the", "a", "Agreement", "in May", ",", "."];
+}
+
+const sentence = (vocab: string[]) =>
+  fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(...vocab),
+        fc.constantFrom(...vocab).map((w) => w.toUpperCase()),
+        fc.constantFrom(...vocab).map((w) => w[0]!.toUpperCase() + w.slice(1)),
+      ),
+      { minLength: 1, maxLength: 14 },
+    )
+    .map((ws) => ws.join(" "));
+
+function starts(re: RegExp, text: string): number[] {
+  const g = new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`);
+  return [...text.matchAll(g)].map((m) => m.index ?? 0);
+}
+
+/** Splits a pattern source at its top-level "|" (not inside a group or a character class). */
+function alternatives(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      out.push(src.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(src.slice(from));
+  return out;
+}
+
+/** The end of the group opening at `src[0]` ("(...)"), or -1. */
+function groupEnd(src: string): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * The words a match of pattern source `src` can open with: its leading letters, through leading \b, look-behinds
+ * and groups of alternatives ("[Mm]et" gives "met"). A form that opens with no letter gives "".
+ */
+function openingWords(src: string): string[] {
+  const s = src.replace(/^\\b/, "");
+  if (s.startsWith("(?<=") || s.startsWith("(?<!")) return openingWords(s.slice(groupEnd(s) + 1));
+  if (s.startsWith("(")) {
+    const end = groupEnd(s);
+    const inner = s.slice(s.startsWith("(?:") ? 3 : 1, end);
+    const rest = s.slice(end + 1);
+    // an optional or repeated group may be skipped: the rest opens too
+    const skippable = /^[?*]/.test(rest);
+    const heads = alternatives(inner).flatMap((a) => openingWords(a + rest.replace(/^[?*+]\??/, "")));
+    return skippable ? [...heads, ...openingWords(rest.replace(/^[?*]\??/, ""))] : heads;
+  }
+  const word = /^(?:[A-Za-z]|\[([A-Za-z])([A-Za-z])\])+/.exec(s)?.[0] ?? "";
+  return [word.replace(/\[([A-Za-z])[A-Za-z]\]/g, "$1").toLowerCase()];
+}
+
+describe("scans gated by key words", () => {
+  for (const [name, { key, scans }] of Object.entries(KEYED_SCANS)) {
+    it(`every form of the ${name} scans opens with a word the key scan finds`, () => {
+      const keyAt0 = new RegExp(`^(?:${key.source})`, "i");
+      const words = scans.flatMap((re) => alternatives(re.source).flatMap(openingWords));
+      expect(words.length).toBeGreaterThan(scans.length);
+      for (const w of words) expect(keyAt0.test(w), `"${w}" is no key word`).toBe(true);
+    });
+  }
+
+  for (const [name, { key, scans }] of Object.entries(KEYED_SCANS)) {
+    it(`every ${name} scan match opens where the key scan finds a word`, () => {
+      fc.assert(
+        fc.property(sentence(vocabulary(scans)), (text) => {
+          const keys = new Set(starts(key, text));
+          for (const re of scans)
+            for (const at of starts(re, text))
+              expect(keys.has(at), `${re.source.slice(0, 40)} at ${at} in "${text}"`).toBe(true);
+        }),
+        { numRuns: 3000 },
+      );
+    });
+  }
+
+  it("an instrument status pattern never matches a window its one-word pre-test rejects", () => {
+    const { active, passive } = STATUS_PRETESTS;
+    fc.assert(
+      fc.property(sentence(vocabulary([...active.patterns, ...passive.patterns])), (text) => {
+        const window = `${text} `;
+        const anyActive = active.patterns.some((re) => re.test(window));
+        if (anyActive) expect(active.word.test(window)).toBe(true);
+        expect(active.any.test(window)).toBe(anyActive);
+        if (passive.patterns.some((re) => re.test(text))) expect(passive.word.test(text)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
