@@ -532,6 +532,15 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
   const buckets = new Map<string, Map<string, PartyNode>>();
   let firstReadoutMeeting = true;
 
+  // the state a sentence without events hands on to the next one
+  const handOn = (v: SentenceView): void => {
+    if (v.dates.length) previousDate = null;
+    if (++visitAge > 1) previousVisit = null;
+    previousSubject = subjectAfter(v, previousSubject);
+    previousOccasion = null;
+    previousMeeting = null;
+  };
+
   for (const v of views) {
     const s = v.sentence;
     // cheap word tests first: most sentences state no event
@@ -541,12 +550,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     const instrumentWord = INSTRUMENT_WORD.test(v.text);
     if (!meetingWord && !visitWord && !conferenceWord && !instrumentWord && !roundWord && s.kind !== "caption") {
       // no finder runs (each is gated by one of these tests, and every other anchor needs a meeting or visit):
-      // only the state a sentence without events hands to the next one
-      if (v.dates.length) previousDate = null;
-      if (++visitAge > 1) previousVisit = null;
-      previousSubject = subjectAfter(v, previousSubject);
-      previousOccasion = null;
-      previousMeeting = null;
+      // only the state a sentence without events hands on
+      handOn(v);
       continue;
     }
     const occasionOf = new Map<MeetingAnchor, ExtractedEvent>();
@@ -574,12 +579,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
     ) {
       // no anchor found (a third of the sentences with a trigger word): no link, trip meeting, visit meeting or
       // date to work out; the only events left, one meeting each with several counterparts and negotiation
-      // rounds, were looked for just above. The state a sentence without events hands on, as above.
-      if (v.dates.length) previousDate = null;
-      if (++visitAge > 1) previousVisit = null;
-      previousSubject = subjectAfter(v, previousSubject);
-      previousOccasion = null;
-      previousMeeting = null;
+      // rounds, were looked for just above.
+      handOn(v);
       continue;
     }
     const evidence = { start: s.start, end: s.end, text: s.text };

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { dataFile } from "../model/paths.js";
+import { Memo } from "./memo.js";
 
 /** Offices the table normalises titles to. */
 export type Office =
@@ -36,16 +37,10 @@ export interface Officeholder {
 }
 
 /** Lower-cased, accent-free key for comparing names ("Erdoğan" -> "erdogan"). */
-const nameKeys = new Map<string, string>();
+const nameKeys = new Memo<string, string>();
 
 export function nameKey(s: string): string {
-  let k = nameKeys.get(s);
-  if (k === undefined) {
-    k = computeNameKey(s);
-    if (nameKeys.size > 50_000) nameKeys.clear();
-    nameKeys.set(s, k);
-  }
-  return k;
+  return nameKeys.get(s, computeNameKey);
 }
 
 function computeNameKey(s: string): string {
@@ -63,16 +58,10 @@ function computeNameKey(s: string): string {
  * folded, so that older spellings meet the table's ("Koumura" -> "komura",
  * "Ohno" -> "ono").
  */
-const lookupKeys = new Map<string, string>();
+const lookupKeys = new Memo<string, string>();
 export function lookupKey(s: string): string {
   // a pure function of the word, asked for every family-name mention: memoized
-  let k = lookupKeys.get(s);
-  if (k === undefined) {
-    k = computeLookupKey(s);
-    if (lookupKeys.size > 50_000) lookupKeys.clear();
-    lookupKeys.set(s, k);
-  }
-  return k;
+  return lookupKeys.get(s, computeLookupKey);
 }
 
 function computeLookupKey(s: string): string {

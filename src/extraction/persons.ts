@@ -2,6 +2,7 @@ import { foldChars } from "../segmenting/normalize.js";
 import type { CountryHit, PersonHit } from "./context.js";
 import { countryNames, countrySurfaces, inWord, trieSource, WORD_CHAR } from "./countries.js";
 import { allMatches } from "./matches.js";
+import { Memo } from "./memo.js";
 import {
   bestRow,
   inTerm,
@@ -644,16 +645,10 @@ let honAfter: RegExp | null = null;
 // --- full names from the officeholder table -------------------------------
 
 /** Sorted lower-case words without initials and suffixes: "Donald J. Trump" and "TRUMP Donald" meet. */
-const personKeys = new Map<string, string>();
+const personKeys = new Memo<string, string>();
 function personKey(name: string): string {
   // a pure function of the name, asked for the same few names again and again
-  let k = personKeys.get(name);
-  if (k === undefined) {
-    k = computePersonKey(name);
-    if (personKeys.size > 50_000) personKeys.clear();
-    personKeys.set(name, k);
-  }
-  return k;
+  return personKeys.get(name, computePersonKey);
 }
 
 function computePersonKey(name: string): string {

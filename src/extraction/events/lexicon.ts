@@ -3,6 +3,7 @@
  * number words and the words that mark a plan rather than a fact.
  */
 import type { Level, Modality } from "../../model/types.js";
+import { Memo } from "../memo.js";
 
 /** The rank an office gives its holder, for deciding a meeting's level. */
 export type Rank = "head" | "foreign" | "defense" | "minister" | "vice" | "official" | "other";
@@ -21,20 +22,13 @@ const MINISTER = /\b(?:minister|secretary\s+of|secretary\b|commissioner|high\s+r
 const OFFICIAL =
   /\b(?:director[- ]general|director|ambassador|envoy|special\s+representative|coordinator|counsellor|officials?)\b/i;
 
-const rankByRole = new Map<string, Rank | null>();
+const rankByRole = new Memo<string, Rank | null>();
 /**
  * The rank of an office title as written ("Minister for Foreign Affairs", "President", "State Minister").
  * Memoized: a pure function of the role, asked again for every mention.
  */
 export function rankOf(role: string | null | undefined): Rank | null {
-  if (!role) return null;
-  let rank = rankByRole.get(role);
-  if (rank === undefined) {
-    rank = computeRank(role);
-    if (rankByRole.size > 50_000) rankByRole.clear();
-    rankByRole.set(role, rank);
-  }
-  return rank;
+  return role ? rankByRole.get(role, computeRank) : null;
 }
 
 function computeRank(role: string): Rank | null {
@@ -68,16 +62,10 @@ export function levelOfRanks(a: Rank, b: Rank): Level {
  */
 export function levelOfPhrase(phrase: string): Level | null {
   // memoized: a pure function of the phrase, and the same few phrases ("summit meeting") are asked again and again
-  let level = levelByPhrase.get(phrase);
-  if (level === undefined) {
-    level = computeLevel(phrase);
-    if (levelByPhrase.size > 50_000) levelByPhrase.clear();
-    levelByPhrase.set(phrase, level);
-  }
-  return level;
+  return levelByPhrase.get(phrase, computeLevel);
 }
 
-const levelByPhrase = new Map<string, Level | null>();
+const levelByPhrase = new Memo<string, Level | null>();
 
 function computeLevel(phrase: string): Level | null {
   const p = phrase.toLowerCase();
@@ -96,16 +84,10 @@ function computeLevel(phrase: string): Level | null {
 /** telephone / video when the words say so, else in_person. */
 export function modalityOf(phrase: string): Modality {
   // memoized like levelOfPhrase
-  let modality = modalityByPhrase.get(phrase);
-  if (modality === undefined) {
-    modality = computeModality(phrase);
-    if (modalityByPhrase.size > 50_000) modalityByPhrase.clear();
-    modalityByPhrase.set(phrase, modality);
-  }
-  return modality;
+  return modalityByPhrase.get(phrase, computeModality);
 }
 
-const modalityByPhrase = new Map<string, Modality>();
+const modalityByPhrase = new Memo<string, Modality>();
 
 function computeModality(phrase: string): Modality {
   const p = phrase.toLowerCase();
