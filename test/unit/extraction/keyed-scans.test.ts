@@ -33,41 +33,49 @@ function starts(re: RegExp, text: string): number[] {
   return [...text.matchAll(g)].map((m) => m.index ?? 0);
 }
 
-/** Splits a pattern source at its top-level "|" (not inside a group or a character class). */
-function alternatives(src: string): string[] {
-  const out: string[] = [];
+/**
+ * Calls `at(i, depth)` at each character of pattern source `src` outside escapes and character classes, with the
+ * group depth once that character is read; stops when `at` returns true.
+ */
+function walk(src: string, at: (i: number, depth: number) => boolean): void {
   let depth = 0;
   let inClass = false;
-  let from = 0;
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
     if (c === "\\") i++;
     else if (inClass) inClass = c !== "]";
     else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "|" && depth === 0) {
+    else {
+      if (c === "(") depth++;
+      else if (c === ")") depth--;
+      if (at(i, depth)) return;
+    }
+  }
+}
+
+/** Splits a pattern source at its top-level "|" (not inside a group or a character class). */
+function alternatives(src: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  walk(src, (i, depth) => {
+    if (src[i] === "|" && depth === 0) {
       out.push(src.slice(from, i));
       from = i + 1;
     }
-  }
+    return false;
+  });
   out.push(src.slice(from));
   return out;
 }
 
 /** The end of the group opening at `src[0]` ("(...)"), or -1. */
 function groupEnd(src: string): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return i;
-  }
-  return -1;
+  let end = -1;
+  walk(src, (i, depth) => {
+    if (src[i] === ")" && depth === 0) end = i;
+    return end >= 0;
+  });
+  return end;
 }
 
 /**
