@@ -177,6 +177,32 @@ describe.skipIf(!hasCli)("panorama ingest under SIGKILL (built CLI)", () => {
       kills[kills.length - 1] += ` (${c.b} new)`;
       if (c.a > 0 && c.b > 0) killedMidway++;
     }
+    // and one kill aimed mid-run: as soon as a reader sees the run's first commit (the random ones above may all
+    // land before it or after the last on a fast or a slow machine); the documents it wrote carry its start time
+    {
+      const startedAt = new Date().toISOString();
+      const child = runIngest(db, join(work, "B"), ["--workers", "0"]);
+      const done = exited(child);
+      const watch = new Database(db, { readonly: true, fileMustExist: true });
+      const written = watch.prepare("SELECT COUNT(*) FROM documents WHERE ingested_at >= ?").pluck();
+      let finished = false;
+      void done.then(() => {
+        finished = true;
+      });
+      try {
+        watch.pragma("busy_timeout = 5000");
+        while (!finished && (written.get(startedAt) as number) === 0) await new Promise((r) => setTimeout(r, 5));
+      } finally {
+        watch.close();
+      }
+      child.kill("SIGKILL");
+      const r = await done;
+      const c = classify(readShapes(db));
+      expect(c.bad).toEqual([]);
+      expect(c.a + c.b).toBe(FILES);
+      kills.push(`at the first commit: ${r.signal ?? `exit ${r.code}`} (${c.b} new)`);
+      if (c.a > 0 && c.b > 0) killedMidway++;
+    }
     console.log(`crash: kills at ${kills.join("; ")}`);
     // at least one kill must have landed mid-run (some documents new, some old), or the test proved nothing
     expect(killedMidway, kills.join(", ")).toBeGreaterThan(0);
