@@ -997,14 +997,7 @@ function bySentenceCountry(
   const found = new Map<string, Officeholder>();
   // the countries that start in [from, to), in text order: found by binary search (the hits are in
   // text order), not by a pass over every country of the document
-  let lo = 0;
-  let hi = countries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (countries[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < countries.length && countries[k]!.start < to; k++) {
+  for (let k = firstStartingAt(countries, from); k < countries.length && countries[k]!.start < to; k++) {
     const c = countries[k]!;
     const r = resolveFamily(family, { ...hints, country: c.code });
     if (r && r.country === c.code) found.set(r.name, r);
@@ -1153,8 +1146,8 @@ function coversCountry(hits: CountryHit[], from: number, to: number): boolean {
   return h !== undefined && h.start < to;
 }
 
-/** The country hits that start in [from, to). */
-function countryIn(hits: CountryHit[], from: number, to: number): string | null {
+/** The index of the first of `hits` (in text order) that starts at `from` or later; hits.length when none does. */
+function firstStartingAt(hits: CountryHit[], from: number): number {
   let lo = 0;
   let hi = hits.length;
   while (lo < hi) {
@@ -1162,7 +1155,12 @@ function countryIn(hits: CountryHit[], from: number, to: number): string | null 
     if (hits[mid]!.start < from) lo = mid + 1;
     else hi = mid;
   }
-  const h = hits[lo];
+  return lo;
+}
+
+/** The country hits that start in [from, to). */
+function countryIn(hits: CountryHit[], from: number, to: number): string | null {
+  const h = hits[firstStartingAt(hits, from)];
   return h && h.start < to ? h.code : null;
 }
 
