@@ -78,6 +78,45 @@ function wordBefore(text: string, at: number, lo: number): string {
 
 const capitalizedNotHead = (w: string): boolean => /^[A-Z]/.test(w) && !HEAD_WORD.test(w);
 
+/** Capitalized words that open a sentence or clause, not a name. */
+const NOT_NAME_OPENERS = new Set([
+  "The",
+  "A",
+  "An",
+  "In",
+  "On",
+  "At",
+  "During",
+  "Following",
+  "Its",
+  "This",
+  "These",
+  "That",
+]);
+/** Small words that may stand inside a capitalized name ("Acquisition and Cross-Servicing"). */
+const NAME_JOINERS = new Set(["of", "and", "on", "for", "the", "to"]);
+
+/** A capital, a digit or "(": the first character of a word of a name. */
+function opensName(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 0x28;
+}
+
+/**
+ * The word without its leading ( “ " and trailing ) ” " , (what `w.replace(/^[(“"]+|[)”",]+$/g, "")` gives, read
+ * by character instead of a global replace per word).
+ */
+function unbracketed(w: string): string {
+  let i = 0;
+  for (let c = w.charCodeAt(0); c === 0x28 || c === 0x201c || c === 0x22; c = w.charCodeAt(i)) i++;
+  let j = w.length;
+  while (j > i) {
+    const c = w.charCodeAt(j - 1);
+    if (c !== 0x29 && c !== 0x201d && c !== 0x22 && c !== 0x2c) break;
+    j--;
+  }
+  return i === 0 && j === w.length ? w : w.slice(i, j);
+}
+
 /** The noun phrase an instrument head stands in: its name as written. */
 function nounPhrase(text: string, hs: number, he: number): Np {
   // inside quotes: “Japan-Canada Action Plan for ...”
@@ -102,11 +141,12 @@ function nounPhrase(text: string, hs: number, he: number): Np {
     while (a > lo && !isSpace(text.charCodeAt(a - 1))) a--;
     if (a < pos) {
       const w = text.slice(a, pos);
-      const bare = w.replace(/^[(“"]+|[)”",]+$/g, "");
-      if (SKIP_MODS.test(bare) || /[,;:]$/.test(w) || MONTH_WORD.test(bare)) break;
-      if (/^[A-Z0-9(]/.test(w) && !/^(?:The|A|An|In|On|At|During|Following|Its|This|These|That)$/.test(w)) {
+      const bare = unbracketed(w);
+      const last = w.charCodeAt(w.length - 1);
+      if (SKIP_MODS.test(bare) || last === 0x2c || last === 0x3b || last === 0x3a || MONTH_WORD.test(bare)) break;
+      if (opensName(w.charCodeAt(0)) && !NOT_NAME_OPENERS.has(w)) {
         start = a;
-      } else if (/^(?:of|and|on|for|the|to)$/.test(w) && a > lo && capitalizedNotHead(wordBefore(text, a, lo))) {
+      } else if (NAME_JOINERS.has(w) && a > lo && capitalizedNotHead(wordBefore(text, a, lo))) {
         // only inside a capitalized name: "Acquisition and Cross-Servicing"
       } else if (LOWER_MODS.has(bare.toLowerCase()) || /^[A-Z]?[\w’'.]+[-–]\s*$/.test(w)) {
         start = a;
