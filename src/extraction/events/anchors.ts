@@ -126,7 +126,8 @@ export function unrealAfter(text: string, end: number): boolean {
   // "..., which had been expected in December, was held in January": the plan is the apposition's, the fact the verb's
   if (PLAN_AFTER.test(text.slice(end, end + 60)) && !HELD_AFTER_ALL.test(text.slice(end, end + 100))) return true;
   // "has held summit meetings with Australia almost every year since 2007": a habit
-  if (HABIT_AFTER.test(text.slice(end, end + 80))) return true;
+  const after = text.slice(end, end + 80);
+  if (HABIT_WORD.test(after) && HABIT_AFTER.test(after)) return true;
   return false;
 }
 
@@ -135,6 +136,11 @@ const HELD_AFTER_ALL =
 
 const HABIT_AFTER =
   /^[^.;]{0,50}?\b(?:(?:almost\s+|nearly\s+)?every\s+(?:year|month|time)|each\s+year|annually|regularly|on\s+a\s+regular\s+basis|as\s+a\s+rule|usually)\b/i;
+/**
+ * A word each of HABIT_AFTER's forms holds: a window without one holds no habit. One scan for six words, cheaper
+ * than HABIT_AFTER's, which tries its forms after each of the first 50 characters.
+ */
+const HABIT_WORD = /every|each|annual|regular|rule|usual/i;
 
 function personsIn(v: SentenceView, start: number, end: number): PersonRef[] {
   return v.persons.filter((p) => p.start >= start && p.end <= end);
@@ -470,14 +476,16 @@ export function findMeetings(
     const lastOther = others[others.length - 1];
     if (!lastOther) continue;
     // "... with B in New York in September and another in Honolulu in November": the same pair met again
-    const another = AND_ANOTHER.exec(text.slice(lastOther.end, lastOther.end + 90));
+    // (both scans after the counterpart need a word of their own, "another" or "with": most windows hold neither)
+    const next = text.slice(lastOther.end, lastOther.end + 90);
+    const another = next.includes("another") ? AND_ANOTHER.exec(next) : null;
     if (another) {
       const at = lastOther.end + another.index + another[0].length - another[1]!.length;
       out.push({ ...out[out.length - 1]!, start: at, end: at + another[1]!.length, laterStep: true });
       continue;
     }
     if (!subject?.rank || !subject.country) continue;
-    const again = AND_WITH.exec(text.slice(lastOther.end, lastOther.end + 90));
+    const again = next.includes("with") ? AND_WITH.exec(next) : null;
     if (!again) continue;
     const withAt = lastOther.end + again.index + again[0].length;
     const second = v.persons.find((p) => p.outer === withAt);
@@ -1042,3 +1050,6 @@ export const KEYED_SCANS = {
   meeting: { key: MEETING_KEY, scans: [VERB, PAIR, PAIR_PLURAL] },
   visit: { key: VISIT_KEY, scans: [VISIT_TRIGGER] },
 } as const;
+
+/** For tests only: the habit pattern after an event and the one-scan word pre-test that stands before it. */
+export const HABIT_PRETEST = { word: HABIT_WORD, pattern: HABIT_AFTER } as const;

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { KEYED_SCANS } from "../../../src/extraction/events/anchors.js";
+import { HABIT_PRETEST, KEYED_SCANS } from "../../../src/extraction/events/anchors.js";
 import { STATUS_PRETESTS } from "../../../src/extraction/events/instruments.js";
 
 /** The letter runs of a pattern's source (its words and word stems), plus a few names and fillers. */
@@ -134,5 +134,19 @@ describe("scans gated by key words", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("the habit pattern after an event never matches a window its word pre-test rejects", () => {
+    const { word, pattern } = HABIT_PRETEST;
+    let matched = 0;
+    fc.assert(
+      fc.property(sentence(vocabulary([pattern])), (text) => {
+        if (!pattern.test(text)) return;
+        matched++;
+        expect(word.test(text), text).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(matched).toBeGreaterThan(0);
   });
 });
