@@ -1,6 +1,6 @@
 import { foldChars } from "../segmenting/normalize.js";
 import type { CountryHit, PersonHit } from "./context.js";
-import { countryNames, countrySurfaces, inWord, trieSource, WORD_CHAR } from "./countries.js";
+import { countryNames, countrySurfaces, trieSource, WORD_CHAR } from "./countries.js";
 import { allMatches } from "./matches.js";
 import { Memo } from "./memo.js";
 import {
@@ -673,10 +673,13 @@ function fullNameForms(r: Officeholder): string[] {
 }
 
 interface Tables {
-  /** the scan regex, sticky: run only where `anchorFirst` and the left word boundary allow a match */
+  /** the scan regex, sticky: run only where `unitClass` allows a match (see `anchorAt`) */
   anchor: RegExp;
-  /** 1 for the UTF-16 units a match of `anchor` can start with */
-  anchorFirst: Uint8Array;
+  /**
+   * Per UTF-16 unit: STARTS when a match of `anchor` can start with it, | BLOCKS when no match
+   * starts right after it (a letter or digit, as `inWord` says, or ".")
+   */
+  unitClass: Uint8Array;
   /** personKey of every form of every name in the table -> canonical name */
   byPersonKey: Map<string, string>;
   /** keys that several persons' names share ("George W. Bush", "George H. W. Bush"): every canonical name */
@@ -733,14 +736,17 @@ function build(): Tables {
     );
   // the characters a match of `anchor` can start with: an honorific's or a title's first, a capital
   // (CAP_WORD's UPPER), or "a"/"g" of "administration"/"government"
-  const anchorFirst = new Uint8Array(0x10000);
-  for (const w of [...HONORIFICS, ...TITLE_CORES, "administration", "government"]) anchorFirst[w.charCodeAt(0)] = 1;
+  const unitClass = new Uint8Array(0x10000);
+  for (const w of [...HONORIFICS, ...TITLE_CORES, "administration", "government"]) unitClass[w.charCodeAt(0)] = STARTS;
   for (const [from, to] of [
     [0x41, 0x5a],
     [0xc0, 0xde],
     [0x100, 0x24f],
   ] as const)
-    for (let c = from; c <= to; c++) anchorFirst[c] = 1;
+    for (let c = from; c <= to; c++) unitClass[c] = STARTS;
+  // what `inWord` asks of the unit before a place (a letter, digit or mark), and the "." the finder skips after
+  for (let c = 0; c < 0x10000; c++) if (WORD_UNIT_U.test(String.fromCharCode(c))) unitClass[c]! |= BLOCKS;
+  unitClass[46]! |= BLOCKS;
   const leads = new Set<string>();
   for (const w of [
     ...HONORIFICS,
@@ -753,7 +759,7 @@ function build(): Tables {
   ])
     leads.add(/^[A-Za-z]*/.exec(w)![0]);
   const wantBits = wordBits([...leads, ...firstWords]);
-  return { anchor: new RegExp(anchor.source, "y"), anchorFirst, byPersonKey, shared, firstWords, wantBits };
+  return { anchor: new RegExp(anchor.source, "y"), unitClass, byPersonKey, shared, firstWords, wantBits };
 }
 
 /** The longest run of words from the start of `run` that is a name of the table, as [length in chars, name]. */
@@ -1180,8 +1186,17 @@ function namesAnInstitution(folded: string, end: number): boolean {
 
 /** True where the scan regex is tried: a character that can start a match, at a word start, not after a ".". */
 function anchorAt(t: Tables, folded: string, i: number): boolean {
-  return t.anchorFirst[folded.charCodeAt(i)] === 1 && !inWord(folded, i) && folded.charCodeAt(i - 1) !== 46;
+  return (
+    (t.unitClass[folded.charCodeAt(i)]! & STARTS) !== 0 &&
+    (i <= 0 || (t.unitClass[folded.charCodeAt(i - 1)]! & BLOCKS) === 0)
+  );
 }
+
+/** `unitClass` bits: a match of the scan regex can start with the unit; none starts right after it. */
+const STARTS = 1;
+const BLOCKS = 2;
+/** What `inWord` (countries.ts) asks of one UTF-16 unit: a letter, digit or mark. */
+const WORD_UNIT_U = /[\p{L}\p{N}\p{M}]/u;
 
 /** 1 for the UTF-16 units /\s/ matches. */
 const SPACE_UNIT = new Uint8Array(0x10000);
@@ -1249,18 +1264,28 @@ function idleWordEnd(t: Tables, folded: string, i: number): number {
  * regex is tried only at the positions whose character can start a match.
  */
 function nextAnchor(t: Tables, folded: string): RegExpExecArray | null {
-  const { anchor } = t;
+  const { anchor, unitClass } = t;
   const n = folded.length;
-  for (let i = anchor.lastIndex; i < n; i++) {
-    if (!anchorAt(t, folded, i)) continue;
+  let i = anchor.lastIndex;
+  // anchorAt, with the class of the unit before carried along (one table look-up per unit, the
+  // hottest loop of the finder): `blocked` when it is a letter, a digit or a "."
+  let blocked = i > 0 && (unitClass[folded.charCodeAt(i - 1)]! & BLOCKS) !== 0;
+  for (; i < n; i++) {
+    const k = unitClass[folded.charCodeAt(i)]!;
+    if (blocked || (k & STARTS) === 0) {
+      blocked = (k & BLOCKS) !== 0;
+      continue;
+    }
     const skip = idleWordEnd(t, folded, i);
     if (skip > 0) {
       i = skip - 1;
+      blocked = (unitClass[folded.charCodeAt(skip - 1)]! & BLOCKS) !== 0;
       continue;
     }
     anchor.lastIndex = i;
     const m = anchor.exec(folded);
     if (m) return m;
+    blocked = (k & BLOCKS) !== 0;
   }
   return null;
 }
