@@ -2,7 +2,7 @@ import { foldChars } from "../segmenting/normalize.js";
 import type { CountryHit, PersonHit } from "./context.js";
 import { countryNames, countrySurfaces, trieSource, WORD_CHAR } from "./countries.js";
 import { allMatches } from "./matches.js";
-import { Memo } from "./memo.js";
+import { MEMO_LIMIT, Memo } from "./memo.js";
 import {
   bestRow,
   inTerm,
@@ -814,9 +814,9 @@ const EASTERN_FAMILIES = new Set(
 );
 
 interface Parsed {
-  name: string;
-  family: string;
-  row: Officeholder | null;
+  readonly name: string;
+  readonly family: string;
+  readonly row: Officeholder | null;
 }
 
 /** Initials kept: "George W. Bush" -> "bush george w". */
@@ -844,25 +844,42 @@ function choose(candidates: string[], written: string, year: number | null): str
   return null;
 }
 
-const parsedByName = new Map<string, Parsed>();
+/** canonical's answers, by year, then by the name as written; and how many it holds in all. */
+const parsedByYear = new Map<number | null, Map<string, Parsed>>();
+let parsedCount = 0;
 /**
- * Canonical name and family of a full name as written (two words or more). A pure function of the
- * words and the year (the table is fixed), asked again for every mention of the same person:
- * memoized, a fresh object each time.
+ * Canonical name and family of a full name as written (two words or more, between white space). A
+ * pure function of the words and the year (the table is fixed), asked again for every mention of
+ * the same person: memoized by year and written name, without a key string made for each (the
+ * answers are read, never changed). `written` is the words with the white space written between
+ * them; `tokens`, when the caller has them, are its words.
  */
-function canonical(tokens: string[], year: number | null, byPersonKey: Map<string, string>): Parsed {
-  // the words hold no white space (split on it): joined with one space, they key the name
-  const memo = `${year}|${tokens.join(" ")}`;
-  let parsed = parsedByName.get(memo);
+function canonical(
+  written: string,
+  tokens: readonly string[] | null,
+  year: number | null,
+  byPersonKey: Map<string, string>,
+): Parsed {
+  let byName = parsedByYear.get(year);
+  let parsed = byName?.get(written);
   if (parsed === undefined) {
-    parsed = computeCanonical(tokens, year, byPersonKey);
-    if (parsedByName.size > 50_000) parsedByName.clear();
-    parsedByName.set(memo, parsed);
+    parsed = computeCanonical(tokens ?? written.split(/\s+/), year, byPersonKey);
+    if (parsedCount >= MEMO_LIMIT) {
+      parsedByYear.clear();
+      parsedCount = 0;
+      byName = undefined;
+    }
+    if (byName === undefined) {
+      byName = new Map();
+      parsedByYear.set(year, byName);
+    }
+    byName.set(written, parsed);
+    parsedCount++;
   }
-  return { ...parsed };
+  return parsed;
 }
 
-function computeCanonical(tokens: string[], year: number | null, byPersonKey: Map<string, string>): Parsed {
+function computeCanonical(tokens: readonly string[], year: number | null, byPersonKey: Map<string, string>): Parsed {
   const written = tokens.join(" ");
   const key = personKey(written);
   const candidates = tables?.shared.get(key);
@@ -953,15 +970,15 @@ const BODY_WORDS = new Set([
 ]);
 
 const tokensByRaw = new Map<string, string[]>();
-/** nameTokens is a pure function of the run, asked again for every mention: memoized, a fresh array each time. */
-function nameTokens(raw: string): string[] {
+/** nameTokens is a pure function of the run, asked again for every mention: memoized (the words are read, never changed). */
+function nameTokens(raw: string): readonly string[] {
   let tokens = tokensByRaw.get(raw);
   if (tokens === undefined) {
     tokens = computeNameTokens(raw);
     if (tokensByRaw.size > 50_000) tokensByRaw.clear();
     tokensByRaw.set(raw, tokens);
   }
-  return tokens.slice();
+  return tokens;
 }
 
 function computeNameTokens(raw: string): string[] {
@@ -1316,7 +1333,7 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
         anchor.lastIndex = end;
         continue;
       }
-      const p = canonical(folded.slice(start, end).split(/\s+/), year, byPersonKey);
+      const p = canonical(folded.slice(start, end), null, year, byPersonKey);
       const appos = appositive(folded, end, ctx.countries);
       hits.push({
         name: p.name,
@@ -1448,7 +1465,7 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
         };
         familyOnly = true;
       } else {
-        parsed = canonical(tokens, year, byPersonKey);
+        parsed = canonical(tokens.join(" "), tokens, year, byPersonKey);
       }
       let role = title ?? appos.role ?? parsed.row?.title ?? null;
       // "President of the European Council Herman Van Rompuy": the body's words the name scan skipped end the title
