@@ -547,8 +547,13 @@ const TITLE = String.raw`(?:${trieSource(TITLE_CORES)})(?:\s+(?:of|for|to|in\s+c
  * which keeps the scanning regex small enough for the engine to optimise.
  */
 const PREFIX_BEFORE = new RegExp(`(?:(?:${PREFIXES.join("|")})[\\s-]+)+$`);
-/** The last words of PREFIXES: what must stand right before the white space or "-" before a title for PREFIX_BEFORE to match. */
-const PREFIX_LAST = [...new Set(PREFIXES.map((p) => p.split(" ").at(-1)!))];
+/**
+ * The last words of PREFIXES: what must stand right before the white space or "-" before a title
+ * for PREFIX_BEFORE to match; by their last letter (ASCII), so that a title tries the one or two
+ * that end with the letter before it.
+ */
+const PREFIX_LAST: string[][] = Array.from({ length: 128 }, () => []);
+for (const w of new Set(PREFIXES.map((p) => p.split(" ").at(-1)!))) PREFIX_LAST[w.charCodeAt(w.length - 1)]!.push(w);
 
 /**
  * False when PREFIX_BEFORE cannot match the text before `start` (most titles): it ends with white
@@ -559,7 +564,9 @@ function mayFollowPrefix(folded: string, start: number): boolean {
   let k = start;
   for (let c = folded.charCodeAt(k - 1); k > 0 && (SPACE_UNIT[c] === 1 || c === 45); c = folded.charCodeAt(--k - 1));
   if (k === start) return false;
-  for (const w of PREFIX_LAST) if (k >= w.length && folded.startsWith(w, k - w.length)) return true;
+  const words = PREFIX_LAST[folded.charCodeAt(k - 1)];
+  if (words === undefined) return false;
+  for (const w of words) if (k >= w.length && folded.startsWith(w, k - w.length)) return true;
   return false;
 }
 const HONORIFICS = [
