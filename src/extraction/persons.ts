@@ -1260,15 +1260,15 @@ function idleWordEnd(t: Tables, folded: string, i: number): number {
   let h = 0;
   let j = i;
   let c = folded.charCodeAt(j);
-  // the leading ASCII letters: inside them no place starts a word
+  // the leading ASCII letters: inside them no place starts a word (and a small one is no capital)
+  let caps = true;
   while (j < n && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+    if (c > 90) caps = false;
     h = hashStep(h, c);
     c = folded.charCodeAt(++j);
   }
   let b = wordBit(h);
   if ((bits[b >>> 5]! & (1 << (b & 31))) !== 0) return 0;
-  let caps = true;
-  for (let k = i; k < j; k++) if (folded.charCodeAt(k) > 90) caps = false;
   for (; j < n; j++) {
     c = folded.charCodeAt(j);
     if (SPACE_UNIT[c] === 1) break;
