@@ -976,16 +976,23 @@ const BODY_WORDS = new Set([
   "province",
 ]);
 
-const tokensByRaw = new Map<string, string[]>();
+/** The words of a name, and the same joined with single spaces (canonical's key: one string for every mention). */
+interface NameWords {
+  readonly words: readonly string[];
+  readonly joined: string;
+}
+
+const tokensByRaw = new Map<string, NameWords>();
 /** nameTokens is a pure function of the run, asked again for every mention: memoized (the words are read, never changed). */
-function nameTokens(raw: string): readonly string[] {
-  let tokens = tokensByRaw.get(raw);
-  if (tokens === undefined) {
-    tokens = computeNameTokens(raw);
+function nameTokens(raw: string): NameWords {
+  let name = tokensByRaw.get(raw);
+  if (name === undefined) {
+    const words = computeNameTokens(raw);
+    name = { words, joined: words.join(" ") };
     if (tokensByRaw.size > 50_000) tokensByRaw.clear();
-    tokensByRaw.set(raw, tokens);
+    tokensByRaw.set(raw, name);
   }
-  return tokens;
+  return name;
 }
 
 function computeNameTokens(raw: string): string[] {
@@ -1406,13 +1413,14 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       NAME_RE.lastIndex = nameStart;
       const nm = NAME_RE.exec(folded);
       if (!nm) break;
-      const tokens = nameTokens(nm[0]);
+      const name = nameTokens(nm[0]);
+      const tokens = name.words;
       if (tokens.length === 0) break;
       // "Foreign Ministers of Cambodia, Lao PDR": a word of a country's name is no person's name
       const at = folded.indexOf(tokens[0]!, nameStart);
       if (coversCountry(ctx.countries, at, at + tokens[0]!.length)) break;
       // the name may have been cut: find where its last word ends
-      const first = folded.indexOf(tokens[0]!, nameStart);
+      const first = at;
       end = first;
       for (const t of tokens) end = folded.indexOf(t, end) + t.length;
       const honWritten = g.hon ?? g.hon2 ?? honInside;
@@ -1472,7 +1480,7 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
         };
         familyOnly = true;
       } else {
-        parsed = canonical(tokens.join(" "), tokens, year, byPersonKey);
+        parsed = canonical(name.joined, tokens, year, byPersonKey);
       }
       let role = title ?? appos.role ?? parsed.row?.title ?? null;
       // "President of the European Council Herman Van Rompuy": the body's words the name scan skipped end the title
