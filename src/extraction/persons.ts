@@ -611,7 +611,9 @@ const HON = `(?:${trieSource(HONORIFICS)})`;
 
 /** Plural titles ("Prime Ministers", "Foreign Ministers", "Presidents"): the last word loses its s for the role. */
 const isPluralTitle = (title: string): boolean =>
-  title.endsWith("Ministers") || title.endsWith("Presidents") || title.endsWith("Leaders");
+  // all three end with an s: most titles are dismissed by their last letter
+  title.charCodeAt(title.length - 1) === 115 &&
+  (title.endsWith("Ministers") || title.endsWith("Presidents") || title.endsWith("Leaders"));
 
 /** `s.replace(/\s+/g, " ")`, without the regex for the usual text whose white space is single spaces already. */
 function singleSpaced(s: string): string {
@@ -804,7 +806,19 @@ function isStop(word: string): boolean {
 
 const titleCase = (w: string) =>
   w.toLowerCase().replace(/(^|[-'\s])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
-const isCaps = (w: string) => w.length >= 2 && /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+/** A word in capitals ("ABE"): a capital and no small letter, two characters or more. */
+function isCaps(w: string): boolean {
+  if (w.length < 2) return false;
+  // ASCII words (most) without the two regexes: \p{Lu} and \p{Ll} are A-Z and a-z there
+  let capital = false;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 128) return /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) capital = true;
+  }
+  return capital;
+}
 
 /** Family names that stand first in English (Chinese, Korean, Vietnamese, Cambodian...). */
 const EASTERN_FAMILIES = new Set(
