@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { dataFile } from "../model/paths.js";
-import { Memo } from "./memo.js";
+import { MEMO_LIMIT, Memo } from "./memo.js";
 
 /** Offices the table normalises titles to. */
 export type Office =
@@ -257,18 +257,39 @@ export interface ResolveHints {
  */
 export function resolveFamily(family: string, hints: ResolveHints): Officeholder | null {
   // a pure function of the family name and the hints (the table is fixed), asked again for every
-  // mention of the same person: memoized
-  const memo = `${family}\u0000${hints.title}\u0000${hints.year}\u0000${hints.country}`;
-  let row = resolved.get(memo);
+  // mention of the same person: memoized, by each in turn (no key string made for each mention)
+  let byTitle = resolved.get(family);
+  let byYear = byTitle?.get(hints.title);
+  let byCountry = byYear?.get(hints.year);
+  let row = byCountry?.get(hints.country);
   if (row === undefined) {
     row = computeResolveFamily(family, hints);
-    if (resolved.size > 50_000) resolved.clear();
-    resolved.set(memo, row);
+    if (resolvedCount >= MEMO_LIMIT) {
+      resolved.clear();
+      resolvedCount = 0;
+      byTitle = byYear = byCountry = undefined;
+    }
+    if (byTitle === undefined) {
+      byTitle = new Map();
+      resolved.set(family, byTitle);
+    }
+    if (byYear === undefined) {
+      byYear = new Map();
+      byTitle.set(hints.title, byYear);
+    }
+    if (byCountry === undefined) {
+      byCountry = new Map();
+      byYear.set(hints.year, byCountry);
+    }
+    byCountry.set(hints.country, row);
+    resolvedCount++;
   }
   return row;
 }
 
-const resolved = new Map<string, Officeholder | null>();
+/** resolveFamily's answers: by family name, title, year and country; and how many it holds in all. */
+const resolved = new Map<string, Map<string | null, Map<number | null, Map<string | null, Officeholder | null>>>>();
+let resolvedCount = 0;
 
 function computeResolveFamily(family: string, hints: ResolveHints): Officeholder | null {
   let rows = index().get(lookupKey(family)) ?? [];

@@ -1,8 +1,8 @@
 import { foldChars } from "../segmenting/normalize.js";
 import type { CountryHit, PersonHit } from "./context.js";
-import { countryNames, countrySurfaces, inWord, trieSource, WORD_CHAR } from "./countries.js";
+import { countryNames, countrySurfaces, trieSource, WORD_CHAR } from "./countries.js";
 import { allMatches } from "./matches.js";
-import { Memo } from "./memo.js";
+import { MEMO_LIMIT, Memo } from "./memo.js";
 import {
   bestRow,
   inTerm,
@@ -547,8 +547,13 @@ const TITLE = String.raw`(?:${trieSource(TITLE_CORES)})(?:\s+(?:of|for|to|in\s+c
  * which keeps the scanning regex small enough for the engine to optimise.
  */
 const PREFIX_BEFORE = new RegExp(`(?:(?:${PREFIXES.join("|")})[\\s-]+)+$`);
-/** The last words of PREFIXES: what must stand right before the white space or "-" before a title for PREFIX_BEFORE to match. */
-const PREFIX_LAST = [...new Set(PREFIXES.map((p) => p.split(" ").at(-1)!))];
+/**
+ * The last words of PREFIXES: what must stand right before the white space or "-" before a title
+ * for PREFIX_BEFORE to match; by their last letter (ASCII), so that a title tries the one or two
+ * that end with the letter before it.
+ */
+const PREFIX_LAST: string[][] = Array.from({ length: 128 }, () => []);
+for (const w of new Set(PREFIXES.map((p) => p.split(" ").at(-1)!))) PREFIX_LAST[w.charCodeAt(w.length - 1)]!.push(w);
 
 /**
  * False when PREFIX_BEFORE cannot match the text before `start` (most titles): it ends with white
@@ -559,7 +564,9 @@ function mayFollowPrefix(folded: string, start: number): boolean {
   let k = start;
   for (let c = folded.charCodeAt(k - 1); k > 0 && (SPACE_UNIT[c] === 1 || c === 45); c = folded.charCodeAt(--k - 1));
   if (k === start) return false;
-  for (const w of PREFIX_LAST) if (k >= w.length && folded.startsWith(w, k - w.length)) return true;
+  const words = PREFIX_LAST[folded.charCodeAt(k - 1)];
+  if (words === undefined) return false;
+  for (const w of words) if (k >= w.length && folded.startsWith(w, k - w.length)) return true;
   return false;
 }
 const HONORIFICS = [
@@ -604,7 +611,9 @@ const HON = `(?:${trieSource(HONORIFICS)})`;
 
 /** Plural titles ("Prime Ministers", "Foreign Ministers", "Presidents"): the last word loses its s for the role. */
 const isPluralTitle = (title: string): boolean =>
-  title.endsWith("Ministers") || title.endsWith("Presidents") || title.endsWith("Leaders");
+  // all three end with an s: most titles are dismissed by their last letter
+  title.charCodeAt(title.length - 1) === 115 &&
+  (title.endsWith("Ministers") || title.endsWith("Presidents") || title.endsWith("Leaders"));
 
 /** `s.replace(/\s+/g, " ")`, without the regex for the usual text whose white space is single spaces already. */
 function singleSpaced(s: string): string {
@@ -673,10 +682,13 @@ function fullNameForms(r: Officeholder): string[] {
 }
 
 interface Tables {
-  /** the scan regex, sticky: run only where `anchorFirst` and the left word boundary allow a match */
+  /** the scan regex, sticky: run only where `unitClass` allows a match (see `anchorAt`) */
   anchor: RegExp;
-  /** 1 for the UTF-16 units a match of `anchor` can start with */
-  anchorFirst: Uint8Array;
+  /**
+   * Per UTF-16 unit: STARTS when a match of `anchor` can start with it, | BLOCKS when no match
+   * starts right after it (a letter or digit, as `inWord` says, or ".")
+   */
+  unitClass: Uint8Array;
   /** personKey of every form of every name in the table -> canonical name */
   byPersonKey: Map<string, string>;
   /** keys that several persons' names share ("George W. Bush", "George H. W. Bush"): every canonical name */
@@ -733,14 +745,17 @@ function build(): Tables {
     );
   // the characters a match of `anchor` can start with: an honorific's or a title's first, a capital
   // (CAP_WORD's UPPER), or "a"/"g" of "administration"/"government"
-  const anchorFirst = new Uint8Array(0x10000);
-  for (const w of [...HONORIFICS, ...TITLE_CORES, "administration", "government"]) anchorFirst[w.charCodeAt(0)] = 1;
+  const unitClass = new Uint8Array(0x10000);
+  for (const w of [...HONORIFICS, ...TITLE_CORES, "administration", "government"]) unitClass[w.charCodeAt(0)] = STARTS;
   for (const [from, to] of [
     [0x41, 0x5a],
     [0xc0, 0xde],
     [0x100, 0x24f],
   ] as const)
-    for (let c = from; c <= to; c++) anchorFirst[c] = 1;
+    for (let c = from; c <= to; c++) unitClass[c] = STARTS;
+  // what `inWord` asks of the unit before a place (a letter, digit or mark), and the "." the finder skips after
+  for (let c = 0; c < 0x10000; c++) if (WORD_UNIT_U.test(String.fromCharCode(c))) unitClass[c]! |= BLOCKS;
+  unitClass[46]! |= BLOCKS;
   const leads = new Set<string>();
   for (const w of [
     ...HONORIFICS,
@@ -753,7 +768,7 @@ function build(): Tables {
   ])
     leads.add(/^[A-Za-z]*/.exec(w)![0]);
   const wantBits = wordBits([...leads, ...firstWords]);
-  return { anchor: new RegExp(anchor.source, "y"), anchorFirst, byPersonKey, shared, firstWords, wantBits };
+  return { anchor: new RegExp(anchor.source, "y"), unitClass, byPersonKey, shared, firstWords, wantBits };
 }
 
 /** The longest run of words from the start of `run` that is a name of the table, as [length in chars, name]. */
@@ -791,7 +806,19 @@ function isStop(word: string): boolean {
 
 const titleCase = (w: string) =>
   w.toLowerCase().replace(/(^|[-'\s])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
-const isCaps = (w: string) => w.length >= 2 && /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+/** A word in capitals ("ABE"): a capital and no small letter, two characters or more. */
+function isCaps(w: string): boolean {
+  if (w.length < 2) return false;
+  // ASCII words (most) without the two regexes: \p{Lu} and \p{Ll} are A-Z and a-z there
+  let capital = false;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 128) return /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) capital = true;
+  }
+  return capital;
+}
 
 /** Family names that stand first in English (Chinese, Korean, Vietnamese, Cambodian...). */
 const EASTERN_FAMILIES = new Set(
@@ -808,9 +835,9 @@ const EASTERN_FAMILIES = new Set(
 );
 
 interface Parsed {
-  name: string;
-  family: string;
-  row: Officeholder | null;
+  readonly name: string;
+  readonly family: string;
+  readonly row: Officeholder | null;
 }
 
 /** Initials kept: "George W. Bush" -> "bush george w". */
@@ -838,25 +865,42 @@ function choose(candidates: string[], written: string, year: number | null): str
   return null;
 }
 
-const parsedByName = new Map<string, Parsed>();
+/** canonical's answers, by year, then by the name as written; and how many it holds in all. */
+const parsedByYear = new Map<number | null, Map<string, Parsed>>();
+let parsedCount = 0;
 /**
- * Canonical name and family of a full name as written (two words or more). A pure function of the
- * words and the year (the table is fixed), asked again for every mention of the same person:
- * memoized, a fresh object each time.
+ * Canonical name and family of a full name as written (two words or more, between white space). A
+ * pure function of the words and the year (the table is fixed), asked again for every mention of
+ * the same person: memoized by year and written name, without a key string made for each (the
+ * answers are read, never changed). `written` is the words with the white space written between
+ * them; `tokens`, when the caller has them, are its words.
  */
-function canonical(tokens: string[], year: number | null, byPersonKey: Map<string, string>): Parsed {
-  // the words hold no white space (split on it): joined with one space, they key the name
-  const memo = `${year}|${tokens.join(" ")}`;
-  let parsed = parsedByName.get(memo);
+function canonical(
+  written: string,
+  tokens: readonly string[] | null,
+  year: number | null,
+  byPersonKey: Map<string, string>,
+): Parsed {
+  let byName = parsedByYear.get(year);
+  let parsed = byName?.get(written);
   if (parsed === undefined) {
-    parsed = computeCanonical(tokens, year, byPersonKey);
-    if (parsedByName.size > 50_000) parsedByName.clear();
-    parsedByName.set(memo, parsed);
+    parsed = computeCanonical(tokens ?? written.split(/\s+/), year, byPersonKey);
+    if (parsedCount >= MEMO_LIMIT) {
+      parsedByYear.clear();
+      parsedCount = 0;
+      byName = undefined;
+    }
+    if (byName === undefined) {
+      byName = new Map();
+      parsedByYear.set(year, byName);
+    }
+    byName.set(written, parsed);
+    parsedCount++;
   }
-  return { ...parsed };
+  return parsed;
 }
 
-function computeCanonical(tokens: string[], year: number | null, byPersonKey: Map<string, string>): Parsed {
+function computeCanonical(tokens: readonly string[], year: number | null, byPersonKey: Map<string, string>): Parsed {
   const written = tokens.join(" ");
   const key = personKey(written);
   const candidates = tables?.shared.get(key);
@@ -946,16 +990,23 @@ const BODY_WORDS = new Set([
   "province",
 ]);
 
-const tokensByRaw = new Map<string, string[]>();
-/** nameTokens is a pure function of the run, asked again for every mention: memoized, a fresh array each time. */
-function nameTokens(raw: string): string[] {
-  let tokens = tokensByRaw.get(raw);
-  if (tokens === undefined) {
-    tokens = computeNameTokens(raw);
+/** The words of a name, and the same joined with single spaces (canonical's key: one string for every mention). */
+interface NameWords {
+  readonly words: readonly string[];
+  readonly joined: string;
+}
+
+const tokensByRaw = new Map<string, NameWords>();
+/** nameTokens is a pure function of the run, asked again for every mention: memoized (the words are read, never changed). */
+function nameTokens(raw: string): NameWords {
+  let name = tokensByRaw.get(raw);
+  if (name === undefined) {
+    const words = computeNameTokens(raw);
+    name = { words, joined: words.join(" ") };
     if (tokensByRaw.size > 50_000) tokensByRaw.clear();
-    tokensByRaw.set(raw, tokens);
+    tokensByRaw.set(raw, name);
   }
-  return tokens.slice();
+  return name;
 }
 
 function computeNameTokens(raw: string): string[] {
@@ -1180,8 +1231,17 @@ function namesAnInstitution(folded: string, end: number): boolean {
 
 /** True where the scan regex is tried: a character that can start a match, at a word start, not after a ".". */
 function anchorAt(t: Tables, folded: string, i: number): boolean {
-  return t.anchorFirst[folded.charCodeAt(i)] === 1 && !inWord(folded, i) && folded.charCodeAt(i - 1) !== 46;
+  return (
+    (t.unitClass[folded.charCodeAt(i)]! & STARTS) !== 0 &&
+    (i <= 0 || (t.unitClass[folded.charCodeAt(i - 1)]! & BLOCKS) === 0)
+  );
 }
+
+/** `unitClass` bits: a match of the scan regex can start with the unit; none starts right after it. */
+const STARTS = 1;
+const BLOCKS = 2;
+/** What `inWord` (countries.ts) asks of one UTF-16 unit: a letter, digit or mark. */
+const WORD_UNIT_U = /[\p{L}\p{N}\p{M}]/u;
 
 /** 1 for the UTF-16 units /\s/ matches. */
 const SPACE_UNIT = new Uint8Array(0x10000);
@@ -1221,15 +1281,15 @@ function idleWordEnd(t: Tables, folded: string, i: number): number {
   let h = 0;
   let j = i;
   let c = folded.charCodeAt(j);
-  // the leading ASCII letters: inside them no place starts a word
+  // the leading ASCII letters: inside them no place starts a word (and a small one is no capital)
+  let caps = true;
   while (j < n && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+    if (c > 90) caps = false;
     h = hashStep(h, c);
     c = folded.charCodeAt(++j);
   }
   let b = wordBit(h);
   if ((bits[b >>> 5]! & (1 << (b & 31))) !== 0) return 0;
-  let caps = true;
-  for (let k = i; k < j; k++) if (folded.charCodeAt(k) > 90) caps = false;
   for (; j < n; j++) {
     c = folded.charCodeAt(j);
     if (SPACE_UNIT[c] === 1) break;
@@ -1249,18 +1309,28 @@ function idleWordEnd(t: Tables, folded: string, i: number): number {
  * regex is tried only at the positions whose character can start a match.
  */
 function nextAnchor(t: Tables, folded: string): RegExpExecArray | null {
-  const { anchor } = t;
+  const { anchor, unitClass } = t;
   const n = folded.length;
-  for (let i = anchor.lastIndex; i < n; i++) {
-    if (!anchorAt(t, folded, i)) continue;
+  let i = anchor.lastIndex;
+  // anchorAt, with the class of the unit before carried along (one table look-up per unit, the
+  // hottest loop of the finder): `blocked` when it is a letter, a digit or a "."
+  let blocked = i > 0 && (unitClass[folded.charCodeAt(i - 1)]! & BLOCKS) !== 0;
+  for (; i < n; i++) {
+    const k = unitClass[folded.charCodeAt(i)]!;
+    if (blocked || (k & STARTS) === 0) {
+      blocked = (k & BLOCKS) !== 0;
+      continue;
+    }
     const skip = idleWordEnd(t, folded, i);
     if (skip > 0) {
       i = skip - 1;
+      blocked = (unitClass[folded.charCodeAt(skip - 1)]! & BLOCKS) !== 0;
       continue;
     }
     anchor.lastIndex = i;
     const m = anchor.exec(folded);
     if (m) return m;
+    blocked = (k & BLOCKS) !== 0;
   }
   return null;
 }
@@ -1291,7 +1361,7 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
         anchor.lastIndex = end;
         continue;
       }
-      const p = canonical(folded.slice(start, end).split(/\s+/), year, byPersonKey);
+      const p = canonical(folded.slice(start, end), null, year, byPersonKey);
       const appos = appositive(folded, end, ctx.countries);
       hits.push({
         name: p.name,
@@ -1357,13 +1427,14 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
       NAME_RE.lastIndex = nameStart;
       const nm = NAME_RE.exec(folded);
       if (!nm) break;
-      const tokens = nameTokens(nm[0]);
+      const name = nameTokens(nm[0]);
+      const tokens = name.words;
       if (tokens.length === 0) break;
       // "Foreign Ministers of Cambodia, Lao PDR": a word of a country's name is no person's name
       const at = folded.indexOf(tokens[0]!, nameStart);
       if (coversCountry(ctx.countries, at, at + tokens[0]!.length)) break;
       // the name may have been cut: find where its last word ends
-      const first = folded.indexOf(tokens[0]!, nameStart);
+      const first = at;
       end = first;
       for (const t of tokens) end = folded.indexOf(t, end) + t.length;
       const honWritten = g.hon ?? g.hon2 ?? honInside;
@@ -1423,7 +1494,7 @@ export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
         };
         familyOnly = true;
       } else {
-        parsed = canonical(tokens, year, byPersonKey);
+        parsed = canonical(name.joined, tokens, year, byPersonKey);
       }
       let role = title ?? appos.role ?? parsed.row?.title ?? null;
       // "President of the European Council Herman Van Rompuy": the body's words the name scan skipped end the title
