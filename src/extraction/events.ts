@@ -517,6 +517,11 @@ function subjectAfter(v: SentenceView, previous: PersonRef | null): PersonRef | 
 /** Events of one type and level filed by their parties, code after code (a trie of the sorted codes). */
 interface PartyNode {
   events: ExtractedEvent[];
+  /**
+   * each event's date (`?? ""`), kept beside it (a merge updates it): the dedupe scan compares these strings first,
+   * instead of reading `date` from events of a dozen shapes (a megamorphic load per candidate)
+   */
+  dates: string[];
   next: Map<string, PartyNode> | null;
 }
 
@@ -524,18 +529,18 @@ interface PartyNode {
  * The dedupe bucket of the events with exactly these parties: the same partition as a key of the codes joined
  * by "," (no code is empty or holds a ","), without building and hashing that key for every event.
  */
-function partyBucket(root: PartyNode, codes: string[]): ExtractedEvent[] {
+function partyBucket(root: PartyNode, codes: string[]): PartyNode {
   let node = root;
   for (const c of codes) {
     let next = node.next?.get(c);
     if (!next) {
-      next = { events: [], next: null };
+      next = { events: [], dates: [], next: null };
       node.next ??= new Map();
       node.next.set(c, next);
     }
     node = next;
   }
-  return node.events;
+  return node;
 }
 
 /** Events (meetings, visits, conferences, agreements, policy releases, negotiations). */
@@ -954,23 +959,22 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       }
       let byParties = byLevel.get(e.level ?? "");
       if (!byParties) {
-        byParties = { events: [], next: null };
+        byParties = { events: [], dates: [], next: null };
         byLevel.set(e.level ?? "", byParties);
       }
       const bucket = partyBucket(byParties, e.countries);
-      let known: ExtractedEvent | undefined;
       // (the dates first, here: most candidates of a bucket are another year's or month's)
       const date = e.date ?? "";
-      for (const o of bucket) {
-        if (datesAgree(o.date ?? "", date) && sameEvent(o, e)) {
-          known = o;
-          break;
-        }
-      }
-      if (known) merge(known, e);
-      else {
+      let k = 0;
+      while (k < bucket.events.length && !(datesAgree(bucket.dates[k]!, date) && sameEvent(bucket.events[k]!, e))) k++;
+      const known = bucket.events[k];
+      if (known) {
+        merge(known, e);
+        bucket.dates[k] = known.date ?? "";
+      } else {
         out.push(e);
-        bucket.push(e);
+        bucket.events.push(e);
+        bucket.dates.push(date);
       }
     }
     // the sentence's last dated event, last meeting, last visit and last occasion, in one pass from its end
