@@ -212,10 +212,11 @@ const NAMING_BEFORE = /\b(?:earthquake|attacks?|disaster|incident|tsunami|bombin
  * What every DATE_RE match holds: a month name as MONTH writes it (every shape but the year ones and the decade), a
  * year (the year shapes), or "mid" and a decade. A sentence with none of them has no date (on the bench corpus 47% of
  * the sentences, where a digit or a month's first three letters told 41%; the words grouped by their first letters:
- * a cheaper scan).
+ * a cheaper scan). Global, for test() and the match's end in lastIndex without a match array; "Sept" before a "."
+ * (which the match leaves out: every match ends with a letter or digit, see scanStart).
  */
 const MAY_HOLD_DATE =
-  /(?:19|20)\d\d|J(?:anuary|u(?:ne|ly))|February|Ma(?:rch|y)|A(?:pril|ugust)|Sept(?:ember|\.)|October|November|December|mid[-\s]?[1-9]0/;
+  /(?:19|20)\d\d|J(?:anuary|u(?:ne|ly))|February|Ma(?:rch|y)|A(?:pril|ugust)|Sept(?:ember|(?=\.))|October|November|December|mid[-\s]?[1-9]0/g;
 
 /** JS regex whitespace (\s): the ASCII spaces and line ends, NBSP, the Unicode spaces, line and paragraph separators, BOM. */
 function isSpace(c: number): boolean {
@@ -241,10 +242,11 @@ function isPrefixChar(c: number): boolean {
 }
 
 /**
- * Where DATE_RE's scan can start, given the first month name, year or "mid" decade at `at` (every match holds one,
+ * Where DATE_RE's scan can start, given the end of the first month name, year or "mid" decade (every match holds one,
  * see MAY_HOLD_DATE): what a date writes before it is at most four words of letters, digits and hyphens with
  * whitespace between ("after assuming office in", "between the beginning of", "the first half of", "12"), so no
- * date starts before the word holding `at` and the six words before it (a margin), nor before any other character.
+ * date starts before the word that ends at `at` and the six words before it (a margin: "mid 90" counts as two words),
+ * nor before any other character.
  * The scan then skips the sentence's opening, which holds no date in most sentences (the regex tries its thirteen
  * shapes at every word there). Lookbehinds and \b still see the text before the start.
  */
@@ -262,12 +264,14 @@ function scanStart(text: string, at: number): number {
 
 export function findDates(text: string, ctx: DateContext): DateMention[] {
   const raw: DateMention[] = [];
-  const first = MAY_HOLD_DATE.exec(text);
-  if (!first) return raw;
+  MAY_HOLD_DATE.lastIndex = 0;
+  if (!MAY_HOLD_DATE.test(text)) return raw;
+  const firstEnd = MAY_HOLD_DATE.lastIndex;
+  MAY_HOLD_DATE.lastIndex = 0;
   const pendingYear: number[] = []; // indices of raw mentions that need a year
   let lastYear: number | null = null;
   // the scan starts a few words before the first month or year (no date starts earlier: see scanStart)
-  DATE_RE_NUMBERED.lastIndex = scanStart(text, first.index);
+  DATE_RE_NUMBERED.lastIndex = scanStart(text, firstEnd);
   const matches = allMatches(text, DATE_RE_NUMBERED);
   DATE_RE_NUMBERED.lastIndex = 0;
   for (const m of matches) {
