@@ -438,9 +438,12 @@ function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
   return true;
 }
 
-/** Compatible dates: one is the other or a part of it ("2019" and "2019-05"; no date agrees with any). */
+/**
+ * Compatible dates: one is the other or a part of it ("2019" and "2019-05"; no date agrees with any). Only the
+ * longer can start with the other (when as long, either test is the other): one startsWith, not two.
+ */
 function datesAgree(da: string, db: string): boolean {
-  return da.startsWith(db) || db.startsWith(da);
+  return da.length >= db.length ? da.startsWith(db) : db.startsWith(da);
 }
 
 const STOP = new Set(["the", "of", "a", "an", "and", "for", "on", "in", "to", "its", "with", "by"]);
