@@ -133,7 +133,8 @@ function plannedBetween(text: string, from: number, to: number): boolean {
 /** Dates for each anchor of one sentence: its own (right, before the next unlinked anchor), a leading one, or a neighbour's. */
 function assignDates(v: SentenceView, placed: Placed[], fallback: string | null, inherited: string | null): void {
   const usable = v.dates.filter((d) => d.value && d.kind !== "range");
-  placed.sort((a, b) => a.pos - b.pos);
+  // (a stable sort of anchors already in order, as one or two mostly are, changes nothing: skipped)
+  if (!inPosOrder(placed)) placed.sort((a, b) => a.pos - b.pos);
   const text = v.text;
   const planned = (from: number, to: number) => plannedBetween(text, from, to);
   const sameClause = (from: number, to: number) => !/,\s+and\s|;/.test(text.slice(from, to));
@@ -248,6 +249,11 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     }
     p.date = fallback;
   }
+}
+
+function inPosOrder(placed: Placed[]): boolean {
+  for (let i = 1; i < placed.length; i++) if (placed[i]!.pos < placed[i - 1]!.pos) return false;
+  return true;
 }
 
 /** Another anchor than `p` stands after `from` and before `p`. */
