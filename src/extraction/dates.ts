@@ -262,6 +262,31 @@ function scanStart(text: string, at: number): number {
   }
 }
 
+/**
+ * allMatches(text, DATE_RE_NUMBERED), where `firstEnd` ends the first month name, year or decade (MAY_HOLD_DATE):
+ * each scan starts a few words before the next of them, not where the match before ended. A match holds one of them
+ * and starts at most a few words before it (see scanStart), so the scan skips only text where no match starts: the
+ * sentence's opening, the text between two dates, the rest of the sentence after its last one (MAY_HOLD_DATE's scan,
+ * a third of DATE_RE's cost per character, finds there is none). Same matches, in order.
+ */
+function dateMatches(text: string, firstEnd: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = scanStart(text, firstEnd);
+  while (from >= 0) {
+    DATE_RE_NUMBERED.lastIndex = from;
+    const m = DATE_RE_NUMBERED.exec(text);
+    if (m === null) break;
+    out.push(m);
+    // where allMatches would go on from (an empty match, which no date shape makes, one character on)
+    const end = m[0] === "" ? m.index + 1 : m.index + m[0].length;
+    MAY_HOLD_DATE.lastIndex = end;
+    from = MAY_HOLD_DATE.test(text) ? Math.max(end, scanStart(text, MAY_HOLD_DATE.lastIndex)) : -1;
+  }
+  DATE_RE_NUMBERED.lastIndex = 0;
+  MAY_HOLD_DATE.lastIndex = 0;
+  return out;
+}
+
 export function findDates(text: string, ctx: DateContext): DateMention[] {
   const raw: DateMention[] = [];
   MAY_HOLD_DATE.lastIndex = 0;
@@ -270,10 +295,7 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
   MAY_HOLD_DATE.lastIndex = 0;
   const pendingYear: number[] = []; // indices of raw mentions that need a year
   let lastYear: number | null = null;
-  // the scan starts a few words before the first month or year (no date starts earlier: see scanStart)
-  DATE_RE_NUMBERED.lastIndex = scanStart(text, firstEnd);
-  const matches = allMatches(text, DATE_RE_NUMBERED);
-  DATE_RE_NUMBERED.lastIndex = 0;
+  const matches = dateMatches(text, firstEnd);
   for (const m of matches) {
     const start = m.index ?? 0;
     let end = start + m[0].length;
