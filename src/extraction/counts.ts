@@ -54,10 +54,12 @@ const BREAKDOWN_INLINE = new RegExp(
 
 const BREAKDOWN = /^\s*\(\s*(?:including|of\s+which|among\s+them|with)\s+([^()]*)\)/i;
 
+/** One item of a breakdown: "two telephone talks" (made once: allMatches leaves its lastIndex as it was). */
+const BREAKDOWN_ITEM = new RegExp(`(${NUMBER_SRC})\\s+([^,()]*?)(?=,|\\s+and\\s+|$)`, "gi");
+
 function breakdown(text: string): { telephone?: number; video?: number } {
   const out: { telephone?: number; video?: number } = {};
-  const re = new RegExp(`(${NUMBER_SRC})\\s+([^,()]*?)(?=,|\\s+and\\s+|$)`, "gi");
-  for (const m of allMatches(text, re)) {
+  for (const m of allMatches(text, BREAKDOWN_ITEM)) {
     const n = parseNumber(m[1]!);
     if (n === null) continue;
     const what = m[2]!.toLowerCase();

@@ -208,14 +208,100 @@ const NAMING_AFTER =
   /^,?\s*(?:terrorist\s+)?(?:attacks?|earthquake|incident|disaster|tsunami|bombings?|coup|massacre)\b/i;
 const NAMING_BEFORE = /\b(?:earthquake|attacks?|disaster|incident|tsunami|bombings?|coup)\s+(?:of|on)\s+$/i;
 
-const MAY_HOLD_DATE = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|mid/;
+/**
+ * What every DATE_RE match holds: a month name as MONTH writes it (every shape but the year ones and the decade), a
+ * year (the year shapes), or "mid" and a decade. A sentence with none of them has no date (on the bench corpus 47% of
+ * the sentences, where a digit or a month's first three letters told 41%; the words grouped by their first letters:
+ * a cheaper scan). Global, for test() and the match's end in lastIndex without a match array; "Sept" before a "."
+ * (which the match leaves out: every match ends with a letter or digit, see scanStart).
+ *
+ * Written as one class of first letters, then each word's rest behind a lookbehind for its first letter: the same
+ * matches as `(?:19|20)\d\d|J(?:anuary|u(?:ne|ly))|February|Ma(?:rch|y)|A(?:pril|ugust)|Sept(?:ember|(?=\.))|October|
+ * November|December|mid[-\s]?[1-9]0` (same start, same end: at one position only one word can match), but the
+ * engine rejects most characters by the class alone: ~18% fewer instructions over the bench corpus's sentences.
+ */
+const MAY_HOLD_DATE =
+  /[12JFMASONDm](?:(?<=1)9\d\d|(?<=2)0\d\d|(?<=J)(?:anuary|u(?:ne|ly))|(?<=F)ebruary|(?<=M)a(?:rch|y)|(?<=A)(?:pril|ugust)|(?<=S)ept(?:ember|(?=\.))|(?<=O)ctober|(?<=N)ovember|(?<=D)ecember|(?<=m)id[-\s]?[1-9]0)/g;
+
+/** JS regex whitespace (\s): the ASCII spaces and line ends, NBSP, the Unicode spaces, line and paragraph separators, BOM. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    (c >= 0xa0 &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff))
+  );
+}
+
+/** A letter, digit or hyphen: the characters of the words a date opens with ("between", "mid-", "12"). */
+function isPrefixChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/**
+ * Where DATE_RE's scan can start, given the end of the first month name, year or "mid" decade (every match holds one,
+ * see MAY_HOLD_DATE): what a date writes before it is at most four words of letters, digits and hyphens with
+ * whitespace between ("after assuming office in", "between the beginning of", "the first half of", "12"), so no
+ * date starts before the word that ends at `at` and the six words before it (a margin: "mid 90" counts as two words),
+ * nor before any other character.
+ * The scan then skips the sentence's opening, which holds no date in most sentences (the regex tries its thirteen
+ * shapes at every word there). Lookbehinds and \b still see the text before the start.
+ */
+function scanStart(text: string, at: number): number {
+  let i = at;
+  for (let words = 0; ; words++) {
+    while (i > 0 && isPrefixChar(text.charCodeAt(i - 1))) i--;
+    if (words === 6) return i;
+    let j = i;
+    while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+    if (j === i) return i;
+    i = j;
+  }
+}
+
+/**
+ * allMatches(text, DATE_RE_NUMBERED), where `firstEnd` ends the first month name, year or decade (MAY_HOLD_DATE):
+ * each scan starts a few words before the next of them, not where the match before ended. A match holds one of them
+ * and starts at most a few words before it (see scanStart), so the scan skips only text where no match starts: the
+ * sentence's opening, the text between two dates, the rest of the sentence after its last one (MAY_HOLD_DATE's scan,
+ * a third of DATE_RE's cost per character, finds there is none). Same matches, in order.
+ */
+function dateMatches(text: string, firstEnd: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = scanStart(text, firstEnd);
+  while (from >= 0) {
+    DATE_RE_NUMBERED.lastIndex = from;
+    const m = DATE_RE_NUMBERED.exec(text);
+    if (m === null) break;
+    out.push(m);
+    // where allMatches would go on from (an empty match, which no date shape makes, one character on)
+    const end = m[0] === "" ? m.index + 1 : m.index + m[0].length;
+    MAY_HOLD_DATE.lastIndex = end;
+    from = MAY_HOLD_DATE.test(text) ? Math.max(end, scanStart(text, MAY_HOLD_DATE.lastIndex)) : -1;
+  }
+  DATE_RE_NUMBERED.lastIndex = 0;
+  MAY_HOLD_DATE.lastIndex = 0;
+  return out;
+}
 
 export function findDates(text: string, ctx: DateContext): DateMention[] {
   const raw: DateMention[] = [];
+  MAY_HOLD_DATE.lastIndex = 0;
   if (!MAY_HOLD_DATE.test(text)) return raw;
+  const firstEnd = MAY_HOLD_DATE.lastIndex;
+  MAY_HOLD_DATE.lastIndex = 0;
   const pendingYear: number[] = []; // indices of raw mentions that need a year
   let lastYear: number | null = null;
-  for (const m of allMatches(text, DATE_RE_NUMBERED)) {
+  const matches = dateMatches(text, firstEnd);
+  for (const m of matches) {
     const start = m.index ?? 0;
     let end = start + m[0].length;
     const leading = leadingAt(text, start);

@@ -118,17 +118,26 @@ function anchorPos(a: Anchor): number {
   return a.kind === "visit" ? a.destEnd : a.start;
 }
 
+/**
+ * A plan's word between an event and a date (PLAN_BETWEEN), and the date not right after "was held in":
+ * "..., which had been expected in December, was held in January". (The slice made once for both tests.)
+ */
+function plannedBetween(text: string, from: number, to: number): boolean {
+  const between = text.slice(from, to);
+  return (
+    PLAN_BETWEEN.test(between) &&
+    !/,\s*(?:was|were)\s+(?:finally\s+|eventually\s+|instead\s+)?held(?:\s+(?:in|on))?\s+$/i.test(between)
+  );
+}
+
 /** Dates for each anchor of one sentence: its own (right, before the next unlinked anchor), a leading one, or a neighbour's. */
 function assignDates(v: SentenceView, placed: Placed[], fallback: string | null, inherited: string | null): void {
   const usable = v.dates.filter((d) => d.value && d.kind !== "range");
-  placed.sort((a, b) => a.pos - b.pos);
-  // (not a date right after "was held in": "..., which had been expected in December, was held in January")
-  const planned = (from: number, to: number) =>
-    PLAN_BETWEEN.test(v.text.slice(from, to)) &&
-    !/,\s*(?:was|were)\s+(?:finally\s+|eventually\s+|instead\s+)?held(?:\s+(?:in|on))?\s+$/i.test(
-      v.text.slice(from, to),
-    );
-  const sameClause = (from: number, to: number) => !/,\s+and\s|;/.test(v.text.slice(from, to));
+  // (a stable sort of anchors already in order, as one or two mostly are, changes nothing: skipped)
+  if (!inPosOrder(placed)) placed.sort((a, b) => a.pos - b.pos);
+  const text = v.text;
+  const planned = (from: number, to: number) => plannedBetween(text, from, to);
+  const sameClause = (from: number, to: number) => !/,\s+and\s|;/.test(text.slice(from, to));
   const claimed = new Map<DateMention, Anchor["kind"]>();
   const stopsAny: number[] = [];
   const stopsGroup: number[] = [];
@@ -157,7 +166,14 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
   for (let i = 0; i < placed.length && usable.length; i++) {
     const p = placed[i]!;
     if (p.date) continue;
-    const lefts = usable.filter((d) => d.end <= p.pos);
+    // the dates that end before it: the last of them, and the first that opens the sentence (a loop, no filtered copy)
+    let near: DateMention | undefined;
+    let lead: DateMention | undefined;
+    for (const d of usable) {
+      if (d.end > p.pos) continue;
+      near = d;
+      if (!lead && d.leading) lead = d;
+    }
     // 2a. an event linked to the ones after it takes their date ("the Summit Meeting during A's visit to X in May")
     if (stopsGroup[i]! > stopsAny[i]!) {
       const linked = usable.find(
@@ -169,7 +185,6 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
       }
     }
     // 2. the nearest date before it that no other event claimed, with no event between
-    const near = lefts[lefts.length - 1];
     // a date another event claimed is shared only across kinds ("during A's visit in May, the Statement was released")
     const owner = near ? claimed.get(near) : undefined;
     const gap = near ? v.text.slice(near.end, p.pos) : "";
@@ -179,12 +194,11 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
         (owner !== p.anchor.kind &&
           (!/\band\b|;/.test(gap) ||
             (p.anchor.kind === "conference" ? SAME_ACT_CONFERENCE : SAME_ACT_INSTRUMENT).test(gap))));
-    if (near && free && !placed.some((q) => q !== p && q.pos > near.end && q.pos < p.pos)) {
+    if (near && free && !anchorBetween(placed, p, near.end)) {
       p.date = near.value;
       continue;
     }
     // 3. the date that opens the sentence ("In April, ...")
-    const lead = lefts.find((d) => d.leading);
     if (lead) {
       p.date = lead.value;
       continue;
@@ -220,9 +234,11 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     // "..., and a Japan-UK summit meeting was held on that occasion": the occasion named before it
     const segment = v.text.slice(placed[i - 1]?.pos ?? 0, placed[i + 1]?.pos ?? v.text.length);
     if (OCCASION.test(segment)) {
-      const before = placed.filter((q) => q.date && q.pos < p.pos);
-      if (before.length) {
-        p.date = before[before.length - 1]!.date;
+      // the last dated anchor before it (a loop, no filtered copy)
+      let before: Placed | undefined;
+      for (const q of placed) if (q.date && q.pos < p.pos) before = q;
+      if (before) {
+        p.date = before.date;
         continue;
       }
       // the occasion's date, when every date of the sentence is another event's own
@@ -233,6 +249,17 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     }
     p.date = fallback;
   }
+}
+
+function inPosOrder(placed: Placed[]): boolean {
+  for (let i = 1; i < placed.length; i++) if (placed[i]!.pos < placed[i - 1]!.pos) return false;
+  return true;
+}
+
+/** Another anchor than `p` stands after `from` and before `p`. */
+function anchorBetween(placed: Placed[], p: Placed, from: number): boolean {
+  for (const q of placed) if (q !== p && q.pos > from && q.pos < p.pos) return true;
+  return false;
 }
 
 const DAY_SPAN = new RegExp(
@@ -387,14 +414,13 @@ function occasionCity(v: SentenceView, from: number, to: number): { location: st
 
 /**
  * Same real occurrence: same type, level, parties, compatible dates, similar titles.
- * Only asked of two events of one bucket, whose parties are the same list (see partyBucket; no event's
- * countries change once made): the parties are not compared again.
+ * Only asked of two events of one bucket, whose type, level and parties are the same (see extractEvents' buckets and
+ * partyBucket; no event's type, level or countries change once made; no level is ""): they are not compared again,
+ * and the caller has tested the dates (datesAgree).
  */
 function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
-  if (a.type !== b.type || (a.level ?? null) !== (b.level ?? null)) return false;
   const da = a.date ?? "";
   const db = b.date ?? "";
-  if (!(da.startsWith(db) || db.startsWith(da))) return false;
   // an instrument signed and later in force: two steps, two events
   if (a.type === "agreement" && a.status && b.status && STEP[a.status] !== STEP[b.status]) return false;
   if (a.type === "agreement" || a.type === "policy_release" || a.type === "conference") {
@@ -416,6 +442,14 @@ function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
     if ((a.location ?? null) !== (b.location ?? null)) return false;
   }
   return true;
+}
+
+/**
+ * Compatible dates: one is the other or a part of it ("2019" and "2019-05"; no date agrees with any). Only the
+ * longer can start with the other (when as long, either test is the other): one startsWith, not two.
+ */
+function datesAgree(da: string, db: string): boolean {
+  return da.length >= db.length ? da.startsWith(db) : db.startsWith(da);
 }
 
 const STOP = new Set(["the", "of", "a", "an", "and", "for", "on", "in", "to", "its", "with", "by"]);
@@ -492,6 +526,11 @@ function subjectAfter(v: SentenceView, previous: PersonRef | null): PersonRef | 
 /** Events of one type and level filed by their parties, code after code (a trie of the sorted codes). */
 interface PartyNode {
   events: ExtractedEvent[];
+  /**
+   * each event's date (`?? ""`), kept beside it (a merge updates it): the dedupe scan compares these strings first,
+   * instead of reading `date` from events of a dozen shapes (a megamorphic load per candidate)
+   */
+  dates: string[];
   next: Map<string, PartyNode> | null;
 }
 
@@ -499,18 +538,18 @@ interface PartyNode {
  * The dedupe bucket of the events with exactly these parties: the same partition as a key of the codes joined
  * by "," (no code is empty or holds a ","), without building and hashing that key for every event.
  */
-function partyBucket(root: PartyNode, codes: string[]): ExtractedEvent[] {
+function partyBucket(root: PartyNode, codes: string[]): PartyNode {
   let node = root;
   for (const c of codes) {
     let next = node.next?.get(c);
     if (!next) {
-      next = { events: [], next: null };
+      next = { events: [], dates: [], next: null };
       node.next ??= new Map();
       node.next.set(c, next);
     }
     node = next;
   }
-  return node.events;
+  return node;
 }
 
 /** Events (meetings, visits, conferences, agreements, policy releases, negotiations). */
@@ -554,14 +593,16 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       handOn(v);
       continue;
     }
-    const occasionOf = new Map<MeetingAnchor, ExtractedEvent>();
+    // (made when first needed: most sentences that get this far state no meeting on the visit before)
+    let visitOccasions: Map<MeetingAnchor, ExtractedEvent> | undefined;
     const found = meetingWord ? findMeetings(v, [], previousSubject) : [];
     // a meeting "during the visit" whose parties the sentence does not name: the visit of the sentence before
     for (const m of found) {
       if (m.parties.length >= 2) continue;
       if (previousVisit) {
         m.parties = previousVisit.countries;
-        occasionOf.set(m, previousVisit);
+        visitOccasions ??= new Map();
+        visitOccasions.set(m, previousVisit);
       }
     }
     for (let i = found.length - 1; i >= 0; i--) if (found[i]!.parties.length < 2) found.splice(i, 1);
@@ -583,6 +624,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       handOn(v);
       continue;
     }
+    const occasionOf = visitOccasions ?? new Map<MeetingAnchor, ExtractedEvent>();
     const evidence = { start: s.start, end: s.end, text: s.text };
     const meetings = found.filter((m) => !m.plural && m.level);
     meetings.push(...enumeratedOccasions(v, found));
@@ -926,21 +968,22 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       }
       let byParties = byLevel.get(e.level ?? "");
       if (!byParties) {
-        byParties = { events: [], next: null };
+        byParties = { events: [], dates: [], next: null };
         byLevel.set(e.level ?? "", byParties);
       }
       const bucket = partyBucket(byParties, e.countries);
-      let known: ExtractedEvent | undefined;
-      for (const o of bucket) {
-        if (sameEvent(o, e)) {
-          known = o;
-          break;
-        }
-      }
-      if (known) merge(known, e);
-      else {
+      // (the dates first, here: most candidates of a bucket are another year's or month's)
+      const date = e.date ?? "";
+      let k = 0;
+      while (k < bucket.events.length && !(datesAgree(bucket.dates[k]!, date) && sameEvent(bucket.events[k]!, e))) k++;
+      const known = bucket.events[k];
+      if (known) {
+        merge(known, e);
+        bucket.dates[k] = known.date ?? "";
+      } else {
         out.push(e);
-        bucket.push(e);
+        bucket.events.push(e);
+        bucket.dates.push(date);
       }
     }
     // the sentence's last dated event, last meeting, last visit and last occasion, in one pass from its end

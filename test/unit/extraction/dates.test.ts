@@ -50,6 +50,18 @@ describe("findDates", () => {
     ]);
   });
 
+  it("reads a date whose opening words stand well inside the sentence, whatever the spaces between them", () => {
+    // the scan starts a few words before the first month or year: the longest openings, after other words
+    const s =
+      "The minister, who had met him twice, said that after  assuming\u00a0office in\tJanuary the talks and, between the beginning of\u2003March and the end of May 2020, the visits went on.";
+    const ds = findDates(s, { defaultYear: 2020 });
+    expect(ds.map((d) => [d.kind, d.value, s.slice(d.start, d.start + 5)])).toEqual([
+      ["range", "2020-01", "after"],
+      ["range", "2020-03", "betwe"],
+    ]);
+    expect(values("Talks, held in the first half of 2011 and in mid-90's, went on.")).toEqual(["2011", "1995"]);
+  });
+
   it("does not read 'may' the verb, sums or ordinals as dates", () => {
     expect(values("The two sides may cooperate further.")).toEqual([]);
     expect(values("Support worth 2,650 million dollars was pledged.")).toEqual([]);
