@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dataFile } from "../model/paths.js";
 import { foldChars } from "../segmenting/normalize.js";
+import { isSpace } from "./chars.js";
 import type { CountryHit } from "./context.js";
 
 interface CountryRow {
@@ -203,11 +204,6 @@ function singleSpaced(s: string): boolean {
   }
   return true;
 }
-
-/** What /\s/ says of one UTF-16 unit. */
-const SPACE_UNIT = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) SPACE_UNIT[c] = 1;
-const isSpace = (c: number): boolean => SPACE_UNIT[c] === 1;
 
 const SUBREGIONS = /\b(?:Melanesia|Polynesia)\b/;
 

@@ -8,6 +8,7 @@
  * default year (the edition's coveredYear, or a readout's date-line year).
  */
 
+import { isSpace } from "./chars.js";
 import { allMatches } from "./matches.js";
 
 export const MONTH_NAMES = [
@@ -222,24 +223,6 @@ const NAMING_BEFORE = /\b(?:earthquake|attacks?|disaster|incident|tsunami|bombin
  */
 const MAY_HOLD_DATE =
   /[12JFMASONDm](?:(?<=1)9\d\d|(?<=2)0\d\d|(?<=J)(?:anuary|u(?:ne|ly))|(?<=F)ebruary|(?<=M)a(?:rch|y)|(?<=A)(?:pril|ugust)|(?<=S)ept(?:ember|(?=\.))|(?<=O)ctober|(?<=N)ovember|(?<=D)ecember|(?<=m)id[-\s]?[1-9]0)/g;
-
-/** JS regex whitespace (\s): the ASCII spaces and line ends, NBSP, the Unicode spaces, line and paragraph separators, BOM. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    (c >= 0xa0 &&
-      (c === 0xa0 ||
-        c === 0x1680 ||
-        (c >= 0x2000 && c <= 0x200a) ||
-        c === 0x2028 ||
-        c === 0x2029 ||
-        c === 0x202f ||
-        c === 0x205f ||
-        c === 0x3000 ||
-        c === 0xfeff))
-  );
-}
 
 /** A letter, digit or hyphen: the characters of the words a date opens with ("between", "mid-", "12"). */
 function isPrefixChar(c: number): boolean {

@@ -1,4 +1,5 @@
 import { foldChars } from "../segmenting/normalize.js";
+import { SPACE_UNIT } from "./chars.js";
 import type { CountryHit, PersonHit } from "./context.js";
 import { countryNames, countrySurfaces, trieSource, WORD_CHAR } from "./countries.js";
 import { allMatches } from "./matches.js";
@@ -1242,10 +1243,6 @@ const STARTS = 1;
 const BLOCKS = 2;
 /** What `inWord` (countries.ts) asks of one UTF-16 unit: a letter, digit or mark. */
 const WORD_UNIT_U = /[\p{L}\p{N}\p{M}]/u;
-
-/** 1 for the UTF-16 units /\s/ matches. */
-const SPACE_UNIT = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) SPACE_UNIT[c] = 1;
 
 /** A hash of a word's UTF-16 units, folded in one by one (as a scan reads them): see `wordBit`. */
 const hashStep = (h: number, c: number): number => (Math.imul(h, 31) + c) | 0;

@@ -3,6 +3,7 @@
  * government's own strategy or policy documents, with the verb that says what happened to them.
  */
 import type { AgreementStatus } from "../../model/types.js";
+import { isSpace } from "../chars.js";
 import { allMatches } from "../matches.js";
 import type { InstrumentAnchor } from "./anchors.js";
 import { isUnreal, unrealAfter, unrealBefore } from "./anchors.js";
@@ -49,22 +50,6 @@ interface Np extends Span {
   title: string;
   /** the phrase is lower-case only ("a joint statement") */
   generic: boolean;
-}
-
-/** A character that JavaScript's `\s` matches. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** The word before the white space that ends at `at`, not reaching before `lo` ("" when there is none). */
