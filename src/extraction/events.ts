@@ -13,7 +13,7 @@
  */
 import { readFileSync } from "node:fs";
 import { dataFile } from "../model/paths.js";
-import type { ExtractedEvent, Level } from "../model/types.js";
+import type { Evidence, ExtractedEvent, Level } from "../model/types.js";
 import type { DocContext } from "./context.js";
 import type { DateMention } from "./dates.js";
 
@@ -26,6 +26,7 @@ import {
   findConferences,
   findMeetings,
   findVisits,
+  type InstrumentAnchor,
   inPrepPhrase,
   isUnreal,
   type MeetingAnchor,
@@ -552,471 +553,608 @@ function partyBucket(root: PartyNode, codes: string[]): PartyNode {
   return node;
 }
 
+/**
+ * What a document's sentences hand on to each other while their events are read, and where the events are filed.
+ * (The sentence loop was one function of ~20 KB of bytecode: TurboFan took 0.5-1 s to compile it, and the first
+ * megabytes of a run went by unoptimized meanwhile. Split into functions of a few KB, each is compiled soon.)
+ */
+interface Flow {
+  readonly coveredYear: number | null;
+  /** a readout's date (its date line) */
+  readonly readout: string | null;
+  /** the date of an event the text does not date: the readout's month, else the year the edition covers */
+  readonly fallback: string | null;
+  readonly cityMap: Map<string, string>;
+  readonly out: ExtractedEvent[];
+  /** candidates by type, level and parties: look-ups of the words themselves instead of a key built per event */
+  readonly buckets: Map<string, Map<string, PartyNode>>;
+  previousDate: string | null;
+  previousMeeting: ExtractedEvent | null;
+  mainMeeting: ExtractedEvent | null;
+  previousVisit: ExtractedEvent | null;
+  visitAge: number;
+  previousOccasion: ExtractedEvent | null;
+  previousSubject: PersonRef | null;
+  firstReadoutMeeting: boolean;
+}
+
 /** Events (meetings, visits, conferences, agreements, policy releases, negotiations). */
 export function extractEvents(ctx: DocContext): ExtractedEvent[] {
   const views = buildViews(ctx);
   const meta = ctx.metadata;
   const readout = meta.kind === "readout" && meta.date ? meta.date : null;
-  const fallback = readout ? readout.slice(0, 7) : meta.coveredYear !== null ? String(meta.coveredYear) : null;
-  const out: ExtractedEvent[] = [];
-  const cityMap = cities();
-  let previousDate: string | null = null;
-  let previousMeeting: ExtractedEvent | null = null;
-  let mainMeeting: ExtractedEvent | null = null;
-  let previousVisit: ExtractedEvent | null = null;
-  let visitAge = 0;
-  let previousOccasion: ExtractedEvent | null = null;
-  let previousSubject: PersonRef | null = null;
-  // candidates by type, level and parties: look-ups of the words themselves instead of a key built per event
-  const buckets = new Map<string, Map<string, PartyNode>>();
-  let firstReadoutMeeting = true;
-
-  // the state a sentence without events hands on to the next one
-  const handOn = (v: SentenceView): void => {
-    if (v.dates.length) previousDate = null;
-    if (++visitAge > 1) previousVisit = null;
-    previousSubject = subjectAfter(v, previousSubject);
-    previousOccasion = null;
-    previousMeeting = null;
+  const f: Flow = {
+    coveredYear: meta.coveredYear,
+    readout,
+    fallback: readout ? readout.slice(0, 7) : meta.coveredYear !== null ? String(meta.coveredYear) : null,
+    cityMap: cities(),
+    out: [],
+    buckets: new Map(),
+    previousDate: null,
+    previousMeeting: null,
+    mainMeeting: null,
+    previousVisit: null,
+    visitAge: 0,
+    previousOccasion: null,
+    previousSubject: null,
+    firstReadoutMeeting: true,
   };
-
-  for (const v of views) {
-    const s = v.sentence;
-    // cheap word tests first: most sentences state no event
-    const { meetingWord, roundWord } = v;
-    const visitWord = VISIT_WORD.test(v.text);
-    const conferenceWord = v.orgs.length > 0 || /\bCOP\s?\d/.test(v.text);
-    const instrumentWord = INSTRUMENT_WORD.test(v.text);
-    if (!meetingWord && !visitWord && !conferenceWord && !instrumentWord && !roundWord && s.kind !== "caption") {
-      // no finder runs (each is gated by one of these tests, and every other anchor needs a meeting or visit):
-      // only the state a sentence without events hands on
-      handOn(v);
-      continue;
-    }
-    // (made when first needed: most sentences that get this far state no meeting on the visit before)
-    let visitOccasions: Map<MeetingAnchor, ExtractedEvent> | undefined;
-    const found = meetingWord ? findMeetings(v, [], previousSubject) : [];
-    // a meeting "during the visit" whose parties the sentence does not name: the visit of the sentence before
-    for (const m of found) {
-      if (m.parties.length >= 2) continue;
-      if (previousVisit) {
-        m.parties = previousVisit.countries;
-        visitOccasions ??= new Map();
-        visitOccasions.set(m, previousVisit);
-      }
-    }
-    for (let i = found.length - 1; i >= 0; i--) if (found[i]!.parties.length < 2) found.splice(i, 1);
-    const visits = visitWord ? findVisits(v, cityMap, previousSubject) : [];
-    const conferences = conferenceWord ? findConferences(v, cityMap) : [];
-    const instruments = instrumentWord ? findInstruments(v) : [];
-    if (
-      !found.length &&
-      !visits.length &&
-      !conferences.length &&
-      !instruments.length &&
-      s.kind !== "caption" &&
-      !(roundWord && NEGOTIATION_WORD.test(v.text)) &&
-      !(meetingWord && separateMeetings(v, []).length)
-    ) {
-      // no anchor found (a third of the sentences with a trigger word): no link, trip meeting, visit meeting or
-      // date to work out; the only events left, one meeting each with several counterparts and negotiation
-      // rounds, were looked for just above.
-      handOn(v);
-      continue;
-    }
-    const occasionOf = visitOccasions ?? new Map<MeetingAnchor, ExtractedEvent>();
-    const evidence = { start: s.start, end: s.end, text: s.text };
-    const meetings = found.filter((m) => !m.plural && m.level);
-    meetings.push(...enumeratedOccasions(v, found));
-    if (s.kind === "caption") meetings.push(...captionMeetings(v));
-
-    // links: a meeting held during a visit, a visit made for a meeting, a visitor who takes part
-    let group = 0;
-    const placed: Placed[] = [];
-    const groupOf = new Map<Anchor, number>();
-    // (the four lists in turn, without a spread copy of them)
-    for (const list of [meetings, visits, conferences, instruments]) for (const a of list) groupOf.set(a, group++);
-    const linkedVisit = new Map<MeetingAnchor, VisitAnchor>();
-    for (const m of meetings) {
-      for (const vi of visits) {
-        const after = v.text.slice(m.end, vi.start);
-        const afterVisit = v.text.slice(vi.destEnd, m.start);
-        const during =
-          /^\s*(?:,\s*)?(?:held\s+)?(?:during|on\s+the\s+occasion\s+of|at\s+the\s+time\s+of|in\s+conjunction\s+with)\s+(?:the\s+|his\s+|her\s+)?(?:[A-Z][\w.’'-]*\s+|of\s+|for\s+){0,5}$/.test(
-            after,
-          );
-        const forMeeting =
-          vi.destEnd <= m.start &&
-          /^(?:\s+in\s+[^,;]{1,25}?)?\s*,?\s*(?:for|to\s+attend|to\s+hold|to\s+participate\s+in|where\s+(?:he|she|they)\s+held|and\s+held|holding|at\s+which)\s+(?:the\s+|a\s+)?(?:historic\s+|first\s+)?(?:meeting\s+of\s+the\s+)?$/i.test(
-            afterVisit,
-          );
-        const andHeld =
-          vi.destEnd <= m.start &&
-          !m.compound &&
-          /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?\s*,?\s*(?:and|where\s+(?:he|she|they))\s*$/i.test(afterVisit);
-        const shared =
-          vi.visitors.some((p) => m.participants.some((q) => q.name === p.name)) &&
-          ((m.end <= vi.start && vi.start - m.end < 160) || (vi.destEnd <= m.start && m.start - vi.destEnd < 160));
-        const occasion = vi.destEnd <= m.start && OCCASION.test(v.text.slice(m.end, m.end + 40));
-        // a call or video conference is held from home: no visit is its occasion; "another" meeting is a later one
-        if (m.modality !== "in_person" || m.laterStep) continue;
-        if (during || forMeeting || andHeld || shared || occasion) {
-          linkedVisit.set(m, vi);
-          groupOf.set(m, groupOf.get(vi)!);
-        }
-      }
-    }
-    // the sentence's subject takes part in the compound meetings it reports ("Prime Minister A explained that at the Japan-X Summit Meeting ...")
-    // (only the compound meetings use it: without a meeting, no search)
-    let firstAnchor = v.text.length;
-    for (const m of meetings) if (m.start < firstAnchor) firstAnchor = m.start;
-    for (const x of visits) if (x.start < firstAnchor) firstAnchor = x.start;
-    const subject = meetings.length ? v.persons.find((p) => p.end <= firstAnchor && !inPrepPhrase(v, p)) : undefined;
-    if (subject?.country) {
-      for (const m of meetings) {
-        if (
-          m.compound &&
-          subject.end <= m.start &&
-          m.parties.includes(subject.country) &&
-          !m.participants.includes(subject)
-        )
-          m.participants.unshift(subject);
-      }
-    }
-    // "A held summit meetings with President B of X and President C of Y": one meeting each
-    // (its "... meetings with" holds MEETING_WORD's "meeting": without it, no search)
-    const separate = meetingWord ? separateMeetings(v, meetings) : [];
-    for (const series of separate) meetings.push(...series);
-    // "A visited X and Y and held meetings with King B and the Emir of Y (respectively)": one meeting per host
-    const trip = tripMeetings(v, visits, meetings);
-    for (const m of trip.replaced) {
-      // "... and met A, B and C respectively": the trip's meetings stand for the one read with A alone
-      meetings.splice(meetings.indexOf(m), 1);
-      linkedVisit.delete(m);
-    }
-    for (const m of trip.made) {
-      meetings.push(m.anchor);
-      linkedVisit.set(m.anchor, m.visit);
-      groupOf.set(m.anchor, groupOf.get(m.visit)!);
-    }
-    // "A visited X in May and held a summit meeting": a meeting of the visitor and the host
-    for (const vi of visits) {
-      const held =
-        VISIT_AND_HELD.exec(v.text.slice(vi.destEnd, vi.destEnd + 120)) ??
-        VISIT_AND_PASSIVE.exec(v.text.slice(vi.destEnd, vi.destEnd + 120));
-      if (!held) continue;
-      const at = vi.destEnd + held.index + held[0].length - held[1]!.length;
-      if (meetings.some((m) => m.start <= at && at < m.end + 5) || [...linkedVisit.values()].includes(vi)) continue;
-      const level = levelOfPhrase(held[1]!);
-      if (!level) continue;
-      const m: MeetingAnchor = {
-        kind: "meeting",
-        start: at,
-        end: at + held[1]!.length,
-        parties: visitParties(vi.from, vi.host),
-        level,
-        modality: modalityOf(held[1]!),
-        participants: [],
-        plural: false,
-        compound: false,
-        phrase: held[1]!,
-      };
-      if (m.parties.length < 2) continue;
-      meetings.push(m);
-      linkedVisit.set(m, vi);
-      groupOf.set(m, groupOf.get(vi)!);
-    }
-    // "During A's visit to X ..., the two leaders agreed": a summit at the host
-    // (a meeting only when the sentence states a visit: without one, no search)
-    const twoLeaders =
-      visits.length > 0 &&
-      /\bthe\s+two\s+(leaders|prime\s+ministers|presidents|foreign\s+ministers|ministers)\s+(?:\w+\s+)?(?:agreed|confirmed|concurred|shared|reaffirmed|exchanged|discussed|determined|welcomed|affirmed|decided|held|reached|signed|issued|announced)\b/i.exec(
-        v.text,
-      );
-    if (twoLeaders) {
-      const vi = visits.find((x) => x.destEnd <= (twoLeaders.index ?? 0));
-      if (vi && !meetings.some((m) => linkedVisit.get(m) === vi)) {
-        const who = twoLeaders[1]!.toLowerCase();
-        const level: Level = /foreign/.test(who)
-          ? "foreign_ministers"
-          : /^ministers$/.test(who)
-            ? "ministerial"
-            : "summit";
-        const visitorCountries = vi.from;
-        const m: MeetingAnchor = {
-          kind: "meeting",
-          start: twoLeaders.index ?? 0,
-          end: (twoLeaders.index ?? 0) + twoLeaders[0].length,
-          parties: [...new Set([...visitorCountries, vi.host])].sort(),
-          level,
-          modality: "in_person",
-          participants: [],
-          plural: false,
-          compound: false,
-          phrase: twoLeaders[0],
-        };
-        meetings.push(m);
-        linkedVisit.set(m, vi);
-        groupOf.set(m, groupOf.get(vi)!);
-      }
-    }
-    for (const list of [meetings, visits, conferences, instruments])
-      for (const a of list) placed.push({ anchor: a, pos: anchorPos(a), group: groupOf.get(a)!, date: null });
-    // nothing placed, nothing to date
-    if (placed.length) assignDates(withRelativeMonth(v, previousDate), placed, fallback, previousDate);
-    const dateOf = new Map<Anchor, string | null>();
-    for (const p of placed) dateOf.set(p.anchor, p.date);
-    // a linked meeting and visit share one date: the visit's when the meeting has none of its own
-    for (const [m, vi] of linkedVisit) {
-      const dm = dateOf.get(m) ?? null;
-      const dv = dateOf.get(vi) ?? null;
-      if (dv && (!dm || dm === fallback)) dateOf.set(m, visitDay(v, dv));
-      if (dm && (!dv || dv === fallback)) dateOf.set(vi, dm);
-    }
-
-    shareTripDates(v, visits, dateOf, fallback);
-    // a stop's date shared from its trip reaches the meeting held there
-    for (const [m, vi] of linkedVisit) {
-      const dm = dateOf.get(m) ?? null;
-      const dv = dateOf.get(vi) ?? null;
-      if (dv && dv !== fallback && (!dm || dm === fallback)) dateOf.set(m, visitDay(v, dv));
-    }
-    // "held summit meetings with A and B" on one occasion: B's meeting shares A's date
-    for (const series of separate) {
-      const first = dateOf.get(series[0]!) ?? null;
-      for (const m of series.slice(1)) {
-        const own = dateOf.get(m) ?? null;
-        if (first && (!own || own === fallback)) dateOf.set(m, first);
-      }
-    }
-
-    const sentenceEvents: ExtractedEvent[] = [];
-    for (const m of meetings) {
-      const vi = linkedVisit.get(m);
-      let date = dateOf.get(m) ?? null;
-      // a readout's main meeting takes the date line's date
-      if (readout && firstReadoutMeeting && (!date || (date.length < 10 && readout.startsWith(date)))) date = readout;
-      // "Minister A then paid a courtesy call on ...", "Prior to the dialogue, ...": the day of the readout's meeting
-      else if (readout && mainMeeting?.date === readout && (!date || date === fallback) && SAME_DAY.test(v.text))
-        date = readout;
-      // a trilateral or larger meeting: the leaders of its parties named in the sentence
-      const rankFor = m.level === "summit" ? "head" : m.level === "foreign_ministers" ? "foreign" : null;
-      const wide =
-        m.compound && m.parties.length >= 3 && rankFor
-          ? v.persons.filter((p) => p.country && p.rank === rankFor && m.parties.includes(p.country))
-          : [];
-      const participants: PersonRef[] = [];
-      for (const list of [m.participants, vi ? vi.visitors : [], wide])
-        for (const p of list) if (!p.country || m.parties.includes(p.country)) participants.push(p);
-      const paren = /^\s*\(([^()]{1,40})\)/.exec(v.text.slice(m.end));
-      const how0 = paren && /video|tele|online|virtual|phone/i.test(paren[1]!) ? paren : null;
-      const how =
-        /^\s*(?:\([^()]*\)\s*)?(?:was\s+|were\s+)?(?:held\s+)?(?:by|via|through|over|in\s+the\s+form\s+of)\s+(?:a\s+|an\s+)?((?:video|tele|online|virtual|phone|telephone)\w*)/i.exec(
-          v.text.slice(m.end, m.end + 60),
-        );
-      const ev: ExtractedEvent = {
-        type: "meeting",
-        level: m.level!,
-        modality: m.modality === "in_person" && (how0 || how) ? modalityOf((how0 ?? how)![1]!) : m.modality,
-        countries: m.parties,
-        date,
-        location: vi?.host ?? null,
-        place: vi?.place ?? null,
-        participants: names(participants),
-        evidence,
-      };
-      // "In July, A visited Japan. Prime Minister B and A held a meeting ...": the visitor meets the host on that visit
-      if (
-        !vi &&
-        !occasionOf.get(m) &&
-        !v.dates.length &&
-        m.modality === "in_person" &&
-        previousVisit?.date &&
-        previousVisit.countries.join() === m.parties.join() &&
-        (previousVisit.participants ?? []).some((n) => participants.some((p) => p.name === n))
-      ) {
-        occasionOf.set(m, previousVisit);
-      }
-      const occ = occasionOf.get(m);
-      if (occ) {
-        ev.location = occ.location ?? null;
-        ev.place = occ.place ?? null;
-        if (!ev.date || ev.date === fallback) ev.date = occ.date;
-        ev.participants = [...new Set([...(ev.participants ?? []), ...(occ.participants ?? [])])];
-        // "In Brasilia, A held a summit meeting with B" on a visit to Brazil: the city, when in the host country
-        if (!ev.place && ev.location) {
-          const where = placeIn(v, m.end, v.text.length) ?? leadingPlace(v, m.start);
-          if (where?.place && where.location === ev.location) ev.place = where.place;
-        }
-      }
-      // "A, who is visiting X, held a meeting with B in <city of X>": the city of the meeting
-      if (vi) {
-        const last = Math.max(m.end, ...m.participants.map((p) => p.end));
-        const next = meetings.find((x) => x.start > m.end)?.start ?? v.text.length;
-        const where = placeIn(v, last, next, 160);
-        if (where?.place && where.location === vi.host) ev.place = where.place;
-      }
-      // "On the margins, A held a meeting with B": where the occasion named just before took place
-      if (!vi && !occ && previousOccasion?.location && !v.dates.length && OCCASION.test(v.text)) {
-        ev.location = previousOccasion.location;
-        ev.place = previousOccasion.place ?? null;
-      }
-      // a call or video conference is held from home: no place of its own
-      // "attended the APEC Leaders' Meeting in Lima, Peru, and held a summit meeting with B": where the gathering was
-      if (!vi && !occ && !ev.location && ev.modality === "in_person") {
-        const gathering = conferences.findLast(
-          (c) => c.end <= m.start && /^[^;.]{0,40}?,?\s+and\s+(?:also\s+)?$/.test(v.text.slice(c.end, m.start)),
-        );
-        if (gathering?.location) {
-          ev.location = gathering.location;
-          ev.place = gathering.place;
-        }
-      }
-      if (!vi && !occ && !ev.location && ev.modality === "in_person") {
-        // where the next meeting in the text starts (the least start after this one: no sorted copy needed)
-        let stop = v.text.length;
-        for (const x of meetings) if (x.start > m.end && x.start < stop) stop = x.start;
-        const where =
-          placeIn(v, m.end, stop) ??
-          (ev.modality === "in_person" ? (occasionCity(v, m.end, stop) ?? leadingPlace(v, m.start)) : null);
-        if (where) {
-          ev.location = where.location;
-          ev.place = where.place;
-        }
-      }
-      if (readout) firstReadoutMeeting = false;
-      sentenceEvents.push(ev);
-    }
-    for (const vi of visits) {
-      sentenceEvents.push({
-        type: "visit",
-        countries: visitParties(vi.from, vi.host),
-        date: dateOf.get(vi) ?? null,
-        location: vi.host,
-        place: vi.place,
-        participants: names(vi.visitors),
-        evidence,
-      });
-    }
-    for (const c of conferences) sentenceEvents.push(conferenceEvent(c, dateOf.get(c) ?? null, evidence));
-    for (const n of roundWord && NEGOTIATION_WORD.test(v.text) ? negotiationRounds(v) : []) {
-      const date =
-        v.dates.find((d) => d.start >= n.end && d.value && d.kind !== "range")?.value ??
-        v.dates.find((d) => d.leading && d.end <= n.start && d.value && d.kind !== "range")?.value ??
-        null;
-      if (!date) continue;
-      const where = placeIn(v, n.end, v.text.length);
-      sentenceEvents.push({
-        type: "negotiation",
-        countries: n.parties,
-        date,
-        location: where?.location ?? null,
-        place: where?.place ?? null,
-        title: n.title,
-        evidence,
-      });
-    }
-    for (const ins of instruments) {
-      let parties = ins.parties;
-      if (ins.pact) {
-        // its entry into force for the country the text is about; no meeting's parties
-      } else if (ins.kind === "agreement" && parties.length < 2 && !ins.multilateral) {
-        // the parties of the meeting it came out of: in the sentence, or "the two leaders" of the one before
-        const m =
-          sentenceEvents.find((e) => e.type === "meeting" && parties.every((c) => e.countries.includes(c))) ??
-          (ANAPHORA.test(v.text) ? (previousMeeting ?? mainMeeting) : null);
-        parties = m ? m.countries : ins.fallback;
-      }
-      if (ins.kind === "agreement" && !ins.multilateral && !ins.pact && parties.length < 2) {
-        // "... for the X project was signed in Nairobi": the host of the signing is the other party
-        const where = placeIn(v, ins.end, v.text.length);
-        if (where && where.location !== "JPN" && parties.every((c) => c === "JPN"))
-          parties = [...new Set([...parties, where.location, "JPN"])].sort();
-        // a bilateral instrument with one party named is a guess: leave it out
-        if (parties.length < 2) continue;
-      }
-      if (ins.kind === "agreement" && parties.length === 0) continue;
-      let date = dateOf.get(ins) ?? null;
-      if (
-        ins.kind === "agreement" &&
-        date === fallback &&
-        (ANAPHORA.test(v.text) ||
-          /\b(?:held|had)\s+[^,;]{0,40}?\b(?:meeting|talks?|summit)\s+and\s+(?:jointly\s+)?(?:issued|signed|adopted|released|announced)\b/i.test(
-            v.text,
-          ))
-      ) {
-        // "The two ministers signed ...": the meeting of this sentence, or of the one before with the same parties
-        const m =
-          sentenceEvents.find((e) => e.type === "meeting") ??
-          (previousMeeting && previousMeeting.countries.join() === parties.join() ? previousMeeting : null);
-        if (m?.date) date = m.date;
-      }
-      // status only on agreements (two literals rather than the spread of a one-property object per instrument)
-      sentenceEvents.push(
-        ins.kind === "agreement"
-          ? { type: ins.kind, countries: parties, date, title: ins.title, status: ins.status, evidence }
-          : { type: ins.kind, countries: parties, date, title: ins.title, evidence },
-      );
-    }
-    for (const e of sentenceEvents) {
-      if (meta.coveredYear !== null && e.date && e.date.length === 4 && Number(e.date) > meta.coveredYear) continue;
-      // candidates share type, level and parties: one bucket each, so dedupe stays linear in practice
-      let byLevel = buckets.get(e.type);
-      if (!byLevel) {
-        byLevel = new Map();
-        buckets.set(e.type, byLevel);
-      }
-      let byParties = byLevel.get(e.level ?? "");
-      if (!byParties) {
-        byParties = { events: [], dates: [], next: null };
-        byLevel.set(e.level ?? "", byParties);
-      }
-      const bucket = partyBucket(byParties, e.countries);
-      // (the dates first, here: most candidates of a bucket are another year's or month's)
-      const date = e.date ?? "";
-      let k = 0;
-      while (k < bucket.events.length && !(datesAgree(bucket.dates[k]!, date) && sameEvent(bucket.events[k]!, e))) k++;
-      const known = bucket.events[k];
-      if (known) {
-        merge(known, e);
-        bucket.dates[k] = known.date ?? "";
-      } else {
-        out.push(e);
-        bucket.events.push(e);
-        bucket.dates.push(date);
-      }
-    }
-    // the sentence's last dated event, last meeting, last visit and last occasion, in one pass from its end
-    let lastDated: ExtractedEvent | undefined;
-    let lastMeeting: ExtractedEvent | undefined;
-    let lastVisit: ExtractedEvent | undefined;
-    let lastOccasion: ExtractedEvent | undefined;
-    for (let i = sentenceEvents.length - 1; i >= 0; i--) {
-      const e = sentenceEvents[i]!;
-      if (!lastDated && e.date && e.date !== fallback) lastDated = e;
-      if (!lastMeeting && e.type === "meeting") lastMeeting = e;
-      if (!lastVisit && e.type === "visit") lastVisit = e;
-      if (!lastOccasion && (e.type === "conference" || (e.type === "meeting" && e.location))) lastOccasion = e;
-    }
-    previousDate = lastDated?.date ?? (v.dates.length ? null : previousDate);
-    // a visit stays the occasion of what follows for one sentence more ("A visited X and Y. <a sentence on X>.
-    // In <city of Y>, A held a summit meeting with B.")
-    if (lastVisit) {
-      previousVisit = lastVisit;
-      visitAge = 0;
-    } else if (++visitAge > 1) previousVisit = null;
-    previousSubject = subjectAfter(v, previousSubject);
-    previousOccasion = lastOccasion ?? null;
-    if (readout && !mainMeeting) mainMeeting = lastMeeting ?? null;
-    previousMeeting = lastMeeting ?? null;
-  }
-  for (const e of out) {
+  for (const v of views) readSentence(v, f);
+  for (const e of f.out) {
     if (e.type !== "meeting" && e.type !== "visit") delete e.participants;
     if (e.type === "meeting" || e.type === "visit") {
       if (!e.participants?.length) delete e.participants;
     }
   }
-  return out;
+  return f.out;
+}
+
+/** The state a sentence without events hands on to the next one. */
+function handOn(v: SentenceView, f: Flow): void {
+  if (v.dates.length) f.previousDate = null;
+  if (++f.visitAge > 1) f.previousVisit = null;
+  f.previousSubject = subjectAfter(v, f.previousSubject);
+  f.previousOccasion = null;
+  f.previousMeeting = null;
+}
+
+/** One sentence: its anchors, their links and dates, the events they make (filed in `f.out`), and what it hands on. */
+function readSentence(v: SentenceView, f: Flow): void {
+  const s = v.sentence;
+  // cheap word tests first: most sentences state no event
+  const { meetingWord, roundWord } = v;
+  const visitWord = VISIT_WORD.test(v.text);
+  const conferenceWord = v.orgs.length > 0 || /\bCOP\s?\d/.test(v.text);
+  const instrumentWord = INSTRUMENT_WORD.test(v.text);
+  if (!meetingWord && !visitWord && !conferenceWord && !instrumentWord && !roundWord && s.kind !== "caption") {
+    // no finder runs (each is gated by one of these tests, and every other anchor needs a meeting or visit):
+    // only the state a sentence without events hands on
+    handOn(v, f);
+    return;
+  }
+  // (made when first needed: most sentences that get this far state no meeting on the visit before)
+  let visitOccasions: Map<MeetingAnchor, ExtractedEvent> | undefined;
+  const found = meetingWord ? findMeetings(v, [], f.previousSubject) : [];
+  // a meeting "during the visit" whose parties the sentence does not name: the visit of the sentence before
+  const previousVisit = f.previousVisit;
+  for (const m of found) {
+    if (m.parties.length >= 2) continue;
+    if (previousVisit) {
+      m.parties = previousVisit.countries;
+      visitOccasions ??= new Map();
+      visitOccasions.set(m, previousVisit);
+    }
+  }
+  for (let i = found.length - 1; i >= 0; i--) if (found[i]!.parties.length < 2) found.splice(i, 1);
+  const visits = visitWord ? findVisits(v, f.cityMap, f.previousSubject) : [];
+  const conferences = conferenceWord ? findConferences(v, f.cityMap) : [];
+  const instruments = instrumentWord ? findInstruments(v) : [];
+  if (
+    !found.length &&
+    !visits.length &&
+    !conferences.length &&
+    !instruments.length &&
+    s.kind !== "caption" &&
+    !(roundWord && NEGOTIATION_WORD.test(v.text)) &&
+    !(meetingWord && separateMeetings(v, []).length)
+  ) {
+    // no anchor found (a third of the sentences with a trigger word): no link, trip meeting, visit meeting or
+    // date to work out; the only events left, one meeting each with several counterparts and negotiation
+    // rounds, were looked for just above.
+    handOn(v, f);
+    return;
+  }
+  const occasionOf = visitOccasions ?? new Map<MeetingAnchor, ExtractedEvent>();
+  const evidence = { start: s.start, end: s.end, text: s.text };
+  const meetings = found.filter((m) => !m.plural && m.level);
+  meetings.push(...enumeratedOccasions(v, found));
+  if (s.kind === "caption") meetings.push(...captionMeetings(v));
+
+  const links = linkAnchors(v, meetings, visits, conferences, instruments, meetingWord);
+  const dateOf = dateAnchors(v, f, links, visits, conferences, instruments);
+  const events: ExtractedEvent[] = [];
+  meetingEvents(v, f, links, occasionOf, conferences, dateOf, evidence, events);
+  for (const vi of visits) {
+    events.push({
+      type: "visit",
+      countries: visitParties(vi.from, vi.host),
+      date: dateOf.get(vi) ?? null,
+      location: vi.host,
+      place: vi.place,
+      participants: names(vi.visitors),
+      evidence,
+    });
+  }
+  for (const c of conferences) events.push(conferenceEvent(c, dateOf.get(c) ?? null, evidence));
+  if (roundWord && NEGOTIATION_WORD.test(v.text)) negotiationEvents(v, evidence, events);
+  instrumentEvents(v, f, instruments, dateOf, evidence, events);
+  fileEvents(f, events);
+  handOnEvents(v, f, events);
+}
+
+/** How a sentence's anchors hang together. */
+interface Links {
+  /** the sentence's meetings, with those its visits, trips and counterpart lists add */
+  meetings: MeetingAnchor[];
+  /** a meeting held during a visit, or a visit made for it */
+  linkedVisit: Map<MeetingAnchor, VisitAnchor>;
+  /** anchors of one group share a date (a meeting and the visit it was held on) */
+  groupOf: Map<Anchor, number>;
+  /** "held summit meetings with A and B": the meetings of one occasion */
+  separate: MeetingAnchor[][];
+}
+
+/** Links a sentence's meetings and visits, and adds the meetings its visits, trips and lists of counterparts hold. */
+function linkAnchors(
+  v: SentenceView,
+  meetings: MeetingAnchor[],
+  visits: VisitAnchor[],
+  conferences: ConferenceAnchor[],
+  instruments: InstrumentAnchor[],
+  meetingWord: boolean,
+): Links {
+  // links: a meeting held during a visit, a visit made for a meeting, a visitor who takes part
+  let group = 0;
+  const groupOf = new Map<Anchor, number>();
+  // (the four lists in turn, without a spread copy of them)
+  for (const list of [meetings, visits, conferences, instruments]) for (const a of list) groupOf.set(a, group++);
+  const linkedVisit = new Map<MeetingAnchor, VisitAnchor>();
+  if (visits.length) linkVisits(v, meetings, visits, linkedVisit, groupOf);
+  // the sentence's subject takes part in the compound meetings it reports ("Prime Minister A explained that at the Japan-X Summit Meeting ...")
+  // (only the compound meetings use it: without a meeting, no search)
+  let firstAnchor = v.text.length;
+  for (const m of meetings) if (m.start < firstAnchor) firstAnchor = m.start;
+  for (const x of visits) if (x.start < firstAnchor) firstAnchor = x.start;
+  const subject = meetings.length ? v.persons.find((p) => p.end <= firstAnchor && !inPrepPhrase(v, p)) : undefined;
+  if (subject?.country) {
+    for (const m of meetings) {
+      if (
+        m.compound &&
+        subject.end <= m.start &&
+        m.parties.includes(subject.country) &&
+        !m.participants.includes(subject)
+      )
+        m.participants.unshift(subject);
+    }
+  }
+  // "A held summit meetings with President B of X and President C of Y": one meeting each
+  // (its "... meetings with" holds MEETING_WORD's "meeting": without it, no search)
+  const separate = meetingWord ? separateMeetings(v, meetings) : [];
+  for (const series of separate) meetings.push(...series);
+  // "A visited X and Y and held meetings with King B and the Emir of Y (respectively)": one meeting per host
+  const trip = tripMeetings(v, visits, meetings);
+  for (const m of trip.replaced) {
+    // "... and met A, B and C respectively": the trip's meetings stand for the one read with A alone
+    meetings.splice(meetings.indexOf(m), 1);
+    linkedVisit.delete(m);
+  }
+  for (const m of trip.made) {
+    meetings.push(m.anchor);
+    linkedVisit.set(m.anchor, m.visit);
+    groupOf.set(m.anchor, groupOf.get(m.visit)!);
+  }
+  if (visits.length) visitMeetings(v, meetings, visits, linkedVisit, groupOf);
+  return { meetings, linkedVisit, groupOf, separate };
+}
+
+/** A meeting held during a visit, or a visit made for a meeting: linked (one date, the host's place). */
+function linkVisits(
+  v: SentenceView,
+  meetings: MeetingAnchor[],
+  visits: VisitAnchor[],
+  linkedVisit: Map<MeetingAnchor, VisitAnchor>,
+  groupOf: Map<Anchor, number>,
+): void {
+  for (const m of meetings) {
+    for (const vi of visits) {
+      const after = v.text.slice(m.end, vi.start);
+      const afterVisit = v.text.slice(vi.destEnd, m.start);
+      const during =
+        /^\s*(?:,\s*)?(?:held\s+)?(?:during|on\s+the\s+occasion\s+of|at\s+the\s+time\s+of|in\s+conjunction\s+with)\s+(?:the\s+|his\s+|her\s+)?(?:[A-Z][\w.’'-]*\s+|of\s+|for\s+){0,5}$/.test(
+          after,
+        );
+      const forMeeting =
+        vi.destEnd <= m.start &&
+        /^(?:\s+in\s+[^,;]{1,25}?)?\s*,?\s*(?:for|to\s+attend|to\s+hold|to\s+participate\s+in|where\s+(?:he|she|they)\s+held|and\s+held|holding|at\s+which)\s+(?:the\s+|a\s+)?(?:historic\s+|first\s+)?(?:meeting\s+of\s+the\s+)?$/i.test(
+          afterVisit,
+        );
+      const andHeld =
+        vi.destEnd <= m.start &&
+        !m.compound &&
+        /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?\s*,?\s*(?:and|where\s+(?:he|she|they))\s*$/i.test(afterVisit);
+      const shared =
+        vi.visitors.some((p) => m.participants.some((q) => q.name === p.name)) &&
+        ((m.end <= vi.start && vi.start - m.end < 160) || (vi.destEnd <= m.start && m.start - vi.destEnd < 160));
+      const occasion = vi.destEnd <= m.start && OCCASION.test(v.text.slice(m.end, m.end + 40));
+      // a call or video conference is held from home: no visit is its occasion; "another" meeting is a later one
+      if (m.modality !== "in_person" || m.laterStep) continue;
+      if (during || forMeeting || andHeld || shared || occasion) {
+        linkedVisit.set(m, vi);
+        groupOf.set(m, groupOf.get(vi)!);
+      }
+    }
+  }
+}
+
+/** The meetings a sentence's visits hold without a meeting anchor of their own: added, linked to their visit. */
+function visitMeetings(
+  v: SentenceView,
+  meetings: MeetingAnchor[],
+  visits: VisitAnchor[],
+  linkedVisit: Map<MeetingAnchor, VisitAnchor>,
+  groupOf: Map<Anchor, number>,
+): void {
+  // "A visited X in May and held a summit meeting": a meeting of the visitor and the host
+  for (const vi of visits) {
+    const held =
+      VISIT_AND_HELD.exec(v.text.slice(vi.destEnd, vi.destEnd + 120)) ??
+      VISIT_AND_PASSIVE.exec(v.text.slice(vi.destEnd, vi.destEnd + 120));
+    if (!held) continue;
+    const at = vi.destEnd + held.index + held[0].length - held[1]!.length;
+    if (meetings.some((m) => m.start <= at && at < m.end + 5) || [...linkedVisit.values()].includes(vi)) continue;
+    const level = levelOfPhrase(held[1]!);
+    if (!level) continue;
+    const m: MeetingAnchor = {
+      kind: "meeting",
+      start: at,
+      end: at + held[1]!.length,
+      parties: visitParties(vi.from, vi.host),
+      level,
+      modality: modalityOf(held[1]!),
+      participants: [],
+      plural: false,
+      compound: false,
+      phrase: held[1]!,
+    };
+    if (m.parties.length < 2) continue;
+    meetings.push(m);
+    linkedVisit.set(m, vi);
+    groupOf.set(m, groupOf.get(vi)!);
+  }
+  // "During A's visit to X ..., the two leaders agreed": a summit at the host
+  // (a meeting only when the sentence states a visit: without one, no search)
+  const twoLeaders =
+    /\bthe\s+two\s+(leaders|prime\s+ministers|presidents|foreign\s+ministers|ministers)\s+(?:\w+\s+)?(?:agreed|confirmed|concurred|shared|reaffirmed|exchanged|discussed|determined|welcomed|affirmed|decided|held|reached|signed|issued|announced)\b/i.exec(
+      v.text,
+    );
+  if (twoLeaders) {
+    const vi = visits.find((x) => x.destEnd <= (twoLeaders.index ?? 0));
+    if (vi && !meetings.some((m) => linkedVisit.get(m) === vi)) {
+      const who = twoLeaders[1]!.toLowerCase();
+      const level: Level = /foreign/.test(who)
+        ? "foreign_ministers"
+        : /^ministers$/.test(who)
+          ? "ministerial"
+          : "summit";
+      const visitorCountries = vi.from;
+      const m: MeetingAnchor = {
+        kind: "meeting",
+        start: twoLeaders.index ?? 0,
+        end: (twoLeaders.index ?? 0) + twoLeaders[0].length,
+        parties: [...new Set([...visitorCountries, vi.host])].sort(),
+        level,
+        modality: "in_person",
+        participants: [],
+        plural: false,
+        compound: false,
+        phrase: twoLeaders[0],
+      };
+      meetings.push(m);
+      linkedVisit.set(m, vi);
+      groupOf.set(m, groupOf.get(vi)!);
+    }
+  }
+}
+
+/** The date of each of a sentence's anchors (linked ones share theirs). */
+function dateAnchors(
+  v: SentenceView,
+  f: Flow,
+  links: Links,
+  visits: VisitAnchor[],
+  conferences: ConferenceAnchor[],
+  instruments: InstrumentAnchor[],
+): Map<Anchor, string | null> {
+  const { meetings, linkedVisit, groupOf, separate } = links;
+  const fallback = f.fallback;
+  const placed: Placed[] = [];
+  for (const list of [meetings, visits, conferences, instruments])
+    for (const a of list) placed.push({ anchor: a, pos: anchorPos(a), group: groupOf.get(a)!, date: null });
+  // nothing placed, nothing to date
+  if (placed.length) assignDates(withRelativeMonth(v, f.previousDate), placed, fallback, f.previousDate);
+  const dateOf = new Map<Anchor, string | null>();
+  for (const p of placed) dateOf.set(p.anchor, p.date);
+  // a linked meeting and visit share one date: the visit's when the meeting has none of its own
+  for (const [m, vi] of linkedVisit) {
+    const dm = dateOf.get(m) ?? null;
+    const dv = dateOf.get(vi) ?? null;
+    if (dv && (!dm || dm === fallback)) dateOf.set(m, visitDay(v, dv));
+    if (dm && (!dv || dv === fallback)) dateOf.set(vi, dm);
+  }
+
+  shareTripDates(v, visits, dateOf, fallback);
+  // a stop's date shared from its trip reaches the meeting held there
+  for (const [m, vi] of linkedVisit) {
+    const dm = dateOf.get(m) ?? null;
+    const dv = dateOf.get(vi) ?? null;
+    if (dv && dv !== fallback && (!dm || dm === fallback)) dateOf.set(m, visitDay(v, dv));
+  }
+  // "held summit meetings with A and B" on one occasion: B's meeting shares A's date
+  for (const series of separate) {
+    const first = dateOf.get(series[0]!) ?? null;
+    for (const m of series.slice(1)) {
+      const own = dateOf.get(m) ?? null;
+      if (first && (!own || own === fallback)) dateOf.set(m, first);
+    }
+  }
+  return dateOf;
+}
+
+/** A sentence's meetings as events: date, participants, modality, place. */
+function meetingEvents(
+  v: SentenceView,
+  f: Flow,
+  links: Links,
+  occasionOf: Map<MeetingAnchor, ExtractedEvent>,
+  conferences: ConferenceAnchor[],
+  dateOf: Map<Anchor, string | null>,
+  evidence: Evidence,
+  events: ExtractedEvent[],
+): void {
+  const { meetings, linkedVisit } = links;
+  const { readout, fallback, previousVisit, previousOccasion } = f;
+  for (const m of meetings) {
+    const vi = linkedVisit.get(m);
+    let date = dateOf.get(m) ?? null;
+    // a readout's main meeting takes the date line's date
+    if (readout && f.firstReadoutMeeting && (!date || (date.length < 10 && readout.startsWith(date)))) date = readout;
+    // "Minister A then paid a courtesy call on ...", "Prior to the dialogue, ...": the day of the readout's meeting
+    else if (readout && f.mainMeeting?.date === readout && (!date || date === fallback) && SAME_DAY.test(v.text))
+      date = readout;
+    // a trilateral or larger meeting: the leaders of its parties named in the sentence
+    const rankFor = m.level === "summit" ? "head" : m.level === "foreign_ministers" ? "foreign" : null;
+    const wide =
+      m.compound && m.parties.length >= 3 && rankFor
+        ? v.persons.filter((p) => p.country && p.rank === rankFor && m.parties.includes(p.country))
+        : [];
+    const participants: PersonRef[] = [];
+    for (const list of [m.participants, vi ? vi.visitors : [], wide])
+      for (const p of list) if (!p.country || m.parties.includes(p.country)) participants.push(p);
+    const paren = /^\s*\(([^()]{1,40})\)/.exec(v.text.slice(m.end));
+    const how0 = paren && /video|tele|online|virtual|phone/i.test(paren[1]!) ? paren : null;
+    const how =
+      /^\s*(?:\([^()]*\)\s*)?(?:was\s+|were\s+)?(?:held\s+)?(?:by|via|through|over|in\s+the\s+form\s+of)\s+(?:a\s+|an\s+)?((?:video|tele|online|virtual|phone|telephone)\w*)/i.exec(
+        v.text.slice(m.end, m.end + 60),
+      );
+    const ev: ExtractedEvent = {
+      type: "meeting",
+      level: m.level!,
+      modality: m.modality === "in_person" && (how0 || how) ? modalityOf((how0 ?? how)![1]!) : m.modality,
+      countries: m.parties,
+      date,
+      location: vi?.host ?? null,
+      place: vi?.place ?? null,
+      participants: names(participants),
+      evidence,
+    };
+    // "In July, A visited Japan. Prime Minister B and A held a meeting ...": the visitor meets the host on that visit
+    if (
+      !vi &&
+      !occasionOf.get(m) &&
+      !v.dates.length &&
+      m.modality === "in_person" &&
+      previousVisit?.date &&
+      previousVisit.countries.join() === m.parties.join() &&
+      (previousVisit.participants ?? []).some((n) => participants.some((p) => p.name === n))
+    ) {
+      occasionOf.set(m, previousVisit);
+    }
+    const occ = occasionOf.get(m);
+    if (occ) {
+      ev.location = occ.location ?? null;
+      ev.place = occ.place ?? null;
+      if (!ev.date || ev.date === fallback) ev.date = occ.date;
+      ev.participants = [...new Set([...(ev.participants ?? []), ...(occ.participants ?? [])])];
+      // "In Brasilia, A held a summit meeting with B" on a visit to Brazil: the city, when in the host country
+      if (!ev.place && ev.location) {
+        const where = placeIn(v, m.end, v.text.length) ?? leadingPlace(v, m.start);
+        if (where?.place && where.location === ev.location) ev.place = where.place;
+      }
+    }
+    // "A, who is visiting X, held a meeting with B in <city of X>": the city of the meeting
+    if (vi) {
+      const last = Math.max(m.end, ...m.participants.map((p) => p.end));
+      const next = meetings.find((x) => x.start > m.end)?.start ?? v.text.length;
+      const where = placeIn(v, last, next, 160);
+      if (where?.place && where.location === vi.host) ev.place = where.place;
+    }
+    // "On the margins, A held a meeting with B": where the occasion named just before took place
+    if (!vi && !occ && previousOccasion?.location && !v.dates.length && OCCASION.test(v.text)) {
+      ev.location = previousOccasion.location;
+      ev.place = previousOccasion.place ?? null;
+    }
+    // a call or video conference is held from home: no place of its own
+    // "attended the APEC Leaders' Meeting in Lima, Peru, and held a summit meeting with B": where the gathering was
+    if (!vi && !occ && !ev.location && ev.modality === "in_person") {
+      const gathering = conferences.findLast(
+        (c) => c.end <= m.start && /^[^;.]{0,40}?,?\s+and\s+(?:also\s+)?$/.test(v.text.slice(c.end, m.start)),
+      );
+      if (gathering?.location) {
+        ev.location = gathering.location;
+        ev.place = gathering.place;
+      }
+    }
+    if (!vi && !occ && !ev.location && ev.modality === "in_person") {
+      // where the next meeting in the text starts (the least start after this one: no sorted copy needed)
+      let stop = v.text.length;
+      for (const x of meetings) if (x.start > m.end && x.start < stop) stop = x.start;
+      const where =
+        placeIn(v, m.end, stop) ??
+        (ev.modality === "in_person" ? (occasionCity(v, m.end, stop) ?? leadingPlace(v, m.start)) : null);
+      if (where) {
+        ev.location = where.location;
+        ev.place = where.place;
+      }
+    }
+    if (readout) f.firstReadoutMeeting = false;
+    events.push(ev);
+  }
+}
+
+/** A sentence's negotiation rounds that it dates, as events. */
+function negotiationEvents(v: SentenceView, evidence: Evidence, events: ExtractedEvent[]): void {
+  for (const n of negotiationRounds(v)) {
+    const date =
+      v.dates.find((d) => d.start >= n.end && d.value && d.kind !== "range")?.value ??
+      v.dates.find((d) => d.leading && d.end <= n.start && d.value && d.kind !== "range")?.value ??
+      null;
+    if (!date) continue;
+    const where = placeIn(v, n.end, v.text.length);
+    events.push({
+      type: "negotiation",
+      countries: n.parties,
+      date,
+      location: where?.location ?? null,
+      place: where?.place ?? null,
+      title: n.title,
+      evidence,
+    });
+  }
+}
+
+/** A sentence's agreements and policy releases as events: their parties (from the meeting they came out of) and date. */
+function instrumentEvents(
+  v: SentenceView,
+  f: Flow,
+  instruments: InstrumentAnchor[],
+  dateOf: Map<Anchor, string | null>,
+  evidence: Evidence,
+  events: ExtractedEvent[],
+): void {
+  const { fallback, previousMeeting, mainMeeting } = f;
+  for (const ins of instruments) {
+    let parties = ins.parties;
+    if (ins.pact) {
+      // its entry into force for the country the text is about; no meeting's parties
+    } else if (ins.kind === "agreement" && parties.length < 2 && !ins.multilateral) {
+      // the parties of the meeting it came out of: in the sentence, or "the two leaders" of the one before
+      const m =
+        events.find((e) => e.type === "meeting" && parties.every((c) => e.countries.includes(c))) ??
+        (ANAPHORA.test(v.text) ? (previousMeeting ?? mainMeeting) : null);
+      parties = m ? m.countries : ins.fallback;
+    }
+    if (ins.kind === "agreement" && !ins.multilateral && !ins.pact && parties.length < 2) {
+      // "... for the X project was signed in Nairobi": the host of the signing is the other party
+      const where = placeIn(v, ins.end, v.text.length);
+      if (where && where.location !== "JPN" && parties.every((c) => c === "JPN"))
+        parties = [...new Set([...parties, where.location, "JPN"])].sort();
+      // a bilateral instrument with one party named is a guess: leave it out
+      if (parties.length < 2) continue;
+    }
+    if (ins.kind === "agreement" && parties.length === 0) continue;
+    let date = dateOf.get(ins) ?? null;
+    if (
+      ins.kind === "agreement" &&
+      date === fallback &&
+      (ANAPHORA.test(v.text) ||
+        /\b(?:held|had)\s+[^,;]{0,40}?\b(?:meeting|talks?|summit)\s+and\s+(?:jointly\s+)?(?:issued|signed|adopted|released|announced)\b/i.test(
+          v.text,
+        ))
+    ) {
+      // "The two ministers signed ...": the meeting of this sentence, or of the one before with the same parties
+      const m =
+        events.find((e) => e.type === "meeting") ??
+        (previousMeeting && previousMeeting.countries.join() === parties.join() ? previousMeeting : null);
+      if (m?.date) date = m.date;
+    }
+    // status only on agreements (two literals rather than the spread of a one-property object per instrument)
+    events.push(
+      ins.kind === "agreement"
+        ? { type: ins.kind, countries: parties, date, title: ins.title, status: ins.status, evidence }
+        : { type: ins.kind, countries: parties, date, title: ins.title, evidence },
+    );
+  }
+}
+
+/** Files a sentence's events into `f.out`, merging each into an earlier one that reports the same event. */
+function fileEvents(f: Flow, events: ExtractedEvent[]): void {
+  const { coveredYear, buckets, out } = f;
+  for (const e of events) {
+    if (coveredYear !== null && e.date && e.date.length === 4 && Number(e.date) > coveredYear) continue;
+    // candidates share type, level and parties: one bucket each, so dedupe stays linear in practice
+    let byLevel = buckets.get(e.type);
+    if (!byLevel) {
+      byLevel = new Map();
+      buckets.set(e.type, byLevel);
+    }
+    let byParties = byLevel.get(e.level ?? "");
+    if (!byParties) {
+      byParties = { events: [], dates: [], next: null };
+      byLevel.set(e.level ?? "", byParties);
+    }
+    const bucket = partyBucket(byParties, e.countries);
+    // (the dates first, here: most candidates of a bucket are another year's or month's)
+    const date = e.date ?? "";
+    let k = 0;
+    while (k < bucket.events.length && !(datesAgree(bucket.dates[k]!, date) && sameEvent(bucket.events[k]!, e))) k++;
+    const known = bucket.events[k];
+    if (known) {
+      merge(known, e);
+      bucket.dates[k] = known.date ?? "";
+    } else {
+      out.push(e);
+      bucket.events.push(e);
+      bucket.dates.push(date);
+    }
+  }
+}
+
+/** The state a sentence with events hands on: its last dated event, meeting, visit and occasion. */
+function handOnEvents(v: SentenceView, f: Flow, events: ExtractedEvent[]): void {
+  const fallback = f.fallback;
+  // the sentence's last dated event, last meeting, last visit and last occasion, in one pass from its end
+  let lastDated: ExtractedEvent | undefined;
+  let lastMeeting: ExtractedEvent | undefined;
+  let lastVisit: ExtractedEvent | undefined;
+  let lastOccasion: ExtractedEvent | undefined;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (!lastDated && e.date && e.date !== fallback) lastDated = e;
+    if (!lastMeeting && e.type === "meeting") lastMeeting = e;
+    if (!lastVisit && e.type === "visit") lastVisit = e;
+    if (!lastOccasion && (e.type === "conference" || (e.type === "meeting" && e.location))) lastOccasion = e;
+  }
+  f.previousDate = lastDated?.date ?? (v.dates.length ? null : f.previousDate);
+  // a visit stays the occasion of what follows for one sentence more ("A visited X and Y. <a sentence on X>.
+  // In <city of Y>, A held a summit meeting with B.")
+  if (lastVisit) {
+    f.previousVisit = lastVisit;
+    f.visitAge = 0;
+  } else if (++f.visitAge > 1) f.previousVisit = null;
+  f.previousSubject = subjectAfter(v, f.previousSubject);
+  f.previousOccasion = lastOccasion ?? null;
+  if (f.readout && !f.mainMeeting) f.mainMeeting = lastMeeting ?? null;
+  f.previousMeeting = lastMeeting ?? null;
 }
 
 const TRIP_AND_MEETINGS =
