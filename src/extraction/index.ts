@@ -8,6 +8,7 @@ import type {
 } from "../model/types.js";
 import { EXTRACTION_SCHEMA } from "../model/types.js";
 import { segment } from "../segmenting/index.js";
+import { isSpace } from "./chars.js";
 import type { DocContext } from "./context.js";
 import { findCountries } from "./countries.js";
 import { extractCounts } from "./counts.js";
@@ -61,6 +62,13 @@ function nonAsciiWordChar(c: number): boolean {
     NON_ASCII_KIND[c] = kind;
   }
   return kind === 1;
+}
+
+/** The last word of a name, as `name.split(/\s+/).at(-1)` gives it, without the array (once per person and document). */
+function lastWord(name: string): string {
+  let i = name.length - 1;
+  while (i >= 0 && !isSpace(name.charCodeAt(i))) i--;
+  return i < 0 ? name : name.slice(i + 1);
 }
 
 /** Index of the sentence that holds offset `pos` (binary search), or -1. */
@@ -125,7 +133,7 @@ export function extract(doc: SourceDocument): AnalyzedDocument {
       continue;
     }
     const rec: ExtractedPerson = { name: p.name, role: p.role, country: p.country };
-    const last = p.name.split(/\s+/).at(-1);
+    const last = lastWord(p.name);
     if (p.family && last !== p.family) rec.family = p.family;
     seenPersons.set(p.name, rec);
     personList.push(rec);

@@ -1638,16 +1638,23 @@ function countryBefore(folded: string, hits: CountryHit[], start: number): strin
 
 const PORTFOLIO_SET = new Set(PORTFOLIO_WORDS.map((w) => w.toLowerCase()));
 
+/** A capitalised word of a name ("Lee", "O'Brien", "Jean-Yves"). */
+const NAME_WORD_CAP = /^\p{Lu}[\p{Ll}\p{M}'-]+$/u;
+
 /** True when a role text ends in two capitalised words that are neither a portfolio, a body nor a country: a name. */
 function endsWithName(role: string): boolean {
-  const words = role.split(/\s+/);
-  if (words.length < 3) return false;
-  const last = words.at(-1)!;
-  const before = words.at(-2)!;
-  const cap = /^\p{Lu}[\p{Ll}\p{M}'-]+$/u;
-  if (!cap.test(last) || !cap.test(before)) return false;
+  // the last word's tests first, on that word alone: most roles end in a portfolio or a body ("... Foreign
+  // Affairs", "... Commission"), and need no array of their words
+  let i = role.length - 1;
+  while (i >= 0 && SPACE_UNIT[role.charCodeAt(i)] !== 1) i--;
+  const last = role.slice(i + 1);
+  if (!NAME_WORD_CAP.test(last)) return false;
   const w = last.toLowerCase();
   if (PORTFOLIO_SET.has(w) || BODY_WORDS.has(w) || isStop(last)) return false;
+  const words = role.split(/\s+/);
+  if (words.length < 3) return false;
+  const before = words.at(-2)!;
+  if (!NAME_WORD_CAP.test(before)) return false;
   // "Minister of Foreign Affairs of Sri Lanka": a country of two or three words is not a name
   const tail2 = `${before} ${last}`.toLowerCase();
   const tail3 = words.length >= 3 ? `${words.at(-3)} ${tail2}`.toLowerCase() : "";
