@@ -1341,200 +1341,270 @@ function nextAnchor(t: Tables, folded: string): RegExpExecArray | null {
 export function findPersons(text: string, ctx: PersonContext): PersonHit[] {
   tables ??= build();
   const t = tables;
-  const { anchor, byPersonKey } = t;
+  const { anchor } = t;
   const folded = foldChars(text);
   const hits: PersonHit[] = [];
-  const year = ctx.year;
   let lastEnd = 0;
   anchor.lastIndex = 0;
+  // (each kind of match is read by a function of its own: one loop of ~200 lines took TurboFan long to compile)
   for (let m = nextAnchor(t, folded); m; m = nextAnchor(t, folded)) {
-    const start = m.index;
     // numbered groups (named ones cost an object per match): 1 honorific, 2 title (3 a preposition inside it: see
     // TITLE), 4 honorific alone, 5 run of words, 6 "administration"
-    const g = { hon: m[1], t: m[2], hon2: m[4], full: m[5], adm: m[6] };
-    if (g.full) {
-      const known = knownPrefix(g.full, t) ?? japaneseCapsName(g.full);
-      if (!known) {
-        // not a name of the table: go on from the next word
-        const sp = g.full.search(/\s/);
-        anchor.lastIndex = start + (sp > 0 ? sp : g.full.length);
-        continue;
-      }
-      const end = start + known[0];
-      if (namesAnInstitution(folded, end)) {
-        anchor.lastIndex = end;
-        continue;
-      }
-      const p = canonical(folded.slice(start, end), null, year, byPersonKey);
-      const appos = appositive(folded, end, ctx.countries);
-      hits.push({
-        name: p.name,
-        family: p.family,
-        role: appos.role ?? p.row?.title ?? null,
-        country: p.row?.country ?? appos.country,
-        start,
-        end,
-        surface: text.slice(start, end),
-        familyOnly: false,
-      });
-      anchor.lastIndex = end;
-      lastEnd = end;
-      continue;
-    }
-    if (g.adm) {
-      // "the Biden administration", "the Kan Cabinet": the word before, when the table knows it as a family name
-      const before = /(\p{Lu}[\p{L}\p{M}]*(?:-\p{Lu}[\p{L}\p{M}]*)?)\s+$/u.exec(
-        folded.slice(Math.max(lastEnd, start - 40), start),
-      );
-      if (!before) continue;
-      const word = before[1]!;
-      if (COMMON_FAMILIES.has(word.toLowerCase()) || isStop(word) || !isKnownFamily(word)) continue;
-      const row = resolveFamily(word, { title: null, year, country: null });
-      const wStart = start - before[0].length;
-      const end = wStart + word.length;
-      hits.push({
-        name: row?.name ?? word,
-        family: row?.family ?? word,
-        role: row?.title ?? null,
-        country: row?.country ?? null,
-        start: wStart,
-        end,
-        surface: text.slice(wStart, end),
-        familyOnly: true,
-      });
-      lastEnd = end;
-      continue;
-    }
-    // honorific and/or title, then a name
-    // a plural title names several ("Foreign Ministers Kishida and Wang Yi")
-    let title = g.t === undefined ? null : singleSpaced(g.t);
-    const plural = title !== null && isPluralTitle(title);
-    // the plural's s is the title's last letter
-    if (plural) title = title!.slice(0, -1);
-    if (title && !g.hon && mayFollowPrefix(folded, start)) {
-      const pre = PREFIX_BEFORE.exec(folded.slice(Math.max(0, start - 60), start));
-      if (pre) title = `${pre[0].replace(/\s+/g, " ")}${title}`;
-    }
-    let end = -1;
-    let afterTitle = start + m[0].length;
-    let honInside: string | null = null;
-    if (g.t) {
-      honAfter ??= new RegExp(`(?:${HON})(?:\\s+(?:${HON}))*${TITLE_GAP}(?=${UPPER})`, "y");
-      honAfter.lastIndex = afterTitle;
-      const h = honAfter.exec(folded);
-      if (h) {
-        honInside = h[0].trim();
-        afterTitle += h[0].length;
-      }
-    }
-    for (let nameStart = afterTitle; ; ) {
-      NAME_RE.lastIndex = nameStart;
-      const nm = NAME_RE.exec(folded);
-      if (!nm) break;
-      const name = nameTokens(nm[0]);
-      const tokens = name.words;
-      if (tokens.length === 0) break;
-      // "Foreign Ministers of Cambodia, Lao PDR": a word of a country's name is no person's name
-      const at = folded.indexOf(tokens[0]!, nameStart);
-      if (coversCountry(ctx.countries, at, at + tokens[0]!.length)) break;
-      // the name may have been cut: find where its last word ends
-      const first = at;
-      end = first;
-      for (const t of tokens) end = folded.indexOf(t, end) + t.length;
-      const honWritten = g.hon ?? g.hon2 ?? honInside;
-      const hon = honWritten === null || honWritten === undefined ? null : singleSpaced(honWritten);
-      // the country the title is tied to: "Prime Minister X of India", "Canadian Prime Minister X", ", President of the ROK"
-      let country: string | null = null;
-      OF_COUNTRY_RE.lastIndex = end;
-      if (OF_COUNTRY_RE.test(folded))
-        country = countryIn(ctx.countries, OF_COUNTRY_RE.lastIndex, OF_COUNTRY_RE.lastIndex + 1);
-      const appos = appositive(folded, end, ctx.countries);
-      country ??= appos.country;
-      if (!country && title) country = countryBefore(folded, ctx.countries, start);
-      // "Minister of State for Foreign Affairs of the United Kingdom Lord Ahmad": the country after 'of' in the title
-      if (!country && g.t) {
-        // the places of the matched title (whose last character is white space) an "of" starts at,
-        // in the order a global scan from its start would find them; tried sticky on the text (a
-        // global search ran on past the title, to the next "of" of the document, for every name)
-        const matched = m[0];
-        for (let k = matched.indexOf("of"); k >= 0 && !country; k = matched.indexOf("of", k + 1)) {
-          OF_AT.lastIndex = start + k;
-          if (!OF_AT.test(folded)) continue;
-          country = countryIn(ctx.countries, OF_AT.lastIndex, OF_AT.lastIndex + 1);
-          k = OF_AT.lastIndex - start - 1;
-        }
-      }
-      if (!country && title && JAPANESE_TITLES.test(title)) country = "JPN";
-      if (!country && !title && appos.role && JAPANESE_TITLES.test(appos.role)) country = "JPN";
-      let parsed: Parsed;
-      let familyOnly = false;
-      if (tokens.length === 1) {
-        const word = tokens[0]!.replace(/\.$/, "");
-        if (/^\p{Lu}$/u.test(word)) break;
-        const family = isCaps(word) ? titleCase(word) : word;
-        // "In 1995, Foreign Minister Kono ...": the one year the sentence dates itself by, else the document's
-        const when = sentenceYear(folded, first, end) ?? year;
-        const hints = { title: title ?? appos.role ?? hon, year: when, country };
-        // "Mr. Abe, Counsellor": a role after the name that is none of the table's offices is someone else;
-        // "Mr. Kim" with no office at all: a common family name is no one in particular
-        const unknownOffice = !title && appos.role !== null && officesForTitle(appos.role) === null;
-        const bareEastern = !title && !appos.role && EASTERN_FAMILIES.has(family.toLowerCase());
-        let row = unknownOffice || bareEastern ? null : resolveFamily(family, hints);
-        // several persons fit: the one whose country the sentence names ("King Abdullah" beside "Saudi Arabia")
-        if (!row && !country && title) row = bySentenceCountry(family, hints, folded, ctx.countries, first, end);
-        // out of term, a common family name ("Foreign Minister Wang" in 2005) is more likely someone else
-        if (row && when !== null && !inTerm(row, when) && EASTERN_FAMILIES.has(family.toLowerCase())) row = null;
-        // a variant spelling ("Koumura" for Komura) keeps the text's spelling of the family name
-        const variant =
-          row &&
-          row.order === "western" &&
-          row.given &&
-          nameKey(row.family) !== nameKey(family) &&
-          lookupKey(row.family) === lookupKey(family);
-        parsed = {
-          name: row ? (variant ? `${row.given} ${family}` : row.name) : family,
-          family: row && !variant ? row.family : family,
-          row,
-        };
-        familyOnly = true;
-      } else {
-        parsed = canonical(name.joined, tokens, year, byPersonKey);
-      }
-      let role = title ?? appos.role ?? parsed.row?.title ?? null;
-      // "President of the European Council Herman Van Rompuy": the body's words the name scan skipped end the title
-      if (title && first > nameStart) {
-        const between = folded.slice(nameStart, first).trim();
-        if (
-          /^[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,2}$/.test(between) &&
-          between.split(/\s+/).every((w) => BODY_WORDS.has(w.toLowerCase()))
-        )
-          role = `${title} ${between}`;
-      }
-      hits.push({
-        name: parsed.name,
-        family: parsed.family,
-        role: role ? stripPrefix(role) : null,
-        country: parsed.row?.country ?? country,
-        start: first,
-        end,
-        surface: "",
-        familyOnly,
-      });
-      const h = hits.at(-1)!;
-      h.surface = text.slice(h.start, h.end);
-      const more = plural ? /^(?:,\s*(?:and\s+)?|\s+and\s+)(?=\p{Lu})/u.exec(folded.slice(end, end + 12)) : null;
-      if (!more) break;
-      nameStart = end + more[0].length;
-    }
-    if (end < 0) continue;
-    anchor.lastIndex = end;
-    lastEnd = end;
+    if (m[5]) lastEnd = wordRunPerson(m[5], m.index, text, folded, t, ctx, hits, lastEnd);
+    else if (m[6]) lastEnd = administrationPerson(m.index, text, folded, ctx, hits, lastEnd);
+    else lastEnd = titledPersons(m, text, folded, t, ctx, hits, lastEnd);
   }
   sideOfLists(folded, hits, ctx.countries);
   stopsText = null;
   stops = null;
   yearText = null;
   return withinDocument(hits);
+}
+
+/**
+ * A run of capitalised words at `start` that begins with a name of the table: its person, and the end of the last
+ * person found (the scan goes on from the next word when the run is no name).
+ */
+function wordRunPerson(
+  full: string,
+  start: number,
+  text: string,
+  folded: string,
+  t: Tables,
+  ctx: PersonContext,
+  hits: PersonHit[],
+  lastEnd: number,
+): number {
+  const { anchor } = t;
+  const known = knownPrefix(full, t) ?? japaneseCapsName(full);
+  if (!known) {
+    // not a name of the table: go on from the next word
+    const sp = full.search(/\s/);
+    anchor.lastIndex = start + (sp > 0 ? sp : full.length);
+    return lastEnd;
+  }
+  const end = start + known[0];
+  if (namesAnInstitution(folded, end)) {
+    anchor.lastIndex = end;
+    return lastEnd;
+  }
+  const p = canonical(folded.slice(start, end), null, ctx.year, t.byPersonKey);
+  const appos = appositive(folded, end, ctx.countries);
+  hits.push({
+    name: p.name,
+    family: p.family,
+    role: appos.role ?? p.row?.title ?? null,
+    country: p.row?.country ?? appos.country,
+    start,
+    end,
+    surface: text.slice(start, end),
+    familyOnly: false,
+  });
+  anchor.lastIndex = end;
+  return end;
+}
+
+/** "the Biden administration", "the Kan Cabinet": the word before, when the table knows it as a family name. */
+function administrationPerson(
+  start: number,
+  text: string,
+  folded: string,
+  ctx: PersonContext,
+  hits: PersonHit[],
+  lastEnd: number,
+): number {
+  const before = /(\p{Lu}[\p{L}\p{M}]*(?:-\p{Lu}[\p{L}\p{M}]*)?)\s+$/u.exec(
+    folded.slice(Math.max(lastEnd, start - 40), start),
+  );
+  if (!before) return lastEnd;
+  const word = before[1]!;
+  if (COMMON_FAMILIES.has(word.toLowerCase()) || isStop(word) || !isKnownFamily(word)) return lastEnd;
+  const row = resolveFamily(word, { title: null, year: ctx.year, country: null });
+  const wStart = start - before[0].length;
+  const end = wStart + word.length;
+  hits.push({
+    name: row?.name ?? word,
+    family: row?.family ?? word,
+    role: row?.title ?? null,
+    country: row?.country ?? null,
+    start: wStart,
+    end,
+    surface: text.slice(wStart, end),
+    familyOnly: true,
+  });
+  return end;
+}
+
+/**
+ * An honorific and/or a title, then a name ("Foreign Minister Hayashi"), or several after a plural title
+ * ("Foreign Ministers Kishida and Wang Yi"): their persons, and the end of the last person found.
+ */
+function titledPersons(
+  m: RegExpExecArray,
+  text: string,
+  folded: string,
+  t: Tables,
+  ctx: PersonContext,
+  hits: PersonHit[],
+  lastEnd: number,
+): number {
+  const start = m.index;
+  const hon1 = m[1];
+  const titleWritten = m[2];
+  // a plural title names several ("Foreign Ministers Kishida and Wang Yi")
+  let title = titleWritten === undefined ? null : singleSpaced(titleWritten);
+  const plural = title !== null && isPluralTitle(title);
+  // the plural's s is the title's last letter
+  if (plural) title = title!.slice(0, -1);
+  if (title && !hon1 && mayFollowPrefix(folded, start)) {
+    const pre = PREFIX_BEFORE.exec(folded.slice(Math.max(0, start - 60), start));
+    if (pre) title = `${pre[0].replace(/\s+/g, " ")}${title}`;
+  }
+  let end = -1;
+  let afterTitle = start + m[0].length;
+  let honInside: string | null = null;
+  if (titleWritten) {
+    honAfter ??= new RegExp(`(?:${HON})(?:\\s+(?:${HON}))*${TITLE_GAP}(?=${UPPER})`, "y");
+    honAfter.lastIndex = afterTitle;
+    const h = honAfter.exec(folded);
+    if (h) {
+      honInside = h[0].trim();
+      afterTitle += h[0].length;
+    }
+  }
+  for (let nameStart = afterTitle; ; ) {
+    NAME_RE.lastIndex = nameStart;
+    const nm = NAME_RE.exec(folded);
+    if (!nm) break;
+    const name = nameTokens(nm[0]);
+    const tokens = name.words;
+    if (tokens.length === 0) break;
+    // "Foreign Ministers of Cambodia, Lao PDR": a word of a country's name is no person's name
+    const at = folded.indexOf(tokens[0]!, nameStart);
+    if (coversCountry(ctx.countries, at, at + tokens[0]!.length)) break;
+    // the name may have been cut: find where its last word ends
+    const first = at;
+    end = first;
+    for (const w of tokens) end = folded.indexOf(w, end) + w.length;
+    const honWritten = hon1 ?? m[4] ?? honInside;
+    const hon = honWritten === null || honWritten === undefined ? null : singleSpaced(honWritten);
+    const appos = appositive(folded, end, ctx.countries);
+    const country = titleCountry(m, folded, ctx, title, appos, start, end);
+    let parsed: Parsed;
+    let familyOnly = false;
+    if (tokens.length === 1) {
+      const word = tokens[0]!.replace(/\.$/, "");
+      if (/^\p{Lu}$/u.test(word)) break;
+      parsed = familyPerson(word, folded, ctx, title, appos.role, hon, country, first, end);
+      familyOnly = true;
+    } else {
+      parsed = canonical(name.joined, tokens, ctx.year, t.byPersonKey);
+    }
+    let role = title ?? appos.role ?? parsed.row?.title ?? null;
+    // "President of the European Council Herman Van Rompuy": the body's words the name scan skipped end the title
+    if (title && first > nameStart) {
+      const between = folded.slice(nameStart, first).trim();
+      if (
+        /^[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,2}$/.test(between) &&
+        between.split(/\s+/).every((w) => BODY_WORDS.has(w.toLowerCase()))
+      )
+        role = `${title} ${between}`;
+    }
+    hits.push({
+      name: parsed.name,
+      family: parsed.family,
+      role: role ? stripPrefix(role) : null,
+      country: parsed.row?.country ?? country,
+      start: first,
+      end,
+      surface: "",
+      familyOnly,
+    });
+    const h = hits.at(-1)!;
+    h.surface = text.slice(h.start, h.end);
+    const more = plural ? /^(?:,\s*(?:and\s+)?|\s+and\s+)(?=\p{Lu})/u.exec(folded.slice(end, end + 12)) : null;
+    if (!more) break;
+    nameStart = end + more[0].length;
+  }
+  if (end < 0) return lastEnd;
+  t.anchor.lastIndex = end;
+  return end;
+}
+
+/**
+ * The country a titled name is tied to: "Prime Minister X of India", "Canadian Prime Minister X", ", President of
+ * the ROK", "Minister ... of the United Kingdom Lord Ahmad", or Japan for a Japanese office.
+ */
+function titleCountry(
+  m: RegExpExecArray,
+  folded: string,
+  ctx: PersonContext,
+  title: string | null,
+  appos: { role: string | null; country: string | null },
+  start: number,
+  end: number,
+): string | null {
+  let country: string | null = null;
+  OF_COUNTRY_RE.lastIndex = end;
+  if (OF_COUNTRY_RE.test(folded))
+    country = countryIn(ctx.countries, OF_COUNTRY_RE.lastIndex, OF_COUNTRY_RE.lastIndex + 1);
+  country ??= appos.country;
+  if (!country && title) country = countryBefore(folded, ctx.countries, start);
+  // "Minister of State for Foreign Affairs of the United Kingdom Lord Ahmad": the country after 'of' in the title
+  if (!country && m[2]) {
+    // the places of the matched title (whose last character is white space) an "of" starts at,
+    // in the order a global scan from its start would find them; tried sticky on the text (a
+    // global search ran on past the title, to the next "of" of the document, for every name)
+    const matched = m[0];
+    for (let k = matched.indexOf("of"); k >= 0 && !country; k = matched.indexOf("of", k + 1)) {
+      OF_AT.lastIndex = start + k;
+      if (!OF_AT.test(folded)) continue;
+      country = countryIn(ctx.countries, OF_AT.lastIndex, OF_AT.lastIndex + 1);
+      k = OF_AT.lastIndex - start - 1;
+    }
+  }
+  if (!country && title && JAPANESE_TITLES.test(title)) country = "JPN";
+  if (!country && !title && appos.role && JAPANESE_TITLES.test(appos.role)) country = "JPN";
+  return country;
+}
+
+/** A family name alone after a title ("Foreign Minister Kono"): the officeholder it stands for, when one fits. */
+function familyPerson(
+  word: string,
+  folded: string,
+  ctx: PersonContext,
+  title: string | null,
+  apposRole: string | null,
+  hon: string | null,
+  country: string | null,
+  first: number,
+  end: number,
+): Parsed {
+  const family = isCaps(word) ? titleCase(word) : word;
+  // "In 1995, Foreign Minister Kono ...": the one year the sentence dates itself by, else the document's
+  const when = sentenceYear(folded, first, end) ?? ctx.year;
+  const hints = { title: title ?? apposRole ?? hon, year: when, country };
+  // "Mr. Abe, Counsellor": a role after the name that is none of the table's offices is someone else;
+  // "Mr. Kim" with no office at all: a common family name is no one in particular
+  const unknownOffice = !title && apposRole !== null && officesForTitle(apposRole) === null;
+  const bareEastern = !title && !apposRole && EASTERN_FAMILIES.has(family.toLowerCase());
+  let row = unknownOffice || bareEastern ? null : resolveFamily(family, hints);
+  // several persons fit: the one whose country the sentence names ("King Abdullah" beside "Saudi Arabia")
+  if (!row && !country && title) row = bySentenceCountry(family, hints, folded, ctx.countries, first, end);
+  // out of term, a common family name ("Foreign Minister Wang" in 2005) is more likely someone else
+  if (row && when !== null && !inTerm(row, when) && EASTERN_FAMILIES.has(family.toLowerCase())) row = null;
+  // a variant spelling ("Koumura" for Komura) keeps the text's spelling of the family name
+  const variant =
+    row &&
+    row.order === "western" &&
+    row.given &&
+    nameKey(row.family) !== nameKey(family) &&
+    lookupKey(row.family) === lookupKey(family);
+  return {
+    name: row ? (variant ? `${row.given} ${family}` : row.name) : family,
+    family: row && !variant ? row.family : family,
+    row,
+  };
 }
 
 /**
