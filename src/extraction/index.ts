@@ -4,12 +4,13 @@ import type {
   ExtractedPerson,
   ExtractionOutput,
   Mention,
+  Sentence,
   SourceDocument,
 } from "../model/types.js";
 import { EXTRACTION_SCHEMA } from "../model/types.js";
 import { segment } from "../segmenting/index.js";
 import { isSpace } from "./chars.js";
-import type { DocContext } from "./context.js";
+import type { CountryHit, DocContext, OrgHit, PersonHit } from "./context.js";
 import { findCountries } from "./countries.js";
 import { extractCounts } from "./counts.js";
 import { extractEvents } from "./events.js";
@@ -101,6 +102,36 @@ export function extract(doc: SourceDocument): AnalyzedDocument {
   const events = extractEvents(ctx);
   const counts = extractCounts(ctx);
 
+  const { mentions, countryCodes, organizationIds, personList } = mentionsOf(
+    sentences,
+    countries,
+    organizations,
+    persons,
+  );
+
+  const extraction: DocumentExtraction = {
+    id: doc.id,
+    ...metadata,
+    events,
+    counts,
+    persons: personList,
+    countries: [...countryCodes].sort(),
+    organizations: [...organizationIds].sort(),
+  };
+  const { text: _t, ...source } = doc;
+  return { source, text, sentences, mentions, extraction, wordCount: countWords(text) };
+}
+
+/**
+ * Every mention with its sentence, the distinct countries and organizations mentioned, and the persons, each once
+ * (a function of its own: extract() stays small enough for TurboFan to compile soon).
+ */
+function mentionsOf(
+  sentences: Sentence[],
+  countries: CountryHit[],
+  organizations: OrgHit[],
+  persons: PersonHit[],
+): { mentions: Mention[]; countryCodes: Set<string>; organizationIds: Set<string>; personList: ExtractedPerson[] } {
   // Navigation lines are not part of the text: nothing found there counts.
   const starts = new Int32Array(sentences.length);
   const ends = new Int32Array(sentences.length);
@@ -120,12 +151,11 @@ export function extract(doc: SourceDocument): AnalyzedDocument {
   const organizationIds = new Set<string>();
   for (const c of countries) if (push("country", c.code, c.start, c.end, c.surface)) countryCodes.add(c.code);
   for (const o of organizations) if (push("organization", o.id, o.start, o.end, o.surface)) organizationIds.add(o.id);
-  for (const p of persons) push("person", p.name, p.start, p.end, p.surface);
-
+  // each person's mention, and the person once (the first mention's record, completed by later ones)
   const personList: ExtractedPerson[] = [];
   const seenPersons = new Map<string, ExtractedPerson>();
   for (const p of persons) {
-    if (sentenceAt(starts, ends, p.start) < 0) continue;
+    if (!push("person", p.name, p.start, p.end, p.surface)) continue;
     const known = seenPersons.get(p.name);
     if (known) {
       if (!known.role && p.role) known.role = p.role;
@@ -138,18 +168,7 @@ export function extract(doc: SourceDocument): AnalyzedDocument {
     seenPersons.set(p.name, rec);
     personList.push(rec);
   }
-
-  const extraction: DocumentExtraction = {
-    id: doc.id,
-    ...metadata,
-    events,
-    counts,
-    persons: personList,
-    countries: [...countryCodes].sort(),
-    organizations: [...organizationIds].sort(),
-  };
-  const { text: _t, ...source } = doc;
-  return { source, text, sentences, mentions, extraction, wordCount: countWords(text) };
+  return { mentions, countryCodes, organizationIds, personList };
 }
 
 /** The JSON that `panorama extract --json` prints. */
