@@ -80,15 +80,6 @@ const VISIT_AND_HELD =
 const VISIT_AND_PASSIVE =
   /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?\s*,?\s*and\s+(?:a|an|the)\s+(?:first\s+)?((?:summit|leaders['’]?|foreign\s+ministers['’]?)\s+(?:meeting|talks?))\s+(?:was|were)\s+(?:also\s+)?held\b/i;
 
-const VISIT_WORD = /visit|trip\b|travel|came\s+to/i;
-/**
- * agreement, treaty, statement, strateg(y), declaration, doctrine, plan, polic(y), paper, protocol, communiqu(e),
- * convention, charter, notes, memorandum, roadmap, guidelines, outlook, into force/effect, FTA, EPA. The words that
- * share a first letter are grouped under it (the same words, so the same sentences match): the scan tries fewer
- * alternatives at each character, ~20-40% cheaper on the bench corpus's sentences.
- */
-const INSTRUMENT_WORD =
-  /agreement|treaty|s(?:tatement|trateg)|d(?:eclaration|octrine)|p(?:lan\b|olic|aper|rotocol)|c(?:o(?:mmuniqu|nvention)|harter)|notes|memorandum|roadmap|guidelines|outlook|into\s+(?:force|effect)|\b(?:FTA|EPA)/i;
 /** Every negotiation-round pattern names "negotiation(s)": no need to try them without it. */
 const NEGOTIATION_WORD = /negotiation/i;
 
@@ -583,10 +574,9 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
   for (const v of views) {
     const s = v.sentence;
     // cheap word tests first: most sentences state no event
-    const { meetingWord, roundWord } = v;
-    const visitWord = VISIT_WORD.test(v.text);
-    const conferenceWord = v.orgs.length > 0 || /\bCOP\s?\d/.test(v.text);
-    const instrumentWord = INSTRUMENT_WORD.test(v.text);
+    // (the view's word tests: MEETING_WORD, VISIT_WORD, INSTRUMENT_WORD ... in events/view.ts, told in one scan)
+    const { meetingWord, roundWord, visitWord, instrumentWord } = v;
+    const conferenceWord = v.orgs.length > 0 || v.copWord;
     if (!meetingWord && !visitWord && !conferenceWord && !instrumentWord && !roundWord && s.kind !== "caption") {
       // no finder runs (each is gated by one of these tests, and every other anchor needs a meeting or visit):
       // only the state a sentence without events hands on
