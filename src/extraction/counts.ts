@@ -2,7 +2,7 @@ import type { CountLevel, ExtractedCount } from "../model/types.js";
 import type { DocContext } from "./context.js";
 import { periodOf } from "./dates.js";
 import { levelOfPhrase, NUMBER_SRC, parseNumber, type Rank } from "./events/lexicon.js";
-import { buildViews, type SentenceView, type Span } from "./events/view.js";
+import { buildViews, type SentenceView, type Span, sortCodes } from "./events/view.js";
 import { allMatches } from "./matches.js";
 
 const APPROX =
@@ -95,7 +95,7 @@ function partiesWith(v: SentenceView, from: number): { codes: string[]; end: num
 }
 
 function uniq(xs: string[]): string[] {
-  return [...new Set(xs)].sort();
+  return sortCodes([...new Set(xs)]);
 }
 
 function countriesIn(v: SentenceView, span: Span): string[] {

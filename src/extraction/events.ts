@@ -42,7 +42,7 @@ import {
   type Rank,
   rankOf,
 } from "./events/lexicon.js";
-import { buildViews, type PersonRef, type SentenceView } from "./events/view.js";
+import { buildViews, type PersonRef, type SentenceView, sortCodes } from "./events/view.js";
 import { allMatches } from "./matches.js";
 
 let citiesCache: Map<string, string> | null = null;
@@ -334,7 +334,7 @@ function visitParties(from: string[], host: string): string[] {
   const out: string[] = [];
   for (const c of from) if (!out.includes(c)) out.push(c);
   if (!out.includes(host)) out.push(host);
-  return out.sort();
+  return sortCodes(out);
 }
 
 /** The people's names, each once, in order (a loop: lists of one to three people, per event). */
@@ -737,7 +737,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
           kind: "meeting",
           start: twoLeaders.index ?? 0,
           end: (twoLeaders.index ?? 0) + twoLeaders[0].length,
-          parties: [...new Set([...visitorCountries, vi.host])].sort(),
+          parties: visitParties(visitorCountries, vi.host),
           level,
           modality: "in_person",
           participants: [],
@@ -1178,7 +1178,7 @@ function separateMeetings(v: SentenceView, meetings: MeetingAnchor[]): MeetingAn
         kind: "meeting",
         start: side.start,
         end: side.end,
-        parties: [subject.country, side.country!].sort(),
+        parties: sortCodes([subject.country, side.country!]),
         level,
         modality: "in_person",
         participants: side.person ? [subject, side.person] : [subject],
@@ -1221,7 +1221,7 @@ function captionMeetings(v: SentenceView): MeetingAnchor[] {
       kind: "meeting",
       start: a.start,
       end: b.end,
-      parties: [a.country!, b.country!].sort(),
+      parties: sortCodes([a.country!, b.country!]),
       level: levelOfRanks(a.rank, b.rank),
       modality: "in_person",
       participants: [a, b],
