@@ -14,6 +14,7 @@
 import { readFileSync } from "node:fs";
 import { dataFile } from "../model/paths.js";
 import type { ExtractedEvent, Level } from "../model/types.js";
+import { isSpace } from "./chars.js";
 import type { DocContext } from "./context.js";
 import type { DateMention } from "./dates.js";
 
@@ -124,8 +125,7 @@ function plannedBetween(text: string, from: number, to: number): boolean {
 /** Dates for each anchor of one sentence: its own (right, before the next unlinked anchor), a leading one, or a neighbour's. */
 function assignDates(v: SentenceView, placed: Placed[], fallback: string | null, inherited: string | null): void {
   const usable = v.dates.filter((d) => d.value && d.kind !== "range");
-  // (a stable sort of anchors already in order, as one or two mostly are, changes nothing: skipped)
-  if (!inPosOrder(placed)) placed.sort((a, b) => a.pos - b.pos);
+  sortByPos(placed);
   const text = v.text;
   const planned = (from: number, to: number) => plannedBetween(text, from, to);
   const sameClause = (from: number, to: number) => !/,\s+and\s|;/.test(text.slice(from, to));
@@ -242,9 +242,20 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
   }
 }
 
-function inPosOrder(placed: Placed[]): boolean {
-  for (let i = 1; i < placed.length; i++) if (placed[i]!.pos < placed[i - 1]!.pos) return false;
-  return true;
+/**
+ * The anchors in text order, as a stable sort by position would put them (an insertion sort in place: one to four
+ * anchors, often in order already, where Array.prototype.sort() with a comparator costs ~10x more to set up).
+ */
+function sortByPos(placed: Placed[]): void {
+  for (let i = 1; i < placed.length; i++) {
+    const p = placed[i]!;
+    let j = i - 1;
+    while (j >= 0 && placed[j]!.pos > p.pos) {
+      placed[j + 1] = placed[j]!;
+      j--;
+    }
+    placed[j + 1] = p;
+  }
 }
 
 /** Another anchor than `p` stands after `from` and before `p`. */
@@ -306,12 +317,28 @@ function visitDay(v: SentenceView, visitDate: string): string {
 const RELATIVE_MONTH =
   /^\s*(?:(?:In|During)\s+)?(?:the\s+)?(?:(following|next|subsequent)|(same))\s+month\b|^\s*(Later\s+(?:that|the\s+same)\s+month)\b/i;
 
+/** The letters RELATIVE_MONTH's words open with ("In", "During", "the", "following", "next", "subsequent", "same", "Later"). */
+const RELATIVE_MONTH_FIRST = new Set(["i", "d", "t", "f", "n", "s", "l"]);
+
+/** The text's first character after its opening whitespace, in lower case ("" for none). */
+function firstLetter(text: string): string {
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i < text.length ? text[i]!.toLowerCase() : "";
+}
+
 /**
  * "The following month, he visited Argentina", "In the same month, ...": a month counted from the
  * date of the sentence before, when that date names a month and this sentence names none.
  */
 function withRelativeMonth(v: SentenceView, previous: string | null): SentenceView {
-  if (!previous || previous.length < 7 || v.dates.some((d) => d.value && d.kind !== "range")) return v;
+  if (
+    !previous ||
+    previous.length < 7 ||
+    !RELATIVE_MONTH_FIRST.has(firstLetter(v.text)) ||
+    v.dates.some((d) => d.value && d.kind !== "range")
+  )
+    return v;
   const m = RELATIVE_MONTH.exec(v.text);
   if (!m) return v;
   let year = Number(previous.slice(0, 4));

@@ -547,8 +547,7 @@ function makeViews(ctx: DocContext): SentenceView[] {
     for (const o of orgs) {
       if (PARTY_ORGS.has(o.id)) partyRefs.push({ code: o.id, start: o.start, end: o.end, adjective: false, org: true });
     }
-    // (a stable sort of refs already in text order, as they mostly are, changes nothing: skipped)
-    if (!inTextOrder(partyRefs)) partyRefs.sort((a, b) => a.start - b.start);
+    sortByStart(partyRefs);
     const dates = findDates(s.text, {
       defaultYear,
       previousYear,
@@ -579,9 +578,20 @@ function makeViews(ctx: DocContext): SentenceView[] {
   return views;
 }
 
-function inTextOrder(refs: Span[]): boolean {
-  for (let i = 1; i < refs.length; i++) if (refs[i]!.start < refs[i - 1]!.start) return false;
-  return true;
+/**
+ * The refs in text order, as a stable sort by start would put them: an insertion sort in place (the countries are in
+ * order and the organizations after them, a few at most: cheaper than Array.prototype.sort() with a comparator).
+ */
+function sortByStart(refs: Span[]): void {
+  for (let i = 1; i < refs.length; i++) {
+    const r = refs[i]!;
+    let j = i - 1;
+    while (j >= 0 && refs[j]!.start > r.start) {
+      refs[j + 1] = refs[j]!;
+      j--;
+    }
+    refs[j + 1] = r;
+  }
 }
 
 /** The clause around `pos`: from the last ";" or sentence start to the next ";" or sentence end. */
