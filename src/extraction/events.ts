@@ -633,7 +633,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       !instruments.length &&
       s.kind !== "caption" &&
       !(roundWord && NEGOTIATION_WORD.test(v.text)) &&
-      !(meetingWord && separateMeetings(v, []).length)
+      !(v.meetingsWord && separateMeetings(v, []).length)
     ) {
       // no anchor found (a third of the sentences with a trigger word): no link, trip meeting, visit meeting or
       // date to work out; the only events left, one meeting each with several counterparts and negotiation
@@ -701,8 +701,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       }
     }
     // "A held summit meetings with President B of X and President C of Y": one meeting each
-    // (its "... meetings with" holds MEETING_WORD's "meeting": without it, no search)
-    const separate = meetingWord ? separateMeetings(v, meetings) : [];
+    // (its "... meetings with" holds MEETINGS_WORD: without it, no search)
+    const separate = v.meetingsWord ? separateMeetings(v, meetings) : [];
     for (const series of separate) meetings.push(...series);
     // "A visited X and Y and held meetings with King B and the Emir of Y (respectively)": one meeting per host
     const trip = tripMeetings(v, visits, meetings);
@@ -1176,7 +1176,7 @@ function tripMeetings(
   return { made: out, replaced };
 }
 
-const HELD_MEETINGS_WITH =
+export const HELD_MEETINGS_WITH =
   /\b(?:held|had)\s+(?:separate\s+|individual\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral)\s+)*meetings)\s+with\s+/gi;
 
 /**

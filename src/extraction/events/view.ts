@@ -60,6 +60,8 @@ export interface SentenceView {
   countWord: boolean;
   /** COUNT_NUMBER matches */
   countNumber: boolean;
+  /** MEETINGS_WORD matches */
+  meetingsWord: boolean;
 }
 
 /**
@@ -88,6 +90,8 @@ export const COUNT_WORD =
  */
 export const COUNT_NUMBER =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty)|\b\d{1,3}\s/i;
+/** "meetings": what separate meetings with several counterparts are held as (events.ts: HELD_MEETINGS_WITH). */
+export const MEETINGS_WORD = /meetings/i;
 
 const MEETING_BIT = 1;
 const ROUND_BIT = 2;
@@ -96,6 +100,7 @@ const INSTRUMENT_BIT = 8;
 const COUNT_BIT = 16;
 const COP_BIT = 32;
 const NUMBER_BIT = 64;
+const MEETINGS_BIT = 128;
 /** Each bit of gateWords() and the pattern it stands for. */
 export const GATE_PATTERNS: ReadonlyArray<readonly [number, RegExp]> = [
   [MEETING_BIT, MEETING_WORD],
@@ -105,6 +110,7 @@ export const GATE_PATTERNS: ReadonlyArray<readonly [number, RegExp]> = [
   [COUNT_BIT, COUNT_WORD],
   [COP_BIT, COP_WORD],
   [NUMBER_BIT, COUNT_NUMBER],
+  [MEETINGS_BIT, MEETINGS_WORD],
 ];
 
 /** A word gateWords() looks for, as the patterns above write it. */
@@ -145,7 +151,8 @@ function gate(word: string, bits: number, more: Partial<GateWord> = {}): void {
   });
 }
 // MEETING_WORD (with COUNT_WORD's plurals), but "2 + 2" (see gateWords)
-for (const w of ["meeting", "talk", "summit", "call"]) gate(w, MEETING_BIT, { plural: COUNT_BIT, counted: true });
+gate("meeting", MEETING_BIT, { plural: COUNT_BIT | MEETINGS_BIT, counted: true });
+for (const w of ["talk", "summit", "call"]) gate(w, MEETING_BIT, { plural: COUNT_BIT, counted: true });
 for (const w of ["conference", "consultation", "dialogue"]) gate(w, MEETING_BIT, { plural: COUNT_BIT });
 for (const w of ["committee", "lunch", "dinner", "breakfast"]) gate(w, MEETING_BIT);
 gate("met", MEETING_BIT | COUNT_BIT, { before: true, after: true });
@@ -317,7 +324,7 @@ const TWO_PLUS_TWO = /2\s*\+\s*2/;
 
 /**
  * The gate tests of one sentence as bits: MEETING_WORD, ROUND_WORD, VISIT_WORD, INSTRUMENT_WORD, COUNT_WORD,
- * COP_WORD and COUNT_NUMBER, each true where its pattern matches. One scan of the sentence, looking further only where three letters
+ * COP_WORD, COUNT_NUMBER and MEETINGS_WORD, each true where its pattern matches. One scan of the sentence, looking further only where three letters
  * open a gate word (BY_TRIGRAM), instead of one regex scan per pattern (five or six over each sentence: ~4% of the
  * extraction's time on the bench corpus). The one form the scan leaves out, "2 + 2", runs as a regex where it can
  * change the answer (a "+" and no other meeting word).
@@ -571,6 +578,7 @@ function makeViews(ctx: DocContext): SentenceView[] {
       copWord: (words & COP_BIT) !== 0,
       countWord: (words & COUNT_BIT) !== 0,
       countNumber: (words & NUMBER_BIT) !== 0,
+      meetingsWord: (words & MEETINGS_BIT) !== 0,
       focus,
     });
     previousYear = carryYear(s.text, dates, maxYear, metadata.coveredYear !== null ? metadata.coveredYear - 2 : null);

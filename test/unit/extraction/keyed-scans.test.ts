@@ -17,9 +17,11 @@ import {
   gateWords,
   INSTRUMENT_WORD,
   MEETING_WORD,
+  MEETINGS_WORD,
   ROUND_WORD,
   VISIT_WORD,
 } from "../../../src/extraction/events/view.js";
+import { HELD_MEETINGS_WITH } from "../../../src/extraction/events.js";
 
 /** The letter runs of a pattern's source (its words and word stems), plus a few names and fillers. */
 function vocabulary(res: readonly RegExp[]): string[] {
@@ -211,6 +213,19 @@ describe("scans gated by key words", () => {
         if (!new RegExp(COUNT_RE.source, "i").test(text)) return;
         matched++;
         expect(COUNT_NUMBER.test(text), text).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(matched).toBeGreaterThan(0);
+  });
+
+  it("separate meetings are looked for only where MEETINGS_WORD stands", () => {
+    let matched = 0;
+    fc.assert(
+      fc.property(sentence(vocabulary([HELD_MEETINGS_WITH])), (text) => {
+        if (!new RegExp(HELD_MEETINGS_WITH.source, "i").test(text)) return;
+        matched++;
+        expect(MEETINGS_WORD.test(text), text).toBe(true);
       }),
       { numRuns: 3000 },
     );
