@@ -133,6 +133,12 @@ interface GateWord {
   exact: boolean;
   /** COUNT_WORD's when "a" or "one" and at most one word stand before it, and a word boundary after ("a summit") */
   counted: boolean;
+  /** one of MAY_HOLD_DATE's words (dates.ts): a month name (`exact`), "Sept" before a "." (`dot`), "mid" (`decade`) */
+  date: boolean;
+  /** "." after it, not part of the match ("Sept.") */
+  dot: boolean;
+  /** `[-\s]?[1-9]0` after it ("mid-90", "mid 80") */
+  decade: boolean;
 }
 
 const GATE_WORDS: GateWord[] = [];
@@ -147,6 +153,9 @@ function gate(word: string, bits: number, more: Partial<GateWord> = {}): void {
     digit: false,
     exact: false,
     counted: false,
+    date: false,
+    dot: false,
+    decade: false,
     ...more,
   });
 }
@@ -190,6 +199,24 @@ for (const w of ["fta", "epa"]) gate(w, INSTRUMENT_BIT, { before: true });
 for (const w of ["sessions", "times", "twice", "thrice"]) gate(w, COUNT_BIT);
 // COP_WORD
 gate("COP", COP_BIT, { before: true, exact: true, digit: true });
+// MAY_HOLD_DATE's words (its years: see gateWords)
+for (const w of [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+])
+  gate(w, 0, { exact: true, date: true });
+gate("Sept", 0, { exact: true, date: true, dot: true });
+gate("mid", 0, { exact: true, date: true, decade: true });
 // COUNT_NUMBER's words (its digits: see gateWords)
 for (const w of [
   "one",
@@ -279,6 +306,32 @@ function gateAt(text: string, at: number, w: GateWord): number {
   return end;
 }
 
+/** Whether date word `w` (MAY_HOLD_DATE's) stands at `at`: its end, or -1. */
+function dateAt(text: string, at: number, w: GateWord): number {
+  const end = wordAt(text, at, w.word, true, 0);
+  if (end < 0) return -1;
+  if (w.dot) return text.charCodeAt(end) === 46 ? end : -1;
+  if (w.decade) {
+    // `[-\s]?[1-9]0`: a hyphen or whitespace may stand before the decade's digits
+    const c = text.charCodeAt(end);
+    const k = c === 45 || isSpace(c) ? end + 1 : end;
+    const d = text.charCodeAt(k);
+    return d >= 49 && d <= 57 && text.charCodeAt(k + 1) === 48 ? k + 2 : -1;
+  }
+  return end;
+}
+
+/** MAY_HOLD_DATE's years at `at`: "19" or "20" and two digits, its end, or -1. */
+function yearAt(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  const d = text.charCodeAt(at + 1);
+  return ((c === 49 && d === 57) || (c === 50 && d === 48)) &&
+    isDigit(text.charCodeAt(at + 2)) &&
+    isDigit(text.charCodeAt(at + 3))
+    ? at + 4
+    : -1;
+}
+
 /** A hyphen or dash in the text (three string searches: a third of the cost of the one-class regex). */
 function hasDash(text: string): boolean {
   return text.includes("-") || text.includes("–") || text.includes("—");
@@ -331,6 +384,7 @@ const TWO_PLUS_TWO = /2\s*\+\s*2/;
  */
 export function gateWords(text: string): number {
   let bits = 0;
+  let dateEnd = -1;
   const n = text.length;
   // the letter indices of the characters at j - 2, j - 1 and j (-1: no ASCII letter)
   let l1 = -1;
@@ -341,11 +395,15 @@ export function gateWords(text: string): number {
     l1 = l2;
     l2 = letterOf(c);
     if (l2 < 0) {
-      // COUNT_NUMBER's digits: a run of one to three after no word character, then whitespace
-      if (c >= 48 && c <= 57 && !(bits & NUMBER_BIT) && !(j > 0 && isWordUnit(text.charCodeAt(j - 1)))) {
-        let k = j + 1;
-        while (k < n && k - j <= 3 && isDigit(text.charCodeAt(k))) k++;
-        if (k - j <= 3 && k < n && isSpace(text.charCodeAt(k))) bits |= NUMBER_BIT;
+      if (c >= 48 && c <= 57) {
+        // COUNT_NUMBER's digits: a run of one to three after no word character, then whitespace
+        if (!(bits & NUMBER_BIT) && !(j > 0 && isWordUnit(text.charCodeAt(j - 1)))) {
+          let k = j + 1;
+          while (k < n && k - j <= 3 && isDigit(text.charCodeAt(k))) k++;
+          if (k - j <= 3 && k < n && isSpace(text.charCodeAt(k))) bits |= NUMBER_BIT;
+        }
+        // MAY_HOLD_DATE's years
+        if (dateEnd < 0) dateEnd = yearAt(text, j);
       }
       continue;
     }
@@ -355,6 +413,11 @@ export function gateWords(text: string): number {
     if (words === undefined) continue;
     for (let k = 0; k < words.length; k++) {
       const w = words[k]!;
+      if (w.date) {
+        // (the first date word only: the scan goes by where words start, as MAY_HOLD_DATE's does)
+        if (dateEnd < 0) dateEnd = dateAt(text, i, w);
+        continue;
+      }
       // (a word whose bits are all known already tells nothing more)
       if ((bits & (w.bits | w.plural)) === (w.bits | w.plural)) continue;
       const end = gateAt(text, i, w);
@@ -366,7 +429,19 @@ export function gateWords(text: string): number {
     }
   }
   if (!(bits & MEETING_BIT) && text.includes("+") && TWO_PLUS_TWO.test(text)) bits |= MEETING_BIT;
-  return bits;
+  return bits | ((dateEnd + 1) << DATE_SHIFT);
+}
+
+/** The bits of gateWords() below the end of the first date word. */
+const DATE_SHIFT = 8;
+
+/**
+ * Where the first of MAY_HOLD_DATE's words (dates.ts: a month name, a year, "mid" and a decade) ends in the sentence
+ * gateWords() read, as MAY_HOLD_DATE's lastIndex after its first match; -1 for none. findDates starts from it instead
+ * of scanning the sentence for it again.
+ */
+export function dateWordEnd(words: number): number {
+  return (words >>> DATE_SHIFT) - 1;
 }
 
 /**
@@ -555,12 +630,13 @@ function makeViews(ctx: DocContext): SentenceView[] {
       if (PARTY_ORGS.has(o.id)) partyRefs.push({ code: o.id, start: o.start, end: o.end, adjective: false, org: true });
     }
     sortByStart(partyRefs);
+    const words = gateWords(s.text);
     const dates = findDates(s.text, {
       defaultYear,
       previousYear,
       readoutYear: readoutYear(metadata),
+      dateWordEnd: dateWordEnd(words),
     });
-    const words = gateWords(s.text);
     views.push({
       sentence: s,
       text: s.text,

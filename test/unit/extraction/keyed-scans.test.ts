@@ -7,12 +7,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { COUNT_RE } from "../../../src/extraction/counts.js";
+import { MAY_HOLD_DATE } from "../../../src/extraction/dates.js";
 import { HABIT_PRETEST, KEYED_SCANS } from "../../../src/extraction/events/anchors.js";
 import { STATUS_PRETESTS } from "../../../src/extraction/events/instruments.js";
 import {
   COP_WORD,
   COUNT_NUMBER,
   COUNT_WORD,
+  dateWordEnd,
   GATE_PATTERNS,
   gateWords,
   INSTRUMENT_WORD,
@@ -230,5 +232,38 @@ describe("scans gated by key words", () => {
       { numRuns: 3000 },
     );
     expect(matched).toBeGreaterThan(0);
+  });
+
+  it("the gate scan finds where MAY_HOLD_DATE's first match ends", () => {
+    const words = ["January", "June", "July", "March", "May", "may", "Sept.", "Sept", "September", "December"];
+    const more = [
+      "mid-90",
+      "mid 80",
+      "mid80",
+      "mid-9",
+      "amid",
+      "1999",
+      "2019",
+      "199",
+      "20199",
+      "12019",
+      "in",
+      "x",
+      "-",
+    ];
+    const text = fc
+      .array(fc.tuple(fc.constantFrom(...words, ...more), fc.constantFrom(" ", "", ".", "\u00a0")), { maxLength: 8 })
+      .map((ws) => ws.map(([w, j]) => w + j).join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        MAY_HOLD_DATE.lastIndex = 0;
+        const end = MAY_HOLD_DATE.test(t) ? MAY_HOLD_DATE.lastIndex : -1;
+        MAY_HOLD_DATE.lastIndex = 0;
+        expect(dateWordEnd(gateWords(t)), t).toBe(end);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(dateWordEnd(gateWords("On May 9, 2019"))).toBe(6);
+    expect(dateWordEnd(gateWords("no date here"))).toBe(-1);
   });
 });
