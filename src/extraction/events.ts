@@ -106,6 +106,12 @@ const SAME_ACT_INSTRUMENT =
 const SAME_ACT_CONFERENCE =
   /^\s*,?\s*and\s+(?:then\s+|also\s+)?(?:attended|hosted|chaired|co-chaired|participated\s+in|took\s+part\s+in)\s+(?:the\s+|a\s+|an\s+)?$/i;
 
+/** A meeting is linked to visit `vi` (a loop over the links, without a copy of their values). */
+function isLinked(linkedVisit: Map<MeetingAnchor, VisitAnchor>, vi: VisitAnchor): boolean {
+  for (const v of linkedVisit.values()) if (v === vi) return true;
+  return false;
+}
+
 function anchorPos(a: Anchor): number {
   return a.kind === "visit" ? a.destEnd : a.start;
 }
@@ -129,7 +135,8 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
   const text = v.text;
   const planned = (from: number, to: number) => plannedBetween(text, from, to);
   const sameClause = (from: number, to: number) => !/,\s+and\s|;/.test(text.slice(from, to));
-  const claimed = new Map<DateMention, Anchor["kind"]>();
+  // (made at the first claim: in most sentences no event claims a date of its own)
+  let claimed: Map<DateMention, Anchor["kind"]> | undefined;
   const stopsAny: number[] = [];
   const stopsGroup: number[] = [];
   // 1. each event's own date: after it, in its clause, before the next event of any kind
@@ -151,6 +158,7 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     );
     if (own) {
       p.date = own.value;
+      claimed ??= new Map();
       claimed.set(own, p.anchor.kind);
     }
   }
@@ -177,7 +185,7 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     }
     // 2. the nearest date before it that no other event claimed, with no event between
     // a date another event claimed is shared only across kinds ("during A's visit in May, the Statement was released")
-    const owner = near ? claimed.get(near) : undefined;
+    const owner = near ? claimed?.get(near) : undefined;
     const gap = near ? v.text.slice(near.end, p.pos) : "";
     const free =
       near &&
@@ -233,7 +241,7 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
         continue;
       }
       // the occasion's date, when every date of the sentence is another event's own
-      if (inherited && usable.every((d) => claimed.has(d))) {
+      if (inherited && usable.every((d) => claimed?.has(d) === true)) {
         p.date = inherited;
         continue;
       }
@@ -641,7 +649,8 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       handOn(v);
       continue;
     }
-    const occasionOf = visitOccasions ?? new Map<MeetingAnchor, ExtractedEvent>();
+    // (made when first needed, as visitOccasions: most sentences link no meeting to an occasion)
+    let occasionOf = visitOccasions;
     const evidence = { start: s.start, end: s.end, text: s.text };
     const meetings = found.filter((m) => !m.plural && m.level);
     meetings.push(...enumeratedOccasions(v, found));
@@ -723,7 +732,7 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
         VISIT_AND_PASSIVE.exec(v.text.slice(vi.destEnd, vi.destEnd + 120));
       if (!held) continue;
       const at = vi.destEnd + held.index + held[0].length - held[1]!.length;
-      if (meetings.some((m) => m.start <= at && at < m.end + 5) || [...linkedVisit.values()].includes(vi)) continue;
+      if (meetings.some((m) => m.start <= at && at < m.end + 5) || isLinked(linkedVisit, vi)) continue;
       const level = levelOfPhrase(held[1]!);
       if (!level) continue;
       const m: MeetingAnchor = {
@@ -845,16 +854,17 @@ export function extractEvents(ctx: DocContext): ExtractedEvent[] {
       // "In July, A visited Japan. Prime Minister B and A held a meeting ...": the visitor meets the host on that visit
       if (
         !vi &&
-        !occasionOf.get(m) &&
+        !occasionOf?.get(m) &&
         !v.dates.length &&
         m.modality === "in_person" &&
         previousVisit?.date &&
         previousVisit.countries.join() === m.parties.join() &&
         (previousVisit.participants ?? []).some((n) => participants.some((p) => p.name === n))
       ) {
+        occasionOf ??= new Map();
         occasionOf.set(m, previousVisit);
       }
-      const occ = occasionOf.get(m);
+      const occ = occasionOf?.get(m);
       if (occ) {
         ev.location = occ.location ?? null;
         ev.place = occ.place ?? null;
