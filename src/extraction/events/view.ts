@@ -377,10 +377,10 @@ const TWO_PLUS_TWO = /2\s*\+\s*2/;
 
 /**
  * The gate tests of one sentence as bits: MEETING_WORD, ROUND_WORD, VISIT_WORD, INSTRUMENT_WORD, COUNT_WORD,
- * COP_WORD, COUNT_NUMBER and MEETINGS_WORD, each true where its pattern matches. One scan of the sentence, looking further only where three letters
- * open a gate word (BY_TRIGRAM), instead of one regex scan per pattern (five or six over each sentence: ~4% of the
- * extraction's time on the bench corpus). The one form the scan leaves out, "2 + 2", runs as a regex where it can
- * change the answer (a "+" and no other meeting word).
+ * COP_WORD, COUNT_NUMBER and MEETINGS_WORD, each true where its pattern matches; and where the first of MAY_HOLD_DATE's
+ * words ends (see dateWordEnd). One scan of the sentence, looking further only where three letters open a gate word
+ * (BY_TRIGRAM), instead of one regex scan per pattern (six or seven over each sentence). The one form the scan leaves
+ * out, "2 + 2", runs as a regex where it can change the answer (a "+" and no other meeting word).
  */
 export function gateWords(text: string): number {
   let bits = 0;
@@ -429,11 +429,14 @@ export function gateWords(text: string): number {
     }
   }
   if (!(bits & MEETING_BIT) && text.includes("+") && TWO_PLUS_TWO.test(text)) bits |= MEETING_BIT;
-  return bits | ((dateEnd + 1) << DATE_SHIFT);
+  return bits + (dateEnd + 1) * DATE_UNIT;
 }
 
-/** The bits of gateWords() below the end of the first date word. */
-const DATE_SHIFT = 8;
+/**
+ * gateWords() returns its bits (below 256) plus the first date word's end + 1 times this (read back by dateWordEnd;
+ * a product, not a shift, so that a sentence of any length fits; `&` on the sum still reads the bits).
+ */
+const DATE_UNIT = 256;
 
 /**
  * Where the first of MAY_HOLD_DATE's words (dates.ts: a month name, a year, "mid" and a decade) ends in the sentence
@@ -441,7 +444,7 @@ const DATE_SHIFT = 8;
  * of scanning the sentence for it again.
  */
 export function dateWordEnd(words: number): number {
-  return (words >>> DATE_SHIFT) - 1;
+  return Math.floor(words / DATE_UNIT) - 1;
 }
 
 /**
