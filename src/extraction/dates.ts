@@ -52,6 +52,11 @@ export interface DateContext {
   previousYear?: number | null;
   /** a readout's date line: a day/month with no year takes this year and nothing else */
   readoutYear?: number | null;
+  /**
+   * where MAY_HOLD_DATE's first match ends in the text (-1: none), when the caller has found it already (the event
+   * views' gate scan, events/view.ts: gateWords)
+   */
+  dateWordEnd?: number;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -221,7 +226,7 @@ const NAMING_BEFORE = /\b(?:earthquake|attacks?|disaster|incident|tsunami|bombin
  * November|December|mid[-\s]?[1-9]0` (same start, same end: at one position only one word can match), but the
  * engine rejects most characters by the class alone: ~18% fewer instructions over the bench corpus's sentences.
  */
-const MAY_HOLD_DATE =
+export const MAY_HOLD_DATE =
   /[12JFMASONDm](?:(?<=1)9\d\d|(?<=2)0\d\d|(?<=J)(?:anuary|u(?:ne|ly))|(?<=F)ebruary|(?<=M)a(?:rch|y)|(?<=A)(?:pril|ugust)|(?<=S)ept(?:ember|(?=\.))|(?<=O)ctober|(?<=N)ovember|(?<=D)ecember|(?<=m)id[-\s]?[1-9]0)/g;
 
 /** A letter, digit or hyphen: the characters of the words a date opens with ("between", "mid-", "12"). */
@@ -277,10 +282,13 @@ function dateMatches(text: string, firstEnd: number): RegExpExecArray[] {
 
 export function findDates(text: string, ctx: DateContext): DateMention[] {
   const raw: DateMention[] = [];
-  MAY_HOLD_DATE.lastIndex = 0;
-  if (!MAY_HOLD_DATE.test(text)) return raw;
-  const firstEnd = MAY_HOLD_DATE.lastIndex;
-  MAY_HOLD_DATE.lastIndex = 0;
+  let firstEnd = ctx.dateWordEnd ?? -1;
+  if (ctx.dateWordEnd === undefined) {
+    MAY_HOLD_DATE.lastIndex = 0;
+    if (MAY_HOLD_DATE.test(text)) firstEnd = MAY_HOLD_DATE.lastIndex;
+    MAY_HOLD_DATE.lastIndex = 0;
+  }
+  if (firstEnd < 0) return raw;
   const pendingYear: number[] = []; // indices of raw mentions that need a year
   let lastYear: number | null = null;
   const matches = dateMatches(text, firstEnd);

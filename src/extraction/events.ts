@@ -14,6 +14,7 @@
 import { readFileSync } from "node:fs";
 import { dataFile } from "../model/paths.js";
 import type { Evidence, ExtractedEvent, Level } from "../model/types.js";
+import { isSpace } from "./chars.js";
 import type { DocContext } from "./context.js";
 import type { DateMention } from "./dates.js";
 
@@ -43,7 +44,7 @@ import {
   type Rank,
   rankOf,
 } from "./events/lexicon.js";
-import { buildViews, type PersonRef, type SentenceView } from "./events/view.js";
+import { buildViews, type PersonRef, type SentenceView, sortCodes } from "./events/view.js";
 import { allMatches } from "./matches.js";
 
 let citiesCache: Map<string, string> | null = null;
@@ -81,15 +82,6 @@ const VISIT_AND_HELD =
 const VISIT_AND_PASSIVE =
   /^(?:\s+(?:in|on)\s+[^,;]{1,25}?)?\s*,?\s*and\s+(?:a|an|the)\s+(?:first\s+)?((?:summit|leaders['’]?|foreign\s+ministers['’]?)\s+(?:meeting|talks?))\s+(?:was|were)\s+(?:also\s+)?held\b/i;
 
-const VISIT_WORD = /visit|trip\b|travel|came\s+to/i;
-/**
- * agreement, treaty, statement, strateg(y), declaration, doctrine, plan, polic(y), paper, protocol, communiqu(e),
- * convention, charter, notes, memorandum, roadmap, guidelines, outlook, into force/effect, FTA, EPA. The words that
- * share a first letter are grouped under it (the same words, so the same sentences match): the scan tries fewer
- * alternatives at each character, ~20-40% cheaper on the bench corpus's sentences.
- */
-const INSTRUMENT_WORD =
-  /agreement|treaty|s(?:tatement|trateg)|d(?:eclaration|octrine)|p(?:lan\b|olic|aper|rotocol)|c(?:o(?:mmuniqu|nvention)|harter)|notes|memorandum|roadmap|guidelines|outlook|into\s+(?:force|effect)|\b(?:FTA|EPA)/i;
 /** Every negotiation-round pattern names "negotiation(s)": no need to try them without it. */
 const NEGOTIATION_WORD = /negotiation/i;
 
@@ -115,6 +107,12 @@ const SAME_ACT_INSTRUMENT =
 const SAME_ACT_CONFERENCE =
   /^\s*,?\s*and\s+(?:then\s+|also\s+)?(?:attended|hosted|chaired|co-chaired|participated\s+in|took\s+part\s+in)\s+(?:the\s+|a\s+|an\s+)?$/i;
 
+/** A meeting is linked to visit `vi` (a loop over the links, without a copy of their values). */
+function isLinked(linkedVisit: Map<MeetingAnchor, VisitAnchor>, vi: VisitAnchor): boolean {
+  for (const v of linkedVisit.values()) if (v === vi) return true;
+  return false;
+}
+
 function anchorPos(a: Anchor): number {
   return a.kind === "visit" ? a.destEnd : a.start;
 }
@@ -134,12 +132,12 @@ function plannedBetween(text: string, from: number, to: number): boolean {
 /** Dates for each anchor of one sentence: its own (right, before the next unlinked anchor), a leading one, or a neighbour's. */
 function assignDates(v: SentenceView, placed: Placed[], fallback: string | null, inherited: string | null): void {
   const usable = v.dates.filter((d) => d.value && d.kind !== "range");
-  // (a stable sort of anchors already in order, as one or two mostly are, changes nothing: skipped)
-  if (!inPosOrder(placed)) placed.sort((a, b) => a.pos - b.pos);
+  sortByPos(placed);
   const text = v.text;
   const planned = (from: number, to: number) => plannedBetween(text, from, to);
   const sameClause = (from: number, to: number) => !/,\s+and\s|;/.test(text.slice(from, to));
-  const claimed = new Map<DateMention, Anchor["kind"]>();
+  // (made at the first claim: in most sentences no event claims a date of its own)
+  let claimed: Map<DateMention, Anchor["kind"]> | undefined;
   const stopsAny: number[] = [];
   const stopsGroup: number[] = [];
   // 1. each event's own date: after it, in its clause, before the next event of any kind
@@ -161,6 +159,7 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     );
     if (own) {
       p.date = own.value;
+      claimed ??= new Map();
       claimed.set(own, p.anchor.kind);
     }
   }
@@ -187,7 +186,7 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
     }
     // 2. the nearest date before it that no other event claimed, with no event between
     // a date another event claimed is shared only across kinds ("during A's visit in May, the Statement was released")
-    const owner = near ? claimed.get(near) : undefined;
+    const owner = near ? claimed?.get(near) : undefined;
     const gap = near ? v.text.slice(near.end, p.pos) : "";
     const free =
       near &&
@@ -243,7 +242,7 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
         continue;
       }
       // the occasion's date, when every date of the sentence is another event's own
-      if (inherited && usable.every((d) => claimed.has(d))) {
+      if (inherited && usable.every((d) => claimed?.has(d) === true)) {
         p.date = inherited;
         continue;
       }
@@ -252,9 +251,20 @@ function assignDates(v: SentenceView, placed: Placed[], fallback: string | null,
   }
 }
 
-function inPosOrder(placed: Placed[]): boolean {
-  for (let i = 1; i < placed.length; i++) if (placed[i]!.pos < placed[i - 1]!.pos) return false;
-  return true;
+/**
+ * The anchors in text order, as a stable sort by position would put them (an insertion sort in place: one to four
+ * anchors, often in order already, where Array.prototype.sort() with a comparator costs ~10x more to set up).
+ */
+function sortByPos(placed: Placed[]): void {
+  for (let i = 1; i < placed.length; i++) {
+    const p = placed[i]!;
+    let j = i - 1;
+    while (j >= 0 && placed[j]!.pos > p.pos) {
+      placed[j + 1] = placed[j]!;
+      j--;
+    }
+    placed[j + 1] = p;
+  }
 }
 
 /** Another anchor than `p` stands after `from` and before `p`. */
@@ -316,12 +326,28 @@ function visitDay(v: SentenceView, visitDate: string): string {
 const RELATIVE_MONTH =
   /^\s*(?:(?:In|During)\s+)?(?:the\s+)?(?:(following|next|subsequent)|(same))\s+month\b|^\s*(Later\s+(?:that|the\s+same)\s+month)\b/i;
 
+/** The letters RELATIVE_MONTH's words open with ("In", "During", "the", "following", "next", "subsequent", "same", "Later"). */
+const RELATIVE_MONTH_FIRST = new Set(["i", "d", "t", "f", "n", "s", "l"]);
+
+/** The text's first character after its opening whitespace, in lower case ("" for none). */
+function firstLetter(text: string): string {
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i < text.length ? text[i]!.toLowerCase() : "";
+}
+
 /**
  * "The following month, he visited Argentina", "In the same month, ...": a month counted from the
  * date of the sentence before, when that date names a month and this sentence names none.
  */
 function withRelativeMonth(v: SentenceView, previous: string | null): SentenceView {
-  if (!previous || previous.length < 7 || v.dates.some((d) => d.value && d.kind !== "range")) return v;
+  if (
+    !previous ||
+    previous.length < 7 ||
+    !RELATIVE_MONTH_FIRST.has(firstLetter(v.text)) ||
+    v.dates.some((d) => d.value && d.kind !== "range")
+  )
+    return v;
   const m = RELATIVE_MONTH.exec(v.text);
   if (!m) return v;
   let year = Number(previous.slice(0, 4));
@@ -344,7 +370,7 @@ function visitParties(from: string[], host: string): string[] {
   const out: string[] = [];
   for (const c of from) if (!out.includes(c)) out.push(c);
   if (!out.includes(host)) out.push(host);
-  return out.sort();
+  return sortCodes(out);
 }
 
 /** The people's names, each once, in order (a loop: lists of one to three people, per event). */
@@ -622,10 +648,9 @@ function handOn(v: SentenceView, f: Flow): void {
 function readSentence(v: SentenceView, f: Flow): void {
   const s = v.sentence;
   // cheap word tests first: most sentences state no event
-  const { meetingWord, roundWord } = v;
-  const visitWord = VISIT_WORD.test(v.text);
-  const conferenceWord = v.orgs.length > 0 || /\bCOP\s?\d/.test(v.text);
-  const instrumentWord = INSTRUMENT_WORD.test(v.text);
+  // (the view's word tests: MEETING_WORD, VISIT_WORD, INSTRUMENT_WORD ... in events/view.ts, told in one scan)
+  const { meetingWord, roundWord, visitWord, instrumentWord } = v;
+  const conferenceWord = v.orgs.length > 0 || v.copWord;
   if (!meetingWord && !visitWord && !conferenceWord && !instrumentWord && !roundWord && s.kind !== "caption") {
     // no finder runs (each is gated by one of these tests, and every other anchor needs a meeting or visit):
     // only the state a sentence without events hands on
@@ -656,7 +681,7 @@ function readSentence(v: SentenceView, f: Flow): void {
     !instruments.length &&
     s.kind !== "caption" &&
     !(roundWord && NEGOTIATION_WORD.test(v.text)) &&
-    !(meetingWord && separateMeetings(v, []).length)
+    !(v.meetingsWord && separateMeetings(v, []).length)
   ) {
     // no anchor found (a third of the sentences with a trigger word): no link, trip meeting, visit meeting or
     // date to work out; the only events left, one meeting each with several counterparts and negotiation
@@ -664,16 +689,15 @@ function readSentence(v: SentenceView, f: Flow): void {
     handOn(v, f);
     return;
   }
-  const occasionOf = visitOccasions ?? new Map<MeetingAnchor, ExtractedEvent>();
   const evidence = { start: s.start, end: s.end, text: s.text };
   const meetings = found.filter((m) => !m.plural && m.level);
   meetings.push(...enumeratedOccasions(v, found));
   if (s.kind === "caption") meetings.push(...captionMeetings(v));
 
-  const links = linkAnchors(v, meetings, visits, conferences, instruments, meetingWord);
+  const links = linkAnchors(v, meetings, visits, conferences, instruments);
   const dateOf = dateAnchors(v, f, links, visits, conferences, instruments);
   const events: ExtractedEvent[] = [];
-  meetingEvents(v, f, links, occasionOf, conferences, dateOf, evidence, events);
+  meetingEvents(v, f, links, visitOccasions, conferences, dateOf, evidence, events);
   for (const vi of visits) {
     events.push({
       type: "visit",
@@ -711,7 +735,6 @@ function linkAnchors(
   visits: VisitAnchor[],
   conferences: ConferenceAnchor[],
   instruments: InstrumentAnchor[],
-  meetingWord: boolean,
 ): Links {
   // links: a meeting held during a visit, a visit made for a meeting, a visitor who takes part
   let group = 0;
@@ -738,8 +761,8 @@ function linkAnchors(
     }
   }
   // "A held summit meetings with President B of X and President C of Y": one meeting each
-  // (its "... meetings with" holds MEETING_WORD's "meeting": without it, no search)
-  const separate = meetingWord ? separateMeetings(v, meetings) : [];
+  // (its "... meetings with" holds MEETINGS_WORD: without it, no search)
+  const separate = v.meetingsWord ? separateMeetings(v, meetings) : [];
   for (const series of separate) meetings.push(...series);
   // "A visited X and Y and held meetings with King B and the Emir of Y (respectively)": one meeting per host
   const trip = tripMeetings(v, visits, meetings);
@@ -811,7 +834,7 @@ function visitMeetings(
       VISIT_AND_PASSIVE.exec(v.text.slice(vi.destEnd, vi.destEnd + 120));
     if (!held) continue;
     const at = vi.destEnd + held.index + held[0].length - held[1]!.length;
-    if (meetings.some((m) => m.start <= at && at < m.end + 5) || [...linkedVisit.values()].includes(vi)) continue;
+    if (meetings.some((m) => m.start <= at && at < m.end + 5) || isLinked(linkedVisit, vi)) continue;
     const level = levelOfPhrase(held[1]!);
     if (!level) continue;
     const m: MeetingAnchor = {
@@ -851,7 +874,7 @@ function visitMeetings(
         kind: "meeting",
         start: twoLeaders.index ?? 0,
         end: (twoLeaders.index ?? 0) + twoLeaders[0].length,
-        parties: [...new Set([...visitorCountries, vi.host])].sort(),
+        parties: visitParties(visitorCountries, vi.host),
         level,
         modality: "in_person",
         participants: [],
@@ -915,7 +938,7 @@ function meetingEvents(
   v: SentenceView,
   f: Flow,
   links: Links,
-  occasionOf: Map<MeetingAnchor, ExtractedEvent>,
+  visitOccasions: Map<MeetingAnchor, ExtractedEvent> | undefined,
   conferences: ConferenceAnchor[],
   dateOf: Map<Anchor, string | null>,
   evidence: Evidence,
@@ -923,6 +946,8 @@ function meetingEvents(
 ): void {
   const { meetings, linkedVisit } = links;
   const { readout, fallback, previousVisit, previousOccasion } = f;
+  // (made when first needed, as visitOccasions: most sentences link no meeting to an occasion)
+  let occasionOf = visitOccasions;
   for (const m of meetings) {
     const vi = linkedVisit.get(m);
     let date = dateOf.get(m) ?? null;
@@ -960,16 +985,17 @@ function meetingEvents(
     // "In July, A visited Japan. Prime Minister B and A held a meeting ...": the visitor meets the host on that visit
     if (
       !vi &&
-      !occasionOf.get(m) &&
+      !occasionOf?.get(m) &&
       !v.dates.length &&
       m.modality === "in_person" &&
       previousVisit?.date &&
       previousVisit.countries.join() === m.parties.join() &&
       (previousVisit.participants ?? []).some((n) => participants.some((p) => p.name === n))
     ) {
+      occasionOf ??= new Map();
       occasionOf.set(m, previousVisit);
     }
-    const occ = occasionOf.get(m);
+    const occ = occasionOf?.get(m);
     if (occ) {
       ev.location = occ.location ?? null;
       ev.place = occ.place ?? null;
@@ -1297,7 +1323,7 @@ function tripMeetings(
   return { made: out, replaced };
 }
 
-const HELD_MEETINGS_WITH =
+export const HELD_MEETINGS_WITH =
   /\b(?:held|had)\s+(?:separate\s+|individual\s+)?((?:(?:summit|leaders['’]?|foreign\s+ministers['’]?|bilateral)\s+)*meetings)\s+with\s+/gi;
 
 /**
@@ -1326,7 +1352,7 @@ function separateMeetings(v: SentenceView, meetings: MeetingAnchor[]): MeetingAn
         kind: "meeting",
         start: side.start,
         end: side.end,
-        parties: [subject.country, side.country!].sort(),
+        parties: sortCodes([subject.country, side.country!]),
         level,
         modality: "in_person",
         participants: side.person ? [subject, side.person] : [subject],
@@ -1369,7 +1395,7 @@ function captionMeetings(v: SentenceView): MeetingAnchor[] {
       kind: "meeting",
       start: a.start,
       end: b.end,
-      parties: [a.country!, b.country!].sort(),
+      parties: sortCodes([a.country!, b.country!]),
       level: levelOfRanks(a.rank, b.rank),
       modality: "in_person",
       participants: [a, b],

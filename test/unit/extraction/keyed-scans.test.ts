@@ -6,8 +6,24 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { COUNT_RE } from "../../../src/extraction/counts.js";
+import { MAY_HOLD_DATE } from "../../../src/extraction/dates.js";
 import { HABIT_PRETEST, KEYED_SCANS } from "../../../src/extraction/events/anchors.js";
 import { STATUS_PRETESTS } from "../../../src/extraction/events/instruments.js";
+import {
+  COP_WORD,
+  COUNT_NUMBER,
+  COUNT_WORD,
+  dateWordEnd,
+  GATE_PATTERNS,
+  gateWords,
+  INSTRUMENT_WORD,
+  MEETING_WORD,
+  MEETINGS_WORD,
+  ROUND_WORD,
+  VISIT_WORD,
+} from "../../../src/extraction/events/view.js";
+import { HELD_MEETINGS_WITH } from "../../../src/extraction/events.js";
 
 /** The letter runs of a pattern's source (its words and word stems), plus a few names and fillers. */
 function vocabulary(res: readonly RegExp[]): string[] {
@@ -148,5 +164,106 @@ describe("scans gated by key words", () => {
       { numRuns: 3000 },
     );
     expect(matched).toBeGreaterThan(0);
+  });
+
+  it("the one-scan gate words agree with each gate pattern", () => {
+    // words, stems and their neighbours ("metric", "xEPA", "COP 28"), spaces of every kind, "+", "_", digits
+    const extra = [
+      "metric",
+      "xEPA",
+      "_epa",
+      "COP28",
+      "COP 28",
+      "COP\u00a028",
+      "cop2",
+      "2+2",
+      "2 + 2",
+      "a",
+      "one",
+      "\u212a",
+      "_",
+      "12",
+      "2019",
+      "1,000",
+      "_5",
+      "x9",
+      "twenty-one",
+      "fourteen",
+    ];
+    const vocab = vocabulary([...GATE_PATTERNS.map(([, re]) => re), COUNT_WORD]).concat(extra);
+    const joiner = fc.constantFrom(" ", "  ", "", "\t", "\u00a0", "s ", "-");
+    const text = fc
+      .array(fc.tuple(fc.constantFrom(...vocab), fc.boolean(), joiner), { minLength: 1, maxLength: 10 })
+      .map((ws) => ws.map(([w, up, j]) => (up ? w.toUpperCase() : w) + j).join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        const bits = gateWords(t);
+        for (const [bit, re] of GATE_PATTERNS)
+          expect((bits & bit) !== 0, `${re.source.slice(0, 30)} in "${t}"`).toBe(re.test(t));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(gateWords("The two ministers met twice.")).toBe(gateWords("two MET twice"));
+    for (const re of [MEETING_WORD, ROUND_WORD, VISIT_WORD, INSTRUMENT_WORD, COP_WORD, COUNT_WORD])
+      expect(GATE_PATTERNS.some(([, p]) => p === re)).toBe(true);
+  });
+
+  it("a count pattern never matches a sentence without the number its pre-test looks for", () => {
+    let matched = 0;
+    fc.assert(
+      fc.property(sentence(vocabulary([COUNT_RE]).concat(["12", "3", "2019", "twenty-one", "twice"])), (text) => {
+        if (!new RegExp(COUNT_RE.source, "i").test(text)) return;
+        matched++;
+        expect(COUNT_NUMBER.test(text), text).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(matched).toBeGreaterThan(0);
+  });
+
+  it("separate meetings are looked for only where MEETINGS_WORD stands", () => {
+    let matched = 0;
+    fc.assert(
+      fc.property(sentence(vocabulary([HELD_MEETINGS_WITH])), (text) => {
+        if (!new RegExp(HELD_MEETINGS_WITH.source, "i").test(text)) return;
+        matched++;
+        expect(MEETINGS_WORD.test(text), text).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(matched).toBeGreaterThan(0);
+  });
+
+  it("the gate scan finds where MAY_HOLD_DATE's first match ends", () => {
+    const words = ["January", "June", "July", "March", "May", "may", "Sept.", "Sept", "September", "December"];
+    const more = [
+      "mid-90",
+      "mid 80",
+      "mid80",
+      "mid-9",
+      "amid",
+      "1999",
+      "2019",
+      "199",
+      "20199",
+      "12019",
+      "in",
+      "x",
+      "-",
+    ];
+    const text = fc
+      .array(fc.tuple(fc.constantFrom(...words, ...more), fc.constantFrom(" ", "", ".", "\u00a0")), { maxLength: 8 })
+      .map((ws) => ws.map(([w, j]) => w + j).join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        MAY_HOLD_DATE.lastIndex = 0;
+        const end = MAY_HOLD_DATE.test(t) ? MAY_HOLD_DATE.lastIndex : -1;
+        MAY_HOLD_DATE.lastIndex = 0;
+        expect(dateWordEnd(gateWords(t)), t).toBe(end);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(dateWordEnd(gateWords("On May 9, 2019"))).toBe(6);
+    expect(dateWordEnd(gateWords("no date here"))).toBe(-1);
   });
 });
