@@ -5,7 +5,7 @@
  */
 import type { DocumentMetadata, Sentence } from "../../model/types.js";
 import { isSpace } from "../chars.js";
-import type { DocContext } from "../context.js";
+import type { DocContext, PersonHit } from "../context.js";
 import { carryYear, type DateMention, findDates } from "../dates.js";
 import { type Rank, rankOf } from "./lexicon.js";
 
@@ -550,6 +550,47 @@ export function buildViews(ctx: DocContext): SentenceView[] {
   return views;
 }
 
+/**
+ * A person named in a sentence, as the finders see it: the office (the one named before for a later mention by
+ * name alone), its rank, the country (the one the title names, else the section's), and where the title starts.
+ * (A function of its own: makeViews' loop was slow to compile with it inline.)
+ */
+function personRef(
+  h: PersonHit,
+  text: string,
+  base: number,
+  countries: CountryRef[],
+  offices: Map<string, { role: string | null; rank: Rank }>,
+  focus: string | null,
+): PersonRef {
+  const start = h.start - base;
+  const end = h.end - base;
+  const title = TITLE_BEFORE.exec(text.slice(Math.max(0, start - 60), start));
+  const local = h.role && rankOf(h.role) ? null : localRole(text, end, title);
+  // a later mention by name alone ("Mr. Zhang paid a courtesy call") keeps the office named before
+  // ("Minister Kamikawa" after "Minister for Foreign Affairs Kamikawa": the office named before is the precise one)
+  const own = rankOf(h.role) ?? rankOf(local);
+  const known = !own || own === "minister" ? offices.get(h.name) : undefined;
+  const role = known ? known.role : (h.role ?? local ?? null);
+  const rank = known ? known.rank : own;
+  if (rank && !offices.has(h.name) && rank !== "minister") offices.set(h.name, { role, rank });
+  // a foreign official whose country the finder could not tell: the one the title names
+  // ("Minister of Foreign Affairs of the ROK"), else the country the section is about
+  let country = h.country;
+  // the EU's High Representative (for Foreign Affairs and Security Policy) speaks for the EU, a party of meetings
+  if (!country && role && EU_HIGH_REP.test(role)) country = "EU";
+  if (!country) {
+    const after = /^,?\s+(?:[A-Z][\w’'-]*\s+|of\s+|for\s+|and\s+){1,6}of\s+(?:the\s+)?$/;
+    const c = countries.find((x) => x.start >= end && x.start - end < 70 && after.test(text.slice(end, x.start)));
+    const national =
+      rank !== null && rank !== "official" && !INTERNATIONAL.test(`${role ?? ""} ${text.slice(end, end + 60)}`);
+    country = c?.code ?? (focus && focus !== "JPN" && national ? focus : null);
+  }
+  const lead = title ? (/^(?:(?:of|for|and|the)\s+)+/.exec(title[0])?.[0].length ?? 0) : 0;
+  const outer = title ? start - title[0].length + lead : start;
+  return { name: h.name, country, rank, role, start, end, outer };
+}
+
 function makeViews(ctx: DocContext): SentenceView[] {
   const { metadata } = ctx;
   const defaultYear = metadata.coveredYear ?? readoutYear(metadata);
@@ -578,35 +619,8 @@ function makeViews(ctx: DocContext): SentenceView[] {
       orgs.push({ id: h.id, start: h.start - base, end: h.end - base });
     }
     while (pi < ctx.persons.length && ctx.persons[pi]!.start < s.start) pi++;
-    for (let j = pi; j < ctx.persons.length && ctx.persons[j]!.start < s.end; j++) {
-      const h = ctx.persons[j]!;
-      const start = h.start - base;
-      const end = h.end - base;
-      const title = TITLE_BEFORE.exec(s.text.slice(Math.max(0, start - 60), start));
-      const local = h.role && rankOf(h.role) ? null : localRole(s.text, end, title);
-      // a later mention by name alone ("Mr. Zhang paid a courtesy call") keeps the office named before
-      // ("Minister Kamikawa" after "Minister for Foreign Affairs Kamikawa": the office named before is the precise one)
-      const own = rankOf(h.role) ?? rankOf(local);
-      const known = !own || own === "minister" ? offices.get(h.name) : undefined;
-      const role = known ? known.role : (h.role ?? local ?? null);
-      const rank = known ? known.rank : own;
-      if (rank && !offices.has(h.name) && rank !== "minister") offices.set(h.name, { role, rank });
-      // a foreign official whose country the finder could not tell: the one the title names
-      // ("Minister of Foreign Affairs of the ROK"), else the country the section is about
-      let country = h.country;
-      // the EU's High Representative (for Foreign Affairs and Security Policy) speaks for the EU, a party of meetings
-      if (!country && role && EU_HIGH_REP.test(role)) country = "EU";
-      if (!country) {
-        const after = /^,?\s+(?:[A-Z][\w’'-]*\s+|of\s+|for\s+|and\s+){1,6}of\s+(?:the\s+)?$/;
-        const c = countries.find((x) => x.start >= end && x.start - end < 70 && after.test(s.text.slice(end, x.start)));
-        const national =
-          rank !== null && rank !== "official" && !INTERNATIONAL.test(`${role ?? ""} ${s.text.slice(end, end + 60)}`);
-        country = c?.code ?? (focus && focus !== "JPN" && national ? focus : null);
-      }
-      const lead = title ? (/^(?:(?:of|for|and|the)\s+)+/.exec(title[0])?.[0].length ?? 0) : 0;
-      const outer = title ? start - title[0].length + lead : start;
-      persons.push({ name: h.name, country, rank, role, start, end, outer });
-    }
+    for (let j = pi; j < ctx.persons.length && ctx.persons[j]!.start < s.end; j++)
+      persons.push(personRef(ctx.persons[j]!, s.text, base, countries, offices, focus));
     if (s.kind === "heading") {
       previousYear = null;
       const named = countries.filter((c) => !c.adjective);
