@@ -141,29 +141,54 @@ function nounPhrase(text: string, hs: number, he: number): Np {
     while (a > lo && isSpace(text.charCodeAt(a - 1))) a--;
     pos = a;
   }
-  let end = he;
-  const rest = text.slice(he);
-  const quoted = /^\s*(?:for\s+)?[“"][^”"]{2,200}[”"]/.exec(rest);
-  const onCaps =
-    /^\s+(?:on|for|between|concerning|regarding)\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+(?:the\s+)?|\s+on\s+|\s+for\s+|\s+in\s+the\s+|\s+)[A-Z][\w’'-]*)*/.exec(
-      rest,
-    );
-  const concerning =
-    /^\s+(?:concerning|on|regarding)\s+(?:(?!(?:in|on|at|with|for|to|by|from|and|which|that|was|were)\b)[a-z][\w-]*\s?){1,5}/.exec(
-      rest,
-    );
-  const withCountry = /^\s+with\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?/.exec(rest);
-  if (quoted) end = he + quoted[0].length;
-  else if (onCaps) end = he + onCaps[0].length;
-  else if (concerning) end = he + concerning[0].trimEnd().length;
-  else if (withCountry && /^(?:FTA|EPA)s?$/.test(text.slice(hs, he))) end = he + withCountry[0].length;
+  const end = he + tailLength(text, hs, he);
   const title = text
     .slice(start, end)
     .replace(/^[(“"]+/, "")
     .replace(/[\s,.;]+$/, "")
     .replace(/\s+(?:the|a|an|of|on|for|and|concerning|regarding)$/i, "")
     .trim();
-  return { start, end, title, generic: !/[A-Z]/.test(text.slice(start, he)) };
+  return { start, end, title, generic: !hasCapital(text, start, he) };
+}
+
+/**
+ * How far an instrument's name goes on after its head [hs, he): a quoted name, capitalized words after
+ * on/for/between/..., lower-case words after concerning/on/regarding, or the country after an FTA/EPA. The first
+ * form that matches wins, so the forms are tried in that order and the others are not run.
+ */
+function tailLength(text: string, hs: number, he: number): number {
+  const rest = text.slice(he);
+  const quoted = QUOTED_AFTER.exec(rest);
+  if (quoted) return quoted[0].length;
+  const onCaps = CAPS_AFTER.exec(rest);
+  if (onCaps) return onCaps[0].length;
+  const concerning = CONCERNING_AFTER.exec(rest);
+  if (concerning) return concerning[0].trimEnd().length;
+  if (!FTA_EPA.test(text.slice(hs, he))) return 0;
+  const withCountry = WITH_COUNTRY_AFTER.exec(rest);
+  return withCountry ? withCountry[0].length : 0;
+}
+
+const QUOTED_AFTER = /^\s*(?:for\s+)?[“"][^”"]{2,200}[”"]/;
+const CAPS_AFTER =
+  /^\s+(?:on|for|between|concerning|regarding)\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+(?:the\s+)?|\s+on\s+|\s+for\s+|\s+in\s+the\s+|\s+)[A-Z][\w’'-]*)*/;
+const CONCERNING_AFTER =
+  /^\s+(?:concerning|on|regarding)\s+(?:(?!(?:in|on|at|with|for|to|by|from|and|which|that|was|were)\b)[a-z][\w-]*\s?){1,5}/;
+const WITH_COUNTRY_AFTER = /^\s+with\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?/;
+const FTA_EPA = /^(?:FTA|EPA)s?$/;
+
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Whether text[from, to) holds a capital A-Z (what /[A-Z]/ says of the slice, without the slice). */
+function hasCapital(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 const ACTIVE: Array<[RegExp, AgreementStatus]> = [
@@ -204,11 +229,60 @@ const PASSIVE_WORD = /sign|conclu|agree|adopt|releas|issu|publish|announc|into|t
 function activeStatus(text: string, npStart: number): AgreementStatus | null {
   const window = text.slice(Math.max(0, npStart - 70), npStart);
   if (!ACTIVE_WORD.test(window)) return null;
-  const pre = window.replace(/(?:\b(?:the|a|an|its|their|this|new|first|first-ever|revised|joint)\s+)*$/i, "");
+  const pre = withoutTrailingArticles(window);
   if (!ACTIVE_ANY.test(pre)) return null;
   for (const [re, st] of ACTIVE) if (re.test(pre)) return st;
   // "issued a joint statement", "signed the X" with an object pronoun/article already stripped
   return null;
+}
+
+/** The words activeStatus takes off the end of its window ("signed the new ", "adopted its first-ever "). */
+const ARTICLES = ["the", "a", "an", "its", "their", "this", "new", "first", "first-ever", "revised", "joint"];
+
+/** A unit /\w/ matches (without the u flag): the units a word boundary \b tells from the others. */
+function isWordUnit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** Whether w[at - a.length, at) is `a` (lower-case ASCII) in either case, what the i flag matches to a's letters. */
+function endsWithFolded(w: string, at: number, a: string): boolean {
+  const from = at - a.length;
+  if (from < 0) return false;
+  for (let i = 0; i < a.length; i++) {
+    let c = w.charCodeAt(from + i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== a.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
+ * `w` without the run of ARTICLES, each followed by white space, that ends it: what
+ * `w.replace(/(?:\b(?:the|a|an|its|their|this|new|first|first-ever|revised|joint)\s+)*$/i, "")` gives. That pattern
+ * is tried at every position of the window, since its empty match always succeeds at the end; here the run is peeled
+ * off from the end instead: white space, then the article before it (at a word boundary), again and again. At most
+ * one article can end at a given place with a boundary before it, so the peeling finds the leftmost match.
+ */
+function withoutTrailingArticles(w: string): string {
+  let cut = w.length;
+  for (;;) {
+    let q = cut;
+    while (q > 0 && isSpace(w.charCodeAt(q - 1))) q--;
+    if (q === cut) break; // each article is followed by white space
+    const n = articleBefore(w, q);
+    if (n === 0) break;
+    cut = q - n;
+  }
+  return cut === w.length ? w : w.slice(0, cut);
+}
+
+/** The length of the article of ARTICLES that ends at `at` in `w` with a word boundary before it, or 0. */
+function articleBefore(w: string, at: number): number {
+  for (const a of ARTICLES) {
+    const from = at - a.length;
+    if (endsWithFolded(w, at, a) && (from === 0 || !isWordUnit(w.charCodeAt(from - 1)))) return a.length;
+  }
+  return 0;
 }
 
 function passiveStatus(text: string, npEnd: number): AgreementStatus | null {
@@ -470,8 +544,8 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     if (seen.some((s) => s.start <= hs && hs < s.end)) continue;
     const np = nounPhrase(text, hs, he);
     seen.push(np);
-    const words = np.title.split(/\s+/);
-    if (words.length < 2) continue;
+    // a name of one word (what np.title.split(/\s+/).length < 2 says: the title holds no white space)
+    if (!hasSpace(np.title)) continue;
     if (v.chains.some((c) => c.start >= np.start && c.end <= np.end)) continue; // joint: not one government's
     const pre = text.slice(Math.max(0, np.start - 60), np.start);
     const post = text.slice(np.end, np.end + 40);
