@@ -11,6 +11,7 @@ import {
   modalityOf,
   NUMBER_SRC,
   PLAN_AFTER,
+  PLAN_AFTER_WORD,
   PLAN_BEFORE,
   rankOf,
 } from "./lexicon.js";
@@ -124,7 +125,9 @@ const UNREAL_BEFORE = new RegExp(
 /** A plan, negation or habit stated after `end` (isUnreal's second half). */
 export function unrealAfter(text: string, end: number): boolean {
   // "..., which had been expected in December, was held in January": the plan is the apposition's, the fact the verb's
-  if (PLAN_AFTER.test(text.slice(end, end + 60)) && !HELD_AFTER_ALL.test(text.slice(end, end + 100))) return true;
+  const window = text.slice(end, end + 60);
+  if (PLAN_AFTER_WORD.test(window) && PLAN_AFTER.test(window) && !HELD_AFTER_ALL.test(text.slice(end, end + 100)))
+    return true;
   // "has held summit meetings with Australia almost every year since 2007": a habit
   const after = text.slice(end, end + 80);
   if (HABIT_WORD.test(after) && HABIT_AFTER.test(after)) return true;
@@ -290,18 +293,23 @@ interface MeetingKeys {
   /** where "held" or "had" opens */
   heldOrHad: number[];
   held: boolean;
+  /** where the last "held" opens (-1: none) */
+  lastHeld: number;
   met: boolean;
   between: boolean;
 }
 
 function meetingKeys(text: string): MeetingKeys {
-  const keys: MeetingKeys = { at: [], heldOrHad: [], held: false, met: false, between: false };
+  const keys: MeetingKeys = { at: [], heldOrHad: [], held: false, lastHeld: -1, met: false, between: false };
   MEETING_KEY.lastIndex = 0;
   for (let m = MEETING_KEY.exec(text); m !== null; m = MEETING_KEY.exec(text)) {
     keys.at.push(m.index);
     if (m[1] !== undefined) {
       keys.heldOrHad.push(m.index);
-      if (m[1].length === 4) keys.held = true;
+      if (m[1].length === 4) {
+        keys.held = true;
+        keys.lastHeld = m.index;
+      }
     } else if (m[2] !== undefined) keys.met = true;
     else if (m[3] !== undefined) keys.between = true;
   }
@@ -648,7 +656,9 @@ export function findMeetings(
   }
 
   // 3. "vice-ministerial level talks held in August", "director-general level consultations were held"
-  for (const m of keys.held ? allMatches(text, LEVELED) : NONE) {
+  // (every match ends on a "held" after white space, which the key scan finds: the text after the last one, but for
+  // the character that tells the word's end, cannot hold a match and is not searched)
+  for (const m of keys.held ? allMatches(text.slice(0, keys.lastHeld + 5), LEVELED) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[1]!.length;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
@@ -718,10 +728,9 @@ export function findVisits(
     const pre = before(text, start, 70);
     if (/\b(?:will|would)\s+(?:\w+\s+){0,2}$/i.test(pre)) continue;
     const windowText = text.slice(Math.max(0, start - 25), Math.min(text.length, end + 40));
-    if (HABITUAL.test(windowText) && !/\bvisits?\s+of\b/i.test(trig)) {
-      // "visited each other frequently", "frequent visits"
-      if (/each other|one another|frequent|mutual|regular|repeatedly|series of|numerous/i.test(windowText)) continue;
-    }
+    // "visited each other frequently", "frequent visits": HABITUAL and one of its stronger words (all pure tests, the
+    // one that rejects most windows first: the stronger words without HABITUAL's word boundaries)
+    if (HABIT_STRONG.test(windowText) && !/\bvisits?\s+of\b/i.test(trig) && HABITUAL.test(windowText)) continue;
     let visitors: PersonRef[] = [];
     let destFrom = end;
     if (/visits?\s+of$/i.test(trig)) {
@@ -855,6 +864,8 @@ export function findVisits(
   return out;
 }
 
+const HABIT_STRONG = /each other|one another|frequent|mutual|regular|repeatedly|series of|numerous/i;
+
 /** After a trip's date: "and again" before a second date ("in August and again in December"). */
 const AGAIN =
   /^\s+(?:in|on)\s+(?:early\s+|mid-|late\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s*,?\s+and\s+again(?=\s+(?:in|on)\s+(?:early\s+|mid-|late\s+)?[A-Z][a-z]+\b)/;
@@ -956,6 +967,9 @@ const NOT_GATHERINGS = new Set(["TPP", "CPTPP", "RCEP", "NPT", "UN", "UNSC"]);
 /** Gatherings named by their organization alone, with a number written onto the name ("the G20 in Osaka"). */
 const NAMED_GATHERINGS = new Set(["G7", "G8", "G20", "APEC", "ASEM", "TICAD"]);
 const COP = /\bCOP\s?\d{1,2}\b/g;
+/** The number of a TICAD meeting after its name ("TICAD 8", "(TICAD IV)"); asked of TICAD only. */
+const TICAD_NUMBER =
+  /^\s*(?:\d{1,2}|[IVX]{1,5})\b(?:\s*\((?:TICAD\s*)?(?:\d{1,2}|[IVX]{1,5})\))?|^\s*\(TICAD\s*(?:\d{1,2}|[IVX]{1,5})\)/;
 
 export function findConferences(v: SentenceView, cities: Map<string, string>): ConferenceAnchor[] {
   const out: ConferenceAnchor[] = [];
@@ -967,10 +981,7 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
     if (/[-–]\s?$/.test(text.slice(Math.max(0, o.start - 2), o.start))) continue;
     const after = text.slice(o.end);
     // "TICAD 8", "TICAD IV", "the Tokyo International Conference on African Development (TICAD IV)"
-    const num =
-      /^\s*(?:\d{1,2}|[IVX]{1,5})\b(?:\s*\((?:TICAD\s*)?(?:\d{1,2}|[IVX]{1,5})\))?|^\s*\(TICAD\s*(?:\d{1,2}|[IVX]{1,5})\)/.exec(
-        after,
-      );
+    const num = o.id === "TICAD" ? TICAD_NUMBER.exec(after) : null;
     if (o.id === "TICAD" && (num || /conference/i.test(text.slice(o.start, o.end)))) {
       cands.push({ start: o.start, end: o.end + (num ? num[0].length : 0), org: o.id });
       continue;
@@ -1053,3 +1064,9 @@ export const KEYED_SCANS = {
 
 /** For tests only: the habit pattern after an event and the one-scan word pre-test that stands before it. */
 export const HABIT_PRETEST = { word: HABIT_WORD, pattern: HABIT_AFTER } as const;
+
+/** For tests only: the leveled-talks scan, searched only up to the last "held" the meeting key scan finds. */
+export const HELD_ENDED_SCAN = { key: MEETING_KEY, scan: LEVELED } as const;
+
+/** For tests only: the plan pattern after an event and the one-scan word pre-test that stands before it. */
+export const PLAN_AFTER_PRETEST = { word: PLAN_AFTER_WORD, pattern: PLAN_AFTER } as const;

@@ -6,7 +6,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HABIT_PRETEST, KEYED_SCANS } from "../../../src/extraction/events/anchors.js";
+import {
+  HABIT_PRETEST,
+  HELD_ENDED_SCAN,
+  KEYED_SCANS,
+  PLAN_AFTER_PRETEST,
+} from "../../../src/extraction/events/anchors.js";
 import { STATUS_PRETESTS } from "../../../src/extraction/events/instruments.js";
 
 /** The letter runs of a pattern's source (its words and word stems), plus a few names and fillers. */
@@ -122,6 +127,23 @@ describe("scans gated by key words", () => {
     });
   }
 
+  it("the leveled-talks scan finds the same matches in the text up to its last key word 'held'", () => {
+    const { key, scan } = HELD_ENDED_SCAN;
+    let matched = 0;
+    fc.assert(
+      fc.property(sentence([...vocabulary([scan]), "upheld", "held.", "Held", "withheld"]), (text) => {
+        const lastHeld = Math.max(-1, ...[...text.matchAll(key)].filter((m) => m[1]?.length === 4).map((m) => m.index));
+        const all = [...text.matchAll(scan)].map((m) => `${m.index} ${m[0]}`);
+        matched += all.length;
+        const cut =
+          lastHeld < 0 ? [] : [...text.slice(0, lastHeld + 5).matchAll(scan)].map((m) => `${m.index} ${m[0]}`);
+        expect(cut, text).toEqual(all);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(matched).toBeGreaterThan(0);
+  });
+
   it("an instrument status pattern never matches a window its one-word pre-test rejects", () => {
     const { active, passive } = STATUS_PRETESTS;
     fc.assert(
@@ -136,17 +158,17 @@ describe("scans gated by key words", () => {
     );
   });
 
-  it("the habit pattern after an event never matches a window its word pre-test rejects", () => {
-    const { word, pattern } = HABIT_PRETEST;
-    let matched = 0;
-    fc.assert(
-      fc.property(sentence(vocabulary([pattern])), (text) => {
-        if (!pattern.test(text)) return;
-        matched++;
-        expect(word.test(text), text).toBe(true);
-      }),
-      { numRuns: 3000 },
-    );
-    expect(matched).toBeGreaterThan(0);
-  });
+  for (const [name, { word, pattern }] of Object.entries({ habit: HABIT_PRETEST, plan: PLAN_AFTER_PRETEST }))
+    it(`the ${name} pattern after an event never matches a window its word pre-test rejects`, () => {
+      let matched = 0;
+      fc.assert(
+        fc.property(sentence(vocabulary([pattern])), (text) => {
+          if (!pattern.test(text)) return;
+          matched++;
+          expect(word.test(text), text).toBe(true);
+        }),
+        { numRuns: 3000 },
+      );
+      expect(matched).toBeGreaterThan(0);
+    });
 });
