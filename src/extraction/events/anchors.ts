@@ -3,7 +3,7 @@
  * links are resolved. One finder per event shape; each is a general syntactic frame.
  */
 import type { AgreementStatus, Level, Modality } from "../../model/types.js";
-import { allMatches } from "../matches.js";
+import { allMatches, sortCodes } from "../matches.js";
 import {
   HABITUAL,
   levelOfPhrase,
@@ -179,7 +179,7 @@ function uniqSorted(xs: Iterable<string | null | undefined>): string[] {
   // the distinct non-empty ones, sorted (one array, not four copies)
   const out: string[] = [];
   for (const x of xs) if (x && !out.includes(x)) out.push(x);
-  return out.sort();
+  return sortCodes(out);
 }
 
 // ---------------------------------------------------------------------------
@@ -336,6 +336,16 @@ function matchesAt(text: string, sticky: RegExp, starts: number[]): RegExpExecAr
   return out;
 }
 
+/**
+ * The `starts` that no span of `spans` holds. PAIR and PAIR_PLURAL try their matches only there: a match that opens
+ * inside a meeting found already overlaps it and is dropped, and skipping the start changes nothing else, since no
+ * match of theirs (a verb, then fixed words: articles, levels, heads) can hold another "held" or "had" after its first
+ * word, so the starts matchesAt tries after it are the same.
+ */
+function startsOutside(starts: number[], ...spans: Span[][]): number[] {
+  return starts.filter((p) => !spans.some((list) => list.some((s) => s.start <= p && p < s.end)));
+}
+
 /** `previousSubject`: the person the sentence before is about, for "In Jordan, she paid a courtesy call on ...". */
 export function findMeetings(
   v: SentenceView,
@@ -459,19 +469,19 @@ export function findMeetings(
       if (others.some((p) => p.rank && p.rank !== otherRank)) level = "other";
     }
     if (!level) continue;
-    const parties = new Set<string>();
-    if (subject?.country) parties.add(subject.country);
-    if (objCountry) parties.add(objCountry);
+    const parties: string[] = [];
+    if (subject?.country) parties.push(subject.country);
+    if (objCountry && !parties.includes(objCountry)) parties.push(objCountry);
     // the side not named is Japan's: "... held talks with State Minister for Foreign Affairs"
-    if (parties.size === 1 && !parties.has("JPN")) parties.add("JPN");
-    if (parties.size < 2) continue;
+    if (parties.length === 1 && parties[0] !== "JPN") parties.push("JPN");
+    if (parties.length < 2) continue;
     // a plan, negation or habit (asked last: the tests above are cheaper and most candidates fail one)
     if (isUnreal(text, start, end)) continue;
     out.push({
       kind: "meeting",
       start,
       end,
-      parties: [...parties].sort(),
+      parties: sortCodes(parties),
       level,
       modality: modalityOf(phrase),
       participants,
@@ -514,7 +524,7 @@ export function findMeetings(
   }
 
   // 2a. "Japan and Canada held a summit meeting", "the two countries held ..."
-  for (const m of matchesAt(text, PAIR_AT, keys.heldOrHad)) {
+  for (const m of matchesAt(text, PAIR_AT, startsOutside(keys.heldOrHad, taken, out))) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end) || out.some((o) => o.start < end && start < o.end)) continue;
@@ -550,7 +560,7 @@ export function findMeetings(
 
   // 2e. "Prime Minister A and Prime Minister B held summit meetings in Osaka in June and in Bangkok in November":
   // one meeting per place and month listed
-  for (const m of matchesAt(text, PAIR_PLURAL_AT, keys.heldOrHad)) {
+  for (const m of matchesAt(text, PAIR_PLURAL_AT, startsOutside(keys.heldOrHad, out))) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;

@@ -4,7 +4,7 @@
  */
 import type { AgreementStatus } from "../../model/types.js";
 import { isSpace } from "../chars.js";
-import { allMatches } from "../matches.js";
+import { allMatches, sortCodes } from "../matches.js";
 import type { InstrumentAnchor } from "./anchors.js";
 import { isUnreal, unrealAfter, unrealBefore } from "./anchors.js";
 import type { SentenceView, Span } from "./view.js";
@@ -305,7 +305,7 @@ function countriesIn(v: SentenceView, start: number, end: number): string[] {
   // distinct codes, sorted (a loop: no filtered, mapped, spread and set copies per phrase)
   const out: string[] = [];
   for (const c of v.countries) if (c.start >= start && c.end <= end && !out.includes(c.code)) out.push(c.code);
-  return out.sort();
+  return sortCodes(out);
 }
 
 /** Countries after "with" in the rest of the clause: "issued a joint statement in July with the U.S. and Finland". */
@@ -437,13 +437,17 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     let parties = countriesIn(v, np.start, np.end);
     const withC = withCountries(v, np.end);
     const subject = subjectCountry(v, np.start);
-    const set = new Set([...parties, ...withC]);
+    // the distinct codes of the name, the "with" phrase and the subject, sorted (an array: no set and copies)
+    const all = parties.slice();
+    const add = (code: string | null): void => {
+      if (code && !all.includes(code)) all.push(code);
+    };
+    for (const c of withC) add(c);
     if (subject && !(parties.length >= 2)) {
-      set.add(subject);
-      const paired = pairedSubject(v, np.start);
-      if (paired) set.add(paired);
+      add(subject);
+      add(pairedSubject(v, np.start));
     }
-    parties = [...set].sort();
+    parties = sortCodes(all);
     const multilateral = v.orgs.some((o) => o.start >= np.start && o.end <= np.end);
     // "the RCEP Agreement entered into force": a trade pact's entry into force, for the country the text is about
     const pact =
@@ -470,7 +474,7 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     let fallback = parties;
     if (parties.length === 1 && !multilateral) {
       const other = v.focus && v.focus !== parties[0] ? v.focus : parties[0] !== "JPN" ? "JPN" : null;
-      if (other) fallback = [...parties, other].sort();
+      if (other) fallback = sortCodes([...parties, other]);
     } else if (parties.length === 0 && !multilateral && /\bgrant|loan|exchange/i.test(np.title)) {
       fallback = [...new Set([v.focus ?? "JPN", "JPN"])].sort();
     }
