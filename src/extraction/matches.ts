@@ -41,3 +41,17 @@ export function sortCodes(xs: string[]): string[] {
   }
   return xs;
 }
+
+/**
+ * Whether `text` holds `word` (lower-case ASCII letters and punctuation) at `at`, in any case of its letters: what a
+ * regex with the i flag (and no u flag) matches to those letters, which are only their two ASCII cases.
+ */
+export function hasFoldedAt(text: string, at: number, word: string): boolean {
+  if (at < 0 || at + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    let c = text.charCodeAt(at + i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}

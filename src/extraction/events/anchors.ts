@@ -3,7 +3,8 @@
  * links are resolved. One finder per event shape; each is a general syntactic frame.
  */
 import type { AgreementStatus, Level, Modality } from "../../model/types.js";
-import { allMatches, sortCodes } from "../matches.js";
+import { isSpace } from "../chars.js";
+import { allMatches, hasFoldedAt, sortCodes } from "../matches.js";
 import {
   HABITUAL,
   levelOfPhrase,
@@ -337,13 +338,37 @@ function matchesAt(text: string, sticky: RegExp, starts: number[]): RegExpExecAr
 }
 
 /**
+ * The length of the "with", "between" or "from" (any case) that ends `s`, or 0: what /(?:with|between|from)$/i
+ * finds, read in place (no regex, no match array).
+ */
+function linkAtEnd(s: string): number {
+  const n = s.length;
+  if (hasFoldedAt(s, n - 4, "with") || hasFoldedAt(s, n - 4, "from")) return 4;
+  return hasFoldedAt(s, n - 7, "between") ? 7 : 0;
+}
+
+/**
  * The `starts` that no span of `spans` holds. PAIR and PAIR_PLURAL try their matches only there: a match that opens
  * inside a meeting found already overlaps it and is dropped, and skipping the start changes nothing else, since no
  * match of theirs (a verb, then fixed words: articles, levels, heads) can hold another "held" or "had" after its first
  * word, so the starts matchesAt tries after it are the same.
  */
-function startsOutside(starts: number[], ...spans: Span[][]): number[] {
-  return starts.filter((p) => !spans.some((list) => list.some((s) => s.start <= p && p < s.end)));
+function startsOutside(starts: number[], a: readonly Span[], b: readonly Span[] = NO_SPANS): number[] {
+  // (a copy only once a start is dropped: most sentences have one "held" or "had" and no meeting over it)
+  let kept: number[] | null = null;
+  for (let i = 0; i < starts.length; i++) {
+    const p = starts[i]!;
+    if (holds(a, p) || holds(b, p)) kept ??= starts.slice(0, i);
+    else kept?.push(p);
+  }
+  return kept ?? starts;
+}
+
+const NO_SPANS: readonly Span[] = [];
+
+function holds(spans: readonly Span[], p: number): boolean {
+  for (const s of spans) if (s.start <= p && p < s.end) return true;
+  return false;
 }
 
 /** `previousSubject`: the person the sentence before is about, for "In Jordan, she paid a courtesy call on ...". */
@@ -425,8 +450,7 @@ export function findMeetings(
         subject = { ...previousSubject, start: at, end: at + pro[1]!.length, outer: at };
       }
     }
-    const tail = /(?:with|between|from)$/i.exec(m[0]);
-    const objs = counterparts(v, tail ? end - tail[0].length : end, text.length);
+    const objs = counterparts(v, end - linkAtEnd(m[0]), text.length);
     let obj = objs[0] ?? null;
     if (!obj) {
       // "met Prime Minister X" without "with": the next person right after
@@ -926,14 +950,24 @@ export function cityAt(text: string, pos: number, cities: Map<string, string>): 
   return m ? { name: m[0], code: cities.get(m[0])! } : null;
 }
 
+/** Where a name after `at` opens: past white space and a "the" (any case) and the white space after it. */
+function pastThe(text: string, at: number): number {
+  // what /^\s*(?:the\s+)?/i skips, read by character instead of a regex and a slice per destination
+  let i = at;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (hasFoldedAt(text, i, "the") && isSpace(text.charCodeAt(i + 3))) {
+    i += 3;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
 /** Country or city names right at `pos` ("the U.S.", "Tokyo", "Canada"), and those joined by "and" with dates between. */
 function destinations(v: SentenceView, pos: number, cities: Map<string, string>): Dest[] {
   const out: Dest[] = [];
   let at = pos;
   for (let k = 0; k < 8; k++) {
-    const rest = v.text.slice(at);
-    const lead = /^\s*(?:the\s+)?/i.exec(rest)![0].length;
-    const p = at + lead;
+    const p = pastThe(v.text, at);
     const country = v.countries.find(
       (c) => c.start === p && !c.adjective && !c.org && !v.chains.some((ch) => ch.start <= c.start && c.end <= ch.end),
     );

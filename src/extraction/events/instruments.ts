@@ -4,7 +4,7 @@
  */
 import type { AgreementStatus } from "../../model/types.js";
 import { isSpace } from "../chars.js";
-import { allMatches, sortCodes } from "../matches.js";
+import { allMatches, hasFoldedAt, sortCodes } from "../matches.js";
 import type { InstrumentAnchor } from "./anchors.js";
 import { isUnreal, unrealAfter, unrealBefore } from "./anchors.js";
 import type { SentenceView, Span } from "./view.js";
@@ -142,13 +142,34 @@ function nounPhrase(text: string, hs: number, he: number): Np {
     pos = a;
   }
   const end = he + tailLength(text, hs, he);
-  const title = text
-    .slice(start, end)
-    .replace(/^[(“"]+/, "")
-    .replace(/[\s,.;]+$/, "")
-    .replace(/\s+(?:the|a|an|of|on|for|and|concerning|regarding)$/i, "")
-    .trim();
+  const title = withoutLooseEnd(text.slice(start, end).replace(/^[(“"]+/, "")).trim();
   return { start, end, title, generic: !hasCapital(text, start, he) };
+}
+
+/** White space , . or ; (what /[\s,.;]/ matches). */
+function isSpaceOrStop(c: number): boolean {
+  return isSpace(c) || c === 0x2c || c === 0x2e || c === 0x3b;
+}
+
+/** Small words a name does not end with. */
+const LOOSE_WORDS = ["the", "a", "an", "of", "on", "for", "and", "concerning", "regarding"];
+
+/**
+ * `s` without its trailing white space and , . ; and then without a last word of LOOSE_WORDS after white space (and
+ * that white space): what `.replace(/[\s,.;]+$/, "").replace(/\s+(?:the|a|...|regarding)$/i, "")` gives, read from
+ * the end instead of trying both patterns at every position.
+ */
+function withoutLooseEnd(s: string): string {
+  let j = s.length;
+  while (j > 0 && isSpaceOrStop(s.charCodeAt(j - 1))) j--;
+  // the last word: the run of non-white-space before j; the pattern needs white space right before it
+  let k = j;
+  while (k > 0 && !isSpace(s.charCodeAt(k - 1))) k--;
+  if (k > 0 && LOOSE_WORDS.some((w) => w.length === j - k && hasFoldedAt(s, k, w))) {
+    j = k;
+    while (j > 0 && isSpace(s.charCodeAt(j - 1))) j--;
+  }
+  return j === s.length ? s : s.slice(0, j);
 }
 
 /**
@@ -244,18 +265,6 @@ function isWordUnit(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
-/** Whether w[at - a.length, at) is `a` (lower-case ASCII) in either case, what the i flag matches to a's letters. */
-function endsWithFolded(w: string, at: number, a: string): boolean {
-  const from = at - a.length;
-  if (from < 0) return false;
-  for (let i = 0; i < a.length; i++) {
-    let c = w.charCodeAt(from + i);
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== a.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
 /**
  * `w` without the run of ARTICLES, each followed by white space, that ends it: what
  * `w.replace(/(?:\b(?:the|a|an|its|their|this|new|first|first-ever|revised|joint)\s+)*$/i, "")` gives. That pattern
@@ -280,7 +289,7 @@ function withoutTrailingArticles(w: string): string {
 function articleBefore(w: string, at: number): number {
   for (const a of ARTICLES) {
     const from = at - a.length;
-    if (endsWithFolded(w, at, a) && (from === 0 || !isWordUnit(w.charCodeAt(from - 1)))) return a.length;
+    if (hasFoldedAt(w, from, a) && (from === 0 || !isWordUnit(w.charCodeAt(from - 1)))) return a.length;
   }
   return 0;
 }
