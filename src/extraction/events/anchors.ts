@@ -125,12 +125,14 @@ const UNREAL_BEFORE = new RegExp(
 
 /** A plan, negation or habit stated after `end` (isUnreal's second half). */
 export function unrealAfter(text: string, end: number): boolean {
+  // (the 80 characters after the event hold neither a plan word nor a habit word after most events: one scan says so)
+  const after = text.slice(end, end + 80);
+  if (!AFTER_WORD.test(after)) return false;
   // "..., which had been expected in December, was held in January": the plan is the apposition's, the fact the verb's
   const window = text.slice(end, end + 60);
   if (PLAN_AFTER_WORD.test(window) && PLAN_AFTER.test(window) && !HELD_AFTER_ALL.test(text.slice(end, end + 100)))
     return true;
   // "has held summit meetings with Australia almost every year since 2007": a habit
-  const after = text.slice(end, end + 80);
   if (HABIT_WORD.test(after) && HABIT_AFTER.test(after)) return true;
   return false;
 }
@@ -145,6 +147,12 @@ const HABIT_AFTER =
  * than HABIT_AFTER's, which tries its forms after each of the first 50 characters.
  */
 const HABIT_WORD = /every|each|annual|regular|rule|usual/i;
+/**
+ * HABIT_WORD, or the opening of a PLAN_AFTER_WORD word: the 80 characters after an event without any hold no habit,
+ * and their first 60 no plan word. (Without PLAN_AFTER_WORD's closing \b: the plan window is cut at 60 characters, so
+ * a word cut there, "be" of "bear", is whole in it but not here.)
+ */
+const AFTER_WORD = new RegExp(`${HABIT_WORD.source}|${PLAN_AFTER_WORD.source.replace(/\\b$/, "")}`, "i");
 
 function personsIn(v: SentenceView, start: number, end: number): PersonRef[] {
   return v.persons.filter((p) => p.start >= start && p.end <= end);
@@ -870,7 +878,8 @@ export function findVisits(
       end = Math.max(end, d.end);
       // "the visit to Japan by President X is scheduled for ...": a plan once the whole phrase is read
       const last = Math.max(end, ...visitors.map((p) => p.end));
-      if (PLAN_AFTER.test(text.slice(last, last + 60))) continue;
+      const planWindow = text.slice(last, last + 60);
+      if (PLAN_AFTER_WORD.test(planWindow) && PLAN_AFTER.test(planWindow)) continue;
       out.push({
         kind: "visit",
         start: Math.min(start, ...visitors.map((p) => p.start)),
@@ -1111,6 +1120,9 @@ export const HABIT_PRETEST = { word: HABIT_WORD, pattern: HABIT_AFTER } as const
 
 /** For tests only: the leveled-talks scan, searched only up to the last "held" the meeting key scan finds. */
 export const HELD_ENDED_SCAN = { key: MEETING_KEY, scan: LEVELED } as const;
+
+/** For tests only: unrealAfter's first scan, and the plan and habit word tests it stands for. */
+export const AFTER_PRETEST = { word: AFTER_WORD, plan: PLAN_AFTER_WORD, habit: HABIT_WORD } as const;
 
 /** For tests only: the plan pattern after an event and the one-scan word pre-test that stands before it. */
 export const PLAN_AFTER_PRETEST = { word: PLAN_AFTER_WORD, pattern: PLAN_AFTER } as const;

@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  AFTER_PRETEST,
   HABIT_PRETEST,
   HELD_ENDED_SCAN,
   KEYED_SCANS,
@@ -142,6 +143,32 @@ describe("scans gated by key words", () => {
       { numRuns: 3000 },
     );
     expect(matched).toBeGreaterThan(0);
+  });
+
+  it("the first scan after an event passes every window where a plan word (first 60 characters) or habit word stands", () => {
+    const { word, plan, habit } = AFTER_PRETEST;
+    let passed = 0;
+    // words cut at the 60th character ("be" of "bear") are whole in the plan window only
+    const vocab = [...vocabulary([plan, habit]), "bear", "beach", "notion", "haven", "nevertheless", "x"];
+    // a text whose 60th character cuts a word after its first `cut` letters ("be|ar"), or a random one
+    const cutAt60 = fc
+      .tuple(
+        sentence(vocab),
+        fc.constantFrom("bear", "beach", "notion", "haven", "nevertheless"),
+        fc.integer({ min: 2, max: 5 }),
+      )
+      .map(([s, w, cut]) => ({ text: `${`${s} ${" ".repeat(60)}`.slice(0, 60 - cut)}${w} and more`, skip: 0 }));
+    const shifted = fc.tuple(sentence(vocab), fc.nat(30)).map(([text, skip]) => ({ text, skip }));
+    fc.assert(
+      fc.property(fc.oneof(cutAt60, shifted), ({ text, skip }) => {
+        const after = text.slice(skip, skip + 80);
+        if (!plan.test(after.slice(0, 60)) && !habit.test(after)) return;
+        passed++;
+        expect(word.test(after), after).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(passed).toBeGreaterThan(0);
   });
 
   it("an instrument status pattern never matches a window its one-word pre-test rejects", () => {
