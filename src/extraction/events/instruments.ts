@@ -242,18 +242,25 @@ const LATER_STEP =
 
 /** A word each ACTIVE pattern holds: a window without any holds none of them (one scan instead of seven). */
 const ACTIVE_WORD = /agree|sign|conclu|adopt|releas|issu|publi|announc|unveil|launch|force/i;
-/** The ACTIVE patterns as alternatives: true exactly when one of them matches (one pass instead of seven). */
-const ACTIVE_ANY = new RegExp(ACTIVE.map(([re]) => re.source).join("|"), "i");
+/**
+ * The ACTIVE patterns as alternatives, each its own group (they hold no groups of their own): it matches exactly when
+ * one of them does, in one pass instead of seven. At most one can match a window, since each ends it on words of its
+ * own ("... on", "signed", "conclusion of", "entry into force of"), so the group that matched tells the status.
+ */
+const ACTIVE_ANY = new RegExp(ACTIVE.map(([re]) => `(${re.source})`).join("|"), "i");
 /** A word each PASSIVE pattern holds. */
 const PASSIVE_WORD = /sign|conclu|agree|adopt|releas|issu|publish|announc|into|took/i;
 
 function activeStatus(text: string, npStart: number): AgreementStatus | null {
   const window = text.slice(Math.max(0, npStart - 70), npStart);
   if (!ACTIVE_WORD.test(window)) return null;
-  const pre = withoutTrailingArticles(window);
-  if (!ACTIVE_ANY.test(pre)) return null;
-  for (const [re, st] of ACTIVE) if (re.test(pre)) return st;
-  // "issued a joint statement", "signed the X" with an object pronoun/article already stripped
+  return statusBefore(withoutTrailingArticles(window));
+}
+
+/** The status of the first ACTIVE pattern that matches the window before a name (its articles taken off), or null. */
+function statusBefore(pre: string): AgreementStatus | null {
+  const m = ACTIVE_ANY.exec(pre);
+  if (m) for (let k = 0; k < ACTIVE.length; k++) if (m[k + 1] !== undefined) return ACTIVE[k]![1];
   return null;
 }
 
@@ -655,6 +662,6 @@ function issuerOf(v: SentenceView, start: number, end: number): string | null {
 
 /** For tests only: the status patterns and the one-word pre-tests that stand before them. */
 export const STATUS_PRETESTS = {
-  active: { word: ACTIVE_WORD, any: ACTIVE_ANY, patterns: ACTIVE.map(([re]) => re) },
+  active: { word: ACTIVE_WORD, any: ACTIVE_ANY, patterns: ACTIVE, statusBefore },
   passive: { word: PASSIVE_WORD, patterns: PASSIVE.map(([re]) => re) },
 } as const;
