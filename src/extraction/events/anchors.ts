@@ -1024,6 +1024,28 @@ const COP = /\bCOP\s?\d{1,2}\b/g;
 const TICAD_NUMBER =
   /^\s*(?:\d{1,2}|[IVX]{1,5})\b(?:\s*\((?:TICAD\s*)?(?:\d{1,2}|[IVX]{1,5})\))?|^\s*\(TICAD\s*(?:\d{1,2}|[IVX]{1,5})\)/;
 
+/** A verb of attending or hosting right before a gathering ("attended the", "hosted the 8th", "held a"). */
+const ATTENDED_BEFORE =
+  /\b(?:(?:attended|attending|attend|hosted|hosting|host|chaired|participated\s+in|participate\s+in|took\s+part\s+in|joined|convened|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}|held\s+(?:the|a|an)\s+(?:\w+\s+){0,2})$/i;
+/** "... was held", "(...), which took place", "in Osaka in June was attended by" after a gathering. */
+const HELD_AFTER =
+  /^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:\s*in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?(?=\s+(?:in|on)\s+[A-Z]\w+\s+(?:was|were)\s+attended\b))?(?:\s*(?:in|on)\s+[A-Z]\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s+(?=(?:was|were)\s+attended\b))?(?:(?:which|that)\s+)?(?:was|were)?\s*(?:held|hosted|convened|took\s+place|attended\s+by)\b/i;
+/** "... in New York and the": the gap to the gathering before, whose verb this one shares. */
+const JOINED_GATHERING =
+  /^(?:\s*\([^()]{1,20}\))?(?:\s+(?:held\s+)?in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+|a\s+)?$/;
+
+/**
+ * Whether the text says the gathering [c.start, c.end) was attended, hosted or held, or shares the verb of the one
+ * before it (`prev`). The three tests are pure: the first that holds answers, the others are not run.
+ */
+function saidHeld(text: string, c: Span, prev: ConferenceAnchor | undefined): boolean {
+  const pre = text.slice(Math.max(0, c.start - 60), c.start);
+  if (ATTENDED_BEFORE.test(pre)) return true;
+  if (HELD_AFTER.test(text.slice(c.end, c.end + 70))) return true;
+  // "attended the UN General Assembly in New York and the G20 Summit in India": one verb for both
+  return prev !== undefined && JOINED_GATHERING.test(text.slice(prev.end, c.start));
+}
+
 export function findConferences(v: SentenceView, cities: Map<string, string>): ConferenceAnchor[] {
   const out: ConferenceAnchor[] = [];
   const { text } = v;
@@ -1055,24 +1077,7 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
   for (const c of cands) {
     if (out.some((o) => o.start <= c.start && c.start < o.end)) continue;
     // the text must say it was held, hosted or attended
-    const pre = text.slice(Math.max(0, c.start - 60), c.start);
-    const post = text.slice(c.end, c.end + 70);
-    const attended =
-      /\b(?:(?:attended|attending|attend|hosted|hosting|host|chaired|participated\s+in|participate\s+in|took\s+part\s+in|joined|convened|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}|held\s+(?:the|a|an)\s+(?:\w+\s+){0,2})$/i.test(
-        pre,
-      );
-    const held =
-      /^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:\s*in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?(?=\s+(?:in|on)\s+[A-Z]\w+\s+(?:was|were)\s+attended\b))?(?:\s*(?:in|on)\s+[A-Z]\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s+(?=(?:was|were)\s+attended\b))?(?:(?:which|that)\s+)?(?:was|were)?\s*(?:held|hosted|convened|took\s+place|attended\s+by)\b/i.test(
-        post,
-      );
-    // "attended the UN General Assembly in New York and the G20 Summit in India": one verb for both
-    const prev = out[out.length - 1];
-    const joined =
-      prev !== undefined &&
-      /^(?:\s*\([^()]{1,20}\))?(?:\s+(?:held\s+)?in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+|a\s+)?$/.test(
-        text.slice(prev.end, c.start),
-      );
-    if (!attended && !held && !joined) continue;
+    if (!saidHeld(text, c, out[out.length - 1])) continue;
     if (isUnreal(text, c.start, c.end)) continue;
     const title = text.slice(c.start, c.end).trim();
     let location: string | null = null;
