@@ -82,6 +82,9 @@ const MEETING_HEAD =
   /\b(meetings?|talks?|calls?|conversations?|consultations?|dialogues?|summits?|committee|2\s*\+\s*2|tele-?conference|video\s+conference)\b/i;
 const PLURAL_HEAD = /\b(?:meetings|calls|conversations|dialogues|summits|conferences)\b/i;
 const MEETING_HEADS = new RegExp(MEETING_HEAD.source, "gi");
+/** "B, who was visiting Japan for (the)" right before a compound meeting. */
+const VISITING_FOR =
+  /\bwho\s+(?:is|are|was|were)\s+(?:currently\s+)?visiting\s+[^,;]{1,40}?\s+(?:for|to\s+attend|to\s+participate\s+in)\s+(?:the\s+)?$/i;
 const HELD_TIMES = new RegExp(
   `^\\s+(?:was|were|has\\s+been|have\\s+been)\\s+held\\s+(?:${NUMBER_SRC}\\s+times|twice|thrice)`,
   "i",
@@ -412,12 +415,7 @@ export function findMeetings(
     if (isUnreal(text, c.start, end)) continue;
     // "B, who was visiting Japan for the Japan-X Security Consultative Committee": the purpose of a visit the
     // sentence mentions in passing, not the meeting it reports
-    if (
-      /\bwho\s+(?:is|are|was|were)\s+(?:currently\s+)?visiting\s+[^,;]{1,40}?\s+(?:for|to\s+attend|to\s+participate\s+in)\s+(?:the\s+)?$/i.test(
-        before(text, c.start, 90),
-      )
-    )
-      continue;
+    if (VISITING_FOR.test(before(text, c.start, 90))) continue;
     const subject = subjectOf(v, c.start);
     const objs = counterparts(v, end, text.length);
     const participants = [...(subject ? [subject] : []), ...objs];
@@ -877,12 +875,15 @@ export function findVisits(
       if (!visitorCountries.length) continue;
       end = Math.max(end, d.end);
       // "the visit to Japan by President X is scheduled for ...": a plan once the whole phrase is read
-      const last = Math.max(end, ...visitors.map((p) => p.end));
+      let last = end;
+      for (const p of visitors) if (p.end > last) last = p.end;
       const planWindow = text.slice(last, last + 60);
       if (PLAN_AFTER_WORD.test(planWindow) && PLAN_AFTER.test(planWindow)) continue;
+      let first = start;
+      for (const p of visitors) if (p.start < first) first = p.start;
       out.push({
         kind: "visit",
-        start: Math.min(start, ...visitors.map((p) => p.start)),
+        start: first,
         end: d.end,
         visitors: travellers,
         from: visitorCountries,
@@ -894,7 +895,8 @@ export function findVisits(
     }
     // "visited Israel in August and again in December": the same trip made a second time, with its own date
     // (after the last stop: the whole trip again; after an earlier one: that stop, "Jordan in January and again in
-    // August, and Israel in September")
+    // August, and Israel in September"). AGAIN needs "again" (case-sensitive): most sentences have none.
+    if (!text.includes("again")) continue;
     const firsts = out.filter((o) => o.trip === start);
     dests.forEach((dest, k) => {
       const again = AGAIN.exec(text.slice(dest.end, dest.end + 80));
