@@ -1125,6 +1125,9 @@ export const KEYED_SCANS = {
 /** For tests only: the habit pattern after an event and the one-scan word pre-test that stands before it. */
 export const HABIT_PRETEST = { word: HABIT_WORD, pattern: HABIT_AFTER } as const;
 
+/** For tests only: the scans startsOutside lets skip a start inside a meeting found (no match of theirs holds a second held/had). */
+export const HELD_OPENED_SCANS = { key: MEETING_KEY, scans: [PAIR, PAIR_PLURAL] } as const;
+
 /** For tests only: the leveled-talks scan, searched only up to the last "held" the meeting key scan finds. */
 export const HELD_ENDED_SCAN = { key: MEETING_KEY, scan: LEVELED } as const;
 

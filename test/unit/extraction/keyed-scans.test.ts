@@ -10,6 +10,7 @@ import {
   AFTER_PRETEST,
   HABIT_PRETEST,
   HELD_ENDED_SCAN,
+  HELD_OPENED_SCANS,
   KEYED_SCANS,
   PLAN_AFTER_PRETEST,
 } from "../../../src/extraction/events/anchors.js";
@@ -127,6 +128,24 @@ describe("scans gated by key words", () => {
       );
     });
   }
+
+  it("no match of PAIR or PAIR_PLURAL holds a key 'held' or 'had' after its first word", () => {
+    const { key, scans } = HELD_OPENED_SCANS;
+    let matched = 0;
+    fc.assert(
+      fc.property(sentence([...vocabulary(scans), "held", "had", "Held"]), (text) => {
+        const heldOrHad = [...text.matchAll(key)].filter((m) => m[1] !== undefined).map((m) => m.index);
+        for (const re of scans)
+          for (const m of text.matchAll(new RegExp(re.source, re.flags))) {
+            matched++;
+            const inside = heldOrHad.filter((at) => at > m.index && at < m.index + m[0].length);
+            expect(inside, `${m[0]} in "${text}"`).toEqual([]);
+          }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(matched).toBeGreaterThan(0);
+  });
 
   it("the leveled-talks scan finds the same matches in the text up to its last key word 'held'", () => {
     const { key, scan } = HELD_ENDED_SCAN;
