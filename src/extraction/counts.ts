@@ -2,8 +2,8 @@ import type { CountLevel, ExtractedCount } from "../model/types.js";
 import type { DocContext } from "./context.js";
 import { periodOf } from "./dates.js";
 import { levelOfPhrase, NUMBER_SRC, parseNumber, type Rank } from "./events/lexicon.js";
-import { buildViews, type SentenceView, type Span, sortCodes } from "./events/view.js";
-import { allMatches } from "./matches.js";
+import { buildViews, type SentenceView, type Span } from "./events/view.js";
+import { allMatches, sortCodes } from "./matches.js";
 
 const APPROX =
   "(?:over|more\\s+than|about|approximately|around|nearly|almost|some|at\\s+least|a\\s+total\\s+of|in\\s+total)";

@@ -44,8 +44,8 @@ import {
   type Rank,
   rankOf,
 } from "./events/lexicon.js";
-import { buildViews, type PersonRef, type SentenceView, sortCodes } from "./events/view.js";
-import { allMatches } from "./matches.js";
+import { buildViews, type PersonRef, type SentenceView } from "./events/view.js";
+import { allMatches, sortCodes } from "./matches.js";
 
 let citiesCache: Map<string, string> | null = null;
 

@@ -26,3 +26,32 @@ function advance(text: string, i: number, unicode: boolean): number {
   const d = text.charCodeAt(i + 1);
   return d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }
+
+/**
+ * `xs` sorted in place as `xs.sort()` sorts strings (by UTF-16 code units), and returned. An insertion sort: the
+ * finders sort short lists of country codes (two or three, per anchor), for which Array.prototype.sort's set-up
+ * (a work copy of the array) costs more than the sorting.
+ */
+export function sortCodes(xs: string[]): string[] {
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    for (; j >= 0 && xs[j]! > x; j--) xs[j + 1] = xs[j]!;
+    xs[j + 1] = x;
+  }
+  return xs;
+}
+
+/**
+ * Whether `text` holds `word` (lower-case ASCII letters and punctuation) at `at`, in any case of its letters: what a
+ * regex with the i flag (and no u flag) matches to those letters, which are only their two ASCII cases.
+ */
+export function hasFoldedAt(text: string, at: number, word: string): boolean {
+  if (at < 0 || at + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    let c = text.charCodeAt(at + i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}

@@ -3,7 +3,8 @@
  * links are resolved. One finder per event shape; each is a general syntactic frame.
  */
 import type { AgreementStatus, Level, Modality } from "../../model/types.js";
-import { allMatches } from "../matches.js";
+import { isSpace } from "../chars.js";
+import { allMatches, hasFoldedAt, sortCodes } from "../matches.js";
 import {
   HABITUAL,
   levelOfPhrase,
@@ -11,6 +12,7 @@ import {
   modalityOf,
   NUMBER_SRC,
   PLAN_AFTER,
+  PLAN_AFTER_WORD,
   PLAN_BEFORE,
   rankOf,
 } from "./lexicon.js";
@@ -80,6 +82,9 @@ const MEETING_HEAD =
   /\b(meetings?|talks?|calls?|conversations?|consultations?|dialogues?|summits?|committee|2\s*\+\s*2|tele-?conference|video\s+conference)\b/i;
 const PLURAL_HEAD = /\b(?:meetings|calls|conversations|dialogues|summits|conferences)\b/i;
 const MEETING_HEADS = new RegExp(MEETING_HEAD.source, "gi");
+/** "B, who was visiting Japan for (the)" right before a compound meeting. */
+const VISITING_FOR =
+  /\bwho\s+(?:is|are|was|were)\s+(?:currently\s+)?visiting\s+[^,;]{1,40}?\s+(?:for|to\s+attend|to\s+participate\s+in)\s+(?:the\s+)?$/i;
 const HELD_TIMES = new RegExp(
   `^\\s+(?:was|were|has\\s+been|have\\s+been)\\s+held\\s+(?:${NUMBER_SRC}\\s+times|twice|thrice)`,
   "i",
@@ -123,10 +128,14 @@ const UNREAL_BEFORE = new RegExp(
 
 /** A plan, negation or habit stated after `end` (isUnreal's second half). */
 export function unrealAfter(text: string, end: number): boolean {
-  // "..., which had been expected in December, was held in January": the plan is the apposition's, the fact the verb's
-  if (PLAN_AFTER.test(text.slice(end, end + 60)) && !HELD_AFTER_ALL.test(text.slice(end, end + 100))) return true;
-  // "has held summit meetings with Australia almost every year since 2007": a habit
+  // (the 80 characters after the event hold neither a plan word nor a habit word after most events: one scan says so)
   const after = text.slice(end, end + 80);
+  if (!AFTER_WORD.test(after)) return false;
+  // "..., which had been expected in December, was held in January": the plan is the apposition's, the fact the verb's
+  const window = text.slice(end, end + 60);
+  if (PLAN_AFTER_WORD.test(window) && PLAN_AFTER.test(window) && !HELD_AFTER_ALL.test(text.slice(end, end + 100)))
+    return true;
+  // "has held summit meetings with Australia almost every year since 2007": a habit
   if (HABIT_WORD.test(after) && HABIT_AFTER.test(after)) return true;
   return false;
 }
@@ -141,6 +150,12 @@ const HABIT_AFTER =
  * than HABIT_AFTER's, which tries its forms after each of the first 50 characters.
  */
 const HABIT_WORD = /every|each|annual|regular|rule|usual/i;
+/**
+ * HABIT_WORD, or the opening of a PLAN_AFTER_WORD word: the 80 characters after an event without any hold no habit,
+ * and their first 60 no plan word. (Without PLAN_AFTER_WORD's closing \b: the plan window is cut at 60 characters, so
+ * a word cut there, "be" of "bear", is whole in it but not here.)
+ */
+const AFTER_WORD = new RegExp(`${HABIT_WORD.source}|${PLAN_AFTER_WORD.source.replace(/\\b$/, "")}`, "i");
 
 function personsIn(v: SentenceView, start: number, end: number): PersonRef[] {
   return v.persons.filter((p) => p.start >= start && p.end <= end);
@@ -176,7 +191,7 @@ function uniqSorted(xs: Iterable<string | null | undefined>): string[] {
   // the distinct non-empty ones, sorted (one array, not four copies)
   const out: string[] = [];
   for (const x of xs) if (x && !out.includes(x)) out.push(x);
-  return out.sort();
+  return sortCodes(out);
 }
 
 // ---------------------------------------------------------------------------
@@ -290,18 +305,23 @@ interface MeetingKeys {
   /** where "held" or "had" opens */
   heldOrHad: number[];
   held: boolean;
+  /** where the last "held" opens (-1: none) */
+  lastHeld: number;
   met: boolean;
   between: boolean;
 }
 
 function meetingKeys(text: string): MeetingKeys {
-  const keys: MeetingKeys = { at: [], heldOrHad: [], held: false, met: false, between: false };
+  const keys: MeetingKeys = { at: [], heldOrHad: [], held: false, lastHeld: -1, met: false, between: false };
   MEETING_KEY.lastIndex = 0;
   for (let m = MEETING_KEY.exec(text); m !== null; m = MEETING_KEY.exec(text)) {
     keys.at.push(m.index);
     if (m[1] !== undefined) {
       keys.heldOrHad.push(m.index);
-      if (m[1].length === 4) keys.held = true;
+      if (m[1].length === 4) {
+        keys.held = true;
+        keys.lastHeld = m.index;
+      }
     } else if (m[2] !== undefined) keys.met = true;
     else if (m[3] !== undefined) keys.between = true;
   }
@@ -326,6 +346,40 @@ function matchesAt(text: string, sticky: RegExp, starts: number[]): RegExpExecAr
     }
   }
   return out;
+}
+
+/**
+ * The length of the "with", "between" or "from" (any case) that ends `s`, or 0: what /(?:with|between|from)$/i
+ * finds, read in place (no regex, no match array).
+ */
+function linkAtEnd(s: string): number {
+  const n = s.length;
+  if (hasFoldedAt(s, n - 4, "with") || hasFoldedAt(s, n - 4, "from")) return 4;
+  return hasFoldedAt(s, n - 7, "between") ? 7 : 0;
+}
+
+/**
+ * The `starts` that no span of `spans` holds. PAIR and PAIR_PLURAL try their matches only there: a match that opens
+ * inside a meeting found already overlaps it and is dropped, and skipping the start changes nothing else, since no
+ * match of theirs (a verb, then fixed words: articles, levels, heads) can hold another "held" or "had" after its first
+ * word, so the starts matchesAt tries after it are the same.
+ */
+function startsOutside(starts: number[], a: readonly Span[], b: readonly Span[] = NO_SPANS): number[] {
+  // (a copy only once a start is dropped: most sentences have one "held" or "had" and no meeting over it)
+  let kept: number[] | null = null;
+  for (let i = 0; i < starts.length; i++) {
+    const p = starts[i]!;
+    if (holds(a, p) || holds(b, p)) kept ??= starts.slice(0, i);
+    else kept?.push(p);
+  }
+  return kept ?? starts;
+}
+
+const NO_SPANS: readonly Span[] = [];
+
+function holds(spans: readonly Span[], p: number): boolean {
+  for (const s of spans) if (s.start <= p && p < s.end) return true;
+  return false;
 }
 
 /** `previousSubject`: the person the sentence before is about, for "In Jordan, she paid a courtesy call on ...". */
@@ -361,12 +415,7 @@ export function findMeetings(
     if (isUnreal(text, c.start, end)) continue;
     // "B, who was visiting Japan for the Japan-X Security Consultative Committee": the purpose of a visit the
     // sentence mentions in passing, not the meeting it reports
-    if (
-      /\bwho\s+(?:is|are|was|were)\s+(?:currently\s+)?visiting\s+[^,;]{1,40}?\s+(?:for|to\s+attend|to\s+participate\s+in)\s+(?:the\s+)?$/i.test(
-        before(text, c.start, 90),
-      )
-    )
-      continue;
+    if (VISITING_FOR.test(before(text, c.start, 90))) continue;
     const subject = subjectOf(v, c.start);
     const objs = counterparts(v, end, text.length);
     const participants = [...(subject ? [subject] : []), ...objs];
@@ -407,8 +456,7 @@ export function findMeetings(
         subject = { ...previousSubject, start: at, end: at + pro[1]!.length, outer: at };
       }
     }
-    const tail = /(?:with|between|from)$/i.exec(m[0]);
-    const objs = counterparts(v, tail ? end - tail[0].length : end, text.length);
+    const objs = counterparts(v, end - linkAtEnd(m[0]), text.length);
     let obj = objs[0] ?? null;
     if (!obj) {
       // "met Prime Minister X" without "with": the next person right after
@@ -451,19 +499,19 @@ export function findMeetings(
       if (others.some((p) => p.rank && p.rank !== otherRank)) level = "other";
     }
     if (!level) continue;
-    const parties = new Set<string>();
-    if (subject?.country) parties.add(subject.country);
-    if (objCountry) parties.add(objCountry);
+    const parties: string[] = [];
+    if (subject?.country) parties.push(subject.country);
+    if (objCountry && !parties.includes(objCountry)) parties.push(objCountry);
     // the side not named is Japan's: "... held talks with State Minister for Foreign Affairs"
-    if (parties.size === 1 && !parties.has("JPN")) parties.add("JPN");
-    if (parties.size < 2) continue;
+    if (parties.length === 1 && parties[0] !== "JPN") parties.push("JPN");
+    if (parties.length < 2) continue;
     // a plan, negation or habit (asked last: the tests above are cheaper and most candidates fail one)
     if (isUnreal(text, start, end)) continue;
     out.push({
       kind: "meeting",
       start,
       end,
-      parties: [...parties].sort(),
+      parties: sortCodes(parties),
       level,
       modality: modalityOf(phrase),
       participants,
@@ -506,7 +554,7 @@ export function findMeetings(
   }
 
   // 2a. "Japan and Canada held a summit meeting", "the two countries held ..."
-  for (const m of matchesAt(text, PAIR_AT, keys.heldOrHad)) {
+  for (const m of matchesAt(text, PAIR_AT, startsOutside(keys.heldOrHad, taken, out))) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken.some((t) => t.start < end && start < t.end) || out.some((o) => o.start < end && start < o.end)) continue;
@@ -542,7 +590,7 @@ export function findMeetings(
 
   // 2e. "Prime Minister A and Prime Minister B held summit meetings in Osaka in June and in Bangkok in November":
   // one meeting per place and month listed
-  for (const m of matchesAt(text, PAIR_PLURAL_AT, keys.heldOrHad)) {
+  for (const m of matchesAt(text, PAIR_PLURAL_AT, startsOutside(keys.heldOrHad, out))) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (out.some((o) => o.start < end && start < o.end) || isUnreal(text, start, end)) continue;
@@ -648,7 +696,9 @@ export function findMeetings(
   }
 
   // 3. "vice-ministerial level talks held in August", "director-general level consultations were held"
-  for (const m of keys.held ? allMatches(text, LEVELED) : NONE) {
+  // (every match ends on a "held" after white space, which the key scan finds: the text after the last one, but for
+  // the character that tells the word's end, cannot hold a match and is not searched)
+  for (const m of keys.held ? allMatches(text.slice(0, keys.lastHeld + 5), LEVELED) : NONE) {
     const start = m.index ?? 0;
     const end = start + m[1]!.length;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
@@ -718,10 +768,9 @@ export function findVisits(
     const pre = before(text, start, 70);
     if (/\b(?:will|would)\s+(?:\w+\s+){0,2}$/i.test(pre)) continue;
     const windowText = text.slice(Math.max(0, start - 25), Math.min(text.length, end + 40));
-    if (HABITUAL.test(windowText) && !/\bvisits?\s+of\b/i.test(trig)) {
-      // "visited each other frequently", "frequent visits"
-      if (/each other|one another|frequent|mutual|regular|repeatedly|series of|numerous/i.test(windowText)) continue;
-    }
+    // "visited each other frequently", "frequent visits": HABITUAL and one of its stronger words (all pure tests, the
+    // one that rejects most windows first: the stronger words without HABITUAL's word boundaries)
+    if (HABIT_STRONG.test(windowText) && !/\bvisits?\s+of\b/i.test(trig) && HABITUAL.test(windowText)) continue;
     let visitors: PersonRef[] = [];
     let destFrom = end;
     if (/visits?\s+of$/i.test(trig)) {
@@ -826,11 +875,15 @@ export function findVisits(
       if (!visitorCountries.length) continue;
       end = Math.max(end, d.end);
       // "the visit to Japan by President X is scheduled for ...": a plan once the whole phrase is read
-      const last = Math.max(end, ...visitors.map((p) => p.end));
-      if (PLAN_AFTER.test(text.slice(last, last + 60))) continue;
+      let last = end;
+      for (const p of visitors) if (p.end > last) last = p.end;
+      const planWindow = text.slice(last, last + 60);
+      if (PLAN_AFTER_WORD.test(planWindow) && PLAN_AFTER.test(planWindow)) continue;
+      let first = start;
+      for (const p of visitors) if (p.start < first) first = p.start;
       out.push({
         kind: "visit",
-        start: Math.min(start, ...visitors.map((p) => p.start)),
+        start: first,
         end: d.end,
         visitors: travellers,
         from: visitorCountries,
@@ -842,7 +895,8 @@ export function findVisits(
     }
     // "visited Israel in August and again in December": the same trip made a second time, with its own date
     // (after the last stop: the whole trip again; after an earlier one: that stop, "Jordan in January and again in
-    // August, and Israel in September")
+    // August, and Israel in September"). AGAIN needs "again" (case-sensitive): most sentences have none.
+    if (!text.includes("again")) continue;
     const firsts = out.filter((o) => o.trip === start);
     dests.forEach((dest, k) => {
       const again = AGAIN.exec(text.slice(dest.end, dest.end + 80));
@@ -854,6 +908,8 @@ export function findVisits(
   }
   return out;
 }
+
+const HABIT_STRONG = /each other|one another|frequent|mutual|regular|repeatedly|series of|numerous/i;
 
 /** After a trip's date: "and again" before a second date ("in August and again in December"). */
 const AGAIN =
@@ -905,14 +961,24 @@ export function cityAt(text: string, pos: number, cities: Map<string, string>): 
   return m ? { name: m[0], code: cities.get(m[0])! } : null;
 }
 
+/** Where a name after `at` opens: past white space and a "the" (any case) and the white space after it. */
+function pastThe(text: string, at: number): number {
+  // what /^\s*(?:the\s+)?/i skips, read by character instead of a regex and a slice per destination
+  let i = at;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (hasFoldedAt(text, i, "the") && isSpace(text.charCodeAt(i + 3))) {
+    i += 3;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
 /** Country or city names right at `pos` ("the U.S.", "Tokyo", "Canada"), and those joined by "and" with dates between. */
 function destinations(v: SentenceView, pos: number, cities: Map<string, string>): Dest[] {
   const out: Dest[] = [];
   let at = pos;
   for (let k = 0; k < 8; k++) {
-    const rest = v.text.slice(at);
-    const lead = /^\s*(?:the\s+)?/i.exec(rest)![0].length;
-    const p = at + lead;
+    const p = pastThe(v.text, at);
     const country = v.countries.find(
       (c) => c.start === p && !c.adjective && !c.org && !v.chains.some((ch) => ch.start <= c.start && c.end <= ch.end),
     );
@@ -956,6 +1022,31 @@ const NOT_GATHERINGS = new Set(["TPP", "CPTPP", "RCEP", "NPT", "UN", "UNSC"]);
 /** Gatherings named by their organization alone, with a number written onto the name ("the G20 in Osaka"). */
 const NAMED_GATHERINGS = new Set(["G7", "G8", "G20", "APEC", "ASEM", "TICAD"]);
 const COP = /\bCOP\s?\d{1,2}\b/g;
+/** The number of a TICAD meeting after its name ("TICAD 8", "(TICAD IV)"); asked of TICAD only. */
+const TICAD_NUMBER =
+  /^\s*(?:\d{1,2}|[IVX]{1,5})\b(?:\s*\((?:TICAD\s*)?(?:\d{1,2}|[IVX]{1,5})\))?|^\s*\(TICAD\s*(?:\d{1,2}|[IVX]{1,5})\)/;
+
+/** A verb of attending or hosting right before a gathering ("attended the", "hosted the 8th", "held a"). */
+const ATTENDED_BEFORE =
+  /\b(?:(?:attended|attending|attend|hosted|hosting|host|chaired|participated\s+in|participate\s+in|took\s+part\s+in|joined|convened|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}|held\s+(?:the|a|an)\s+(?:\w+\s+){0,2})$/i;
+/** "... was held", "(...), which took place", "in Osaka in June was attended by" after a gathering. */
+const HELD_AFTER =
+  /^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:\s*in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?(?=\s+(?:in|on)\s+[A-Z]\w+\s+(?:was|were)\s+attended\b))?(?:\s*(?:in|on)\s+[A-Z]\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s+(?=(?:was|were)\s+attended\b))?(?:(?:which|that)\s+)?(?:was|were)?\s*(?:held|hosted|convened|took\s+place|attended\s+by)\b/i;
+/** "... in New York and the": the gap to the gathering before, whose verb this one shares. */
+const JOINED_GATHERING =
+  /^(?:\s*\([^()]{1,20}\))?(?:\s+(?:held\s+)?in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+|a\s+)?$/;
+
+/**
+ * Whether the text says the gathering [c.start, c.end) was attended, hosted or held, or shares the verb of the one
+ * before it (`prev`). The three tests are pure: the first that holds answers, the others are not run.
+ */
+function saidHeld(text: string, c: Span, prev: ConferenceAnchor | undefined): boolean {
+  const pre = text.slice(Math.max(0, c.start - 60), c.start);
+  if (ATTENDED_BEFORE.test(pre)) return true;
+  if (HELD_AFTER.test(text.slice(c.end, c.end + 70))) return true;
+  // "attended the UN General Assembly in New York and the G20 Summit in India": one verb for both
+  return prev !== undefined && JOINED_GATHERING.test(text.slice(prev.end, c.start));
+}
 
 export function findConferences(v: SentenceView, cities: Map<string, string>): ConferenceAnchor[] {
   const out: ConferenceAnchor[] = [];
@@ -967,10 +1058,7 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
     if (/[-–]\s?$/.test(text.slice(Math.max(0, o.start - 2), o.start))) continue;
     const after = text.slice(o.end);
     // "TICAD 8", "TICAD IV", "the Tokyo International Conference on African Development (TICAD IV)"
-    const num =
-      /^\s*(?:\d{1,2}|[IVX]{1,5})\b(?:\s*\((?:TICAD\s*)?(?:\d{1,2}|[IVX]{1,5})\))?|^\s*\(TICAD\s*(?:\d{1,2}|[IVX]{1,5})\)/.exec(
-        after,
-      );
+    const num = o.id === "TICAD" ? TICAD_NUMBER.exec(after) : null;
     if (o.id === "TICAD" && (num || /conference/i.test(text.slice(o.start, o.end)))) {
       cands.push({ start: o.start, end: o.end + (num ? num[0].length : 0), org: o.id });
       continue;
@@ -991,24 +1079,7 @@ export function findConferences(v: SentenceView, cities: Map<string, string>): C
   for (const c of cands) {
     if (out.some((o) => o.start <= c.start && c.start < o.end)) continue;
     // the text must say it was held, hosted or attended
-    const pre = text.slice(Math.max(0, c.start - 60), c.start);
-    const post = text.slice(c.end, c.end + 70);
-    const attended =
-      /\b(?:(?:attended|attending|attend|hosted|hosting|host|chaired|participated\s+in|participate\s+in|took\s+part\s+in|joined|convened|co-chaired)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}|held\s+(?:the|a|an)\s+(?:\w+\s+){0,2})$/i.test(
-        pre,
-      );
-    const held =
-      /^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:\s*in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?(?=\s+(?:in|on)\s+[A-Z]\w+\s+(?:was|were)\s+attended\b))?(?:\s*(?:in|on)\s+[A-Z]\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s+(?=(?:was|were)\s+attended\b))?(?:(?:which|that)\s+)?(?:was|were)?\s*(?:held|hosted|convened|took\s+place|attended\s+by)\b/i.test(
-        post,
-      );
-    // "attended the UN General Assembly in New York and the G20 Summit in India": one verb for both
-    const prev = out[out.length - 1];
-    const joined =
-      prev !== undefined &&
-      /^(?:\s*\([^()]{1,20}\))?(?:\s+(?:held\s+)?in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+|a\s+)?$/.test(
-        text.slice(prev.end, c.start),
-      );
-    if (!attended && !held && !joined) continue;
+    if (!saidHeld(text, c, out[out.length - 1])) continue;
     if (isUnreal(text, c.start, c.end)) continue;
     const title = text.slice(c.start, c.end).trim();
     let location: string | null = null;
@@ -1053,3 +1124,15 @@ export const KEYED_SCANS = {
 
 /** For tests only: the habit pattern after an event and the one-scan word pre-test that stands before it. */
 export const HABIT_PRETEST = { word: HABIT_WORD, pattern: HABIT_AFTER } as const;
+
+/** For tests only: the scans startsOutside lets skip a start inside a meeting found (no match of theirs holds a second held/had). */
+export const HELD_OPENED_SCANS = { key: MEETING_KEY, scans: [PAIR, PAIR_PLURAL] } as const;
+
+/** For tests only: the leveled-talks scan, searched only up to the last "held" the meeting key scan finds. */
+export const HELD_ENDED_SCAN = { key: MEETING_KEY, scan: LEVELED } as const;
+
+/** For tests only: unrealAfter's first scan, and the plan and habit word tests it stands for. */
+export const AFTER_PRETEST = { word: AFTER_WORD, plan: PLAN_AFTER_WORD, habit: HABIT_WORD } as const;
+
+/** For tests only: the plan pattern after an event and the one-scan word pre-test that stands before it. */
+export const PLAN_AFTER_PRETEST = { word: PLAN_AFTER_WORD, pattern: PLAN_AFTER } as const;

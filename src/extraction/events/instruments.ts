@@ -4,7 +4,7 @@
  */
 import type { AgreementStatus } from "../../model/types.js";
 import { isSpace } from "../chars.js";
-import { allMatches } from "../matches.js";
+import { allMatches, hasFoldedAt, sortCodes } from "../matches.js";
 import type { InstrumentAnchor } from "./anchors.js";
 import { isUnreal, unrealAfter, unrealBefore } from "./anchors.js";
 import type { SentenceView, Span } from "./view.js";
@@ -141,29 +141,75 @@ function nounPhrase(text: string, hs: number, he: number): Np {
     while (a > lo && isSpace(text.charCodeAt(a - 1))) a--;
     pos = a;
   }
-  let end = he;
+  const end = he + tailLength(text, hs, he);
+  const title = withoutLooseEnd(text.slice(start, end).replace(/^[(“"]+/, "")).trim();
+  return { start, end, title, generic: !hasCapital(text, start, he) };
+}
+
+/** White space , . or ; (what /[\s,.;]/ matches). */
+function isSpaceOrStop(c: number): boolean {
+  return isSpace(c) || c === 0x2c || c === 0x2e || c === 0x3b;
+}
+
+/** Small words a name does not end with. */
+const LOOSE_WORDS = ["the", "a", "an", "of", "on", "for", "and", "concerning", "regarding"];
+
+/**
+ * `s` without its trailing white space and , . ; and then without a last word of LOOSE_WORDS after white space (and
+ * that white space): what `.replace(/[\s,.;]+$/, "").replace(/\s+(?:the|a|...|regarding)$/i, "")` gives, read from
+ * the end instead of trying both patterns at every position.
+ */
+function withoutLooseEnd(s: string): string {
+  let j = s.length;
+  while (j > 0 && isSpaceOrStop(s.charCodeAt(j - 1))) j--;
+  // the last word: the run of non-white-space before j; the pattern needs white space right before it
+  let k = j;
+  while (k > 0 && !isSpace(s.charCodeAt(k - 1))) k--;
+  if (k > 0 && LOOSE_WORDS.some((w) => w.length === j - k && hasFoldedAt(s, k, w))) {
+    j = k;
+    while (j > 0 && isSpace(s.charCodeAt(j - 1))) j--;
+  }
+  return j === s.length ? s : s.slice(0, j);
+}
+
+/**
+ * How far an instrument's name goes on after its head [hs, he): a quoted name, capitalized words after
+ * on/for/between/..., lower-case words after concerning/on/regarding, or the country after an FTA/EPA. The first
+ * form that matches wins, so the forms are tried in that order and the others are not run.
+ */
+function tailLength(text: string, hs: number, he: number): number {
   const rest = text.slice(he);
-  const quoted = /^\s*(?:for\s+)?[“"][^”"]{2,200}[”"]/.exec(rest);
-  const onCaps =
-    /^\s+(?:on|for|between|concerning|regarding)\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+(?:the\s+)?|\s+on\s+|\s+for\s+|\s+in\s+the\s+|\s+)[A-Z][\w’'-]*)*/.exec(
-      rest,
-    );
-  const concerning =
-    /^\s+(?:concerning|on|regarding)\s+(?:(?!(?:in|on|at|with|for|to|by|from|and|which|that|was|were)\b)[a-z][\w-]*\s?){1,5}/.exec(
-      rest,
-    );
-  const withCountry = /^\s+with\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?/.exec(rest);
-  if (quoted) end = he + quoted[0].length;
-  else if (onCaps) end = he + onCaps[0].length;
-  else if (concerning) end = he + concerning[0].trimEnd().length;
-  else if (withCountry && /^(?:FTA|EPA)s?$/.test(text.slice(hs, he))) end = he + withCountry[0].length;
-  const title = text
-    .slice(start, end)
-    .replace(/^[(“"]+/, "")
-    .replace(/[\s,.;]+$/, "")
-    .replace(/\s+(?:the|a|an|of|on|for|and|concerning|regarding)$/i, "")
-    .trim();
-  return { start, end, title, generic: !/[A-Z]/.test(text.slice(start, he)) };
+  const quoted = QUOTED_AFTER.exec(rest);
+  if (quoted) return quoted[0].length;
+  const onCaps = CAPS_AFTER.exec(rest);
+  if (onCaps) return onCaps[0].length;
+  const concerning = CONCERNING_AFTER.exec(rest);
+  if (concerning) return concerning[0].trimEnd().length;
+  if (!FTA_EPA.test(text.slice(hs, he))) return 0;
+  const withCountry = WITH_COUNTRY_AFTER.exec(rest);
+  return withCountry ? withCountry[0].length : 0;
+}
+
+const QUOTED_AFTER = /^\s*(?:for\s+)?[“"][^”"]{2,200}[”"]/;
+const CAPS_AFTER =
+  /^\s+(?:on|for|between|concerning|regarding)\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+(?:the\s+)?|\s+on\s+|\s+for\s+|\s+in\s+the\s+|\s+)[A-Z][\w’'-]*)*/;
+const CONCERNING_AFTER =
+  /^\s+(?:concerning|on|regarding)\s+(?:(?!(?:in|on|at|with|for|to|by|from|and|which|that|was|were)\b)[a-z][\w-]*\s?){1,5}/;
+const WITH_COUNTRY_AFTER = /^\s+with\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?/;
+const FTA_EPA = /^(?:FTA|EPA)s?$/;
+
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Whether text[from, to) holds a capital A-Z (what /[A-Z]/ says of the slice, without the slice). */
+function hasCapital(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 const ACTIVE: Array<[RegExp, AgreementStatus]> = [
@@ -196,19 +242,63 @@ const LATER_STEP =
 
 /** A word each ACTIVE pattern holds: a window without any holds none of them (one scan instead of seven). */
 const ACTIVE_WORD = /agree|sign|conclu|adopt|releas|issu|publi|announc|unveil|launch|force/i;
-/** The ACTIVE patterns as alternatives: true exactly when one of them matches (one pass instead of seven). */
-const ACTIVE_ANY = new RegExp(ACTIVE.map(([re]) => re.source).join("|"), "i");
+/**
+ * The ACTIVE patterns as alternatives, each its own group (they hold no groups of their own): it matches exactly when
+ * one of them does, in one pass instead of seven. At most one can match a window, since each ends it on words of its
+ * own ("... on", "signed", "conclusion of", "entry into force of"), so the group that matched tells the status.
+ */
+const ACTIVE_ANY = new RegExp(ACTIVE.map(([re]) => `(${re.source})`).join("|"), "i");
 /** A word each PASSIVE pattern holds. */
 const PASSIVE_WORD = /sign|conclu|agree|adopt|releas|issu|publish|announc|into|took/i;
 
 function activeStatus(text: string, npStart: number): AgreementStatus | null {
   const window = text.slice(Math.max(0, npStart - 70), npStart);
   if (!ACTIVE_WORD.test(window)) return null;
-  const pre = window.replace(/(?:\b(?:the|a|an|its|their|this|new|first|first-ever|revised|joint)\s+)*$/i, "");
-  if (!ACTIVE_ANY.test(pre)) return null;
-  for (const [re, st] of ACTIVE) if (re.test(pre)) return st;
-  // "issued a joint statement", "signed the X" with an object pronoun/article already stripped
+  return statusBefore(withoutTrailingArticles(window));
+}
+
+/** The status of the first ACTIVE pattern that matches the window before a name (its articles taken off), or null. */
+function statusBefore(pre: string): AgreementStatus | null {
+  const m = ACTIVE_ANY.exec(pre);
+  if (m) for (let k = 0; k < ACTIVE.length; k++) if (m[k + 1] !== undefined) return ACTIVE[k]![1];
   return null;
+}
+
+/** The words activeStatus takes off the end of its window ("signed the new ", "adopted its first-ever "). */
+const ARTICLES = ["the", "a", "an", "its", "their", "this", "new", "first", "first-ever", "revised", "joint"];
+
+/** A unit /\w/ matches (without the u flag): the units a word boundary \b tells from the others. */
+function isWordUnit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * `w` without the run of ARTICLES, each followed by white space, that ends it: what
+ * `w.replace(/(?:\b(?:the|a|an|its|their|this|new|first|first-ever|revised|joint)\s+)*$/i, "")` gives. That pattern
+ * is tried at every position of the window, since its empty match always succeeds at the end; here the run is peeled
+ * off from the end instead: white space, then the article before it (at a word boundary), again and again. At most
+ * one article can end at a given place with a boundary before it, so the peeling finds the leftmost match.
+ */
+function withoutTrailingArticles(w: string): string {
+  let cut = w.length;
+  for (;;) {
+    let q = cut;
+    while (q > 0 && isSpace(w.charCodeAt(q - 1))) q--;
+    if (q === cut) break; // each article is followed by white space
+    const n = articleBefore(w, q);
+    if (n === 0) break;
+    cut = q - n;
+  }
+  return cut === w.length ? w : w.slice(0, cut);
+}
+
+/** The length of the article of ARTICLES that ends at `at` in `w` with a word boundary before it, or 0. */
+function articleBefore(w: string, at: number): number {
+  for (const a of ARTICLES) {
+    const from = at - a.length;
+    if (hasFoldedAt(w, from, a) && (from === 0 || !isWordUnit(w.charCodeAt(from - 1)))) return a.length;
+  }
+  return 0;
 }
 
 function passiveStatus(text: string, npEnd: number): AgreementStatus | null {
@@ -231,7 +321,7 @@ function countriesIn(v: SentenceView, start: number, end: number): string[] {
   // distinct codes, sorted (a loop: no filtered, mapped, spread and set copies per phrase)
   const out: string[] = [];
   for (const c of v.countries) if (c.start >= start && c.end <= end && !out.includes(c.code)) out.push(c.code);
-  return out.sort();
+  return sortCodes(out);
 }
 
 /** Countries after "with" in the rest of the clause: "issued a joint statement in July with the U.S. and Finland". */
@@ -363,13 +453,17 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     let parties = countriesIn(v, np.start, np.end);
     const withC = withCountries(v, np.end);
     const subject = subjectCountry(v, np.start);
-    const set = new Set([...parties, ...withC]);
+    // the distinct codes of the name, the "with" phrase and the subject, sorted (an array: no set and copies)
+    const all = parties.slice();
+    const add = (code: string | null): void => {
+      if (code && !all.includes(code)) all.push(code);
+    };
+    for (const c of withC) add(c);
     if (subject && !(parties.length >= 2)) {
-      set.add(subject);
-      const paired = pairedSubject(v, np.start);
-      if (paired) set.add(paired);
+      add(subject);
+      add(pairedSubject(v, np.start));
     }
-    parties = [...set].sort();
+    parties = sortCodes(all);
     const multilateral = v.orgs.some((o) => o.start >= np.start && o.end <= np.end);
     // "the RCEP Agreement entered into force": a trade pact's entry into force, for the country the text is about
     const pact =
@@ -396,7 +490,7 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     let fallback = parties;
     if (parties.length === 1 && !multilateral) {
       const other = v.focus && v.focus !== parties[0] ? v.focus : parties[0] !== "JPN" ? "JPN" : null;
-      if (other) fallback = [...parties, other].sort();
+      if (other) fallback = sortCodes([...parties, other]);
     } else if (parties.length === 0 && !multilateral && /\bgrant|loan|exchange/i.test(np.title)) {
       fallback = [...new Set([v.focus ?? "JPN", "JPN"])].sort();
     }
@@ -470,8 +564,8 @@ export function findInstruments(v: SentenceView): InstrumentAnchor[] {
     if (seen.some((s) => s.start <= hs && hs < s.end)) continue;
     const np = nounPhrase(text, hs, he);
     seen.push(np);
-    const words = np.title.split(/\s+/);
-    if (words.length < 2) continue;
+    // a name of one word (what np.title.split(/\s+/).length < 2 says: the title holds no white space)
+    if (!hasSpace(np.title)) continue;
     if (v.chains.some((c) => c.start >= np.start && c.end <= np.end)) continue; // joint: not one government's
     const pre = text.slice(Math.max(0, np.start - 60), np.start);
     const post = text.slice(np.end, np.end + 40);
@@ -568,6 +662,6 @@ function issuerOf(v: SentenceView, start: number, end: number): string | null {
 
 /** For tests only: the status patterns and the one-word pre-tests that stand before them. */
 export const STATUS_PRETESTS = {
-  active: { word: ACTIVE_WORD, any: ACTIVE_ANY, patterns: ACTIVE.map(([re]) => re) },
+  active: { word: ACTIVE_WORD, any: ACTIVE_ANY, patterns: ACTIVE, statusBefore },
   passive: { word: PASSIVE_WORD, patterns: PASSIVE.map(([re]) => re) },
 } as const;

@@ -7,6 +7,7 @@ import type { DocumentMetadata, Sentence } from "../../model/types.js";
 import { isSpace } from "../chars.js";
 import type { DocContext, PersonHit } from "../context.js";
 import { carryYear, type DateMention, findDates } from "../dates.js";
+import { sortCodes } from "../matches.js";
 import { type Rank, rankOf } from "./lexicon.js";
 
 export interface Span {
@@ -474,24 +475,6 @@ function isDigit(c: number): boolean {
 
 function letterOf(c: number): number {
   return c < 128 ? LETTER[c]! : -1;
-}
-
-/**
- * `codes.sort()` for the short lists of party codes (two to four): an insertion sort in place, in the same order
- * (strings compared by their UTF-16 code units, as sort() without a comparator does), without the built-in sort's
- * set-up, ~10x the cost of the sorting itself on two or three codes. Returns the list.
- */
-export function sortCodes(codes: string[]): string[] {
-  for (let i = 1; i < codes.length; i++) {
-    const c = codes[i]!;
-    let j = i - 1;
-    while (j >= 0 && codes[j]! > c) {
-      codes[j + 1] = codes[j]!;
-      j--;
-    }
-    codes[j + 1] = c;
-  }
-  return codes;
 }
 
 /** "Japan", "-", "U.S." ... joined by dashes (a parenthetical alias "(ROK)" belongs to the name before it). */

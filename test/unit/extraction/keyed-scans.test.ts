@@ -8,7 +8,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { COUNT_RE } from "../../../src/extraction/counts.js";
 import { MAY_HOLD_DATE } from "../../../src/extraction/dates.js";
-import { HABIT_PRETEST, KEYED_SCANS } from "../../../src/extraction/events/anchors.js";
+import {
+  AFTER_PRETEST,
+  HABIT_PRETEST,
+  HELD_ENDED_SCAN,
+  HELD_OPENED_SCANS,
+  KEYED_SCANS,
+  PLAN_AFTER_PRETEST,
+} from "../../../src/extraction/events/anchors.js";
 import { STATUS_PRETESTS } from "../../../src/extraction/events/instruments.js";
 import {
   COP_WORD,
@@ -138,33 +145,96 @@ describe("scans gated by key words", () => {
     });
   }
 
+  it("no match of PAIR or PAIR_PLURAL holds a key 'held' or 'had' after its first word", () => {
+    const { key, scans } = HELD_OPENED_SCANS;
+    let matched = 0;
+    fc.assert(
+      fc.property(sentence([...vocabulary(scans), "held", "had", "Held"]), (text) => {
+        const heldOrHad = [...text.matchAll(key)].filter((m) => m[1] !== undefined).map((m) => m.index);
+        for (const re of scans)
+          for (const m of text.matchAll(new RegExp(re.source, re.flags))) {
+            matched++;
+            const inside = heldOrHad.filter((at) => at > m.index && at < m.index + m[0].length);
+            expect(inside, `${m[0]} in "${text}"`).toEqual([]);
+          }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(matched).toBeGreaterThan(0);
+  });
+
+  it("the leveled-talks scan finds the same matches in the text up to its last key word 'held'", () => {
+    const { key, scan } = HELD_ENDED_SCAN;
+    let matched = 0;
+    fc.assert(
+      fc.property(sentence([...vocabulary([scan]), "upheld", "held.", "Held", "withheld"]), (text) => {
+        const lastHeld = Math.max(-1, ...[...text.matchAll(key)].filter((m) => m[1]?.length === 4).map((m) => m.index));
+        const all = [...text.matchAll(scan)].map((m) => `${m.index} ${m[0]}`);
+        matched += all.length;
+        const cut =
+          lastHeld < 0 ? [] : [...text.slice(0, lastHeld + 5).matchAll(scan)].map((m) => `${m.index} ${m[0]}`);
+        expect(cut, text).toEqual(all);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(matched).toBeGreaterThan(0);
+  });
+
+  it("the first scan after an event passes every window where a plan word (first 60 characters) or habit word stands", () => {
+    const { word, plan, habit } = AFTER_PRETEST;
+    let passed = 0;
+    // words cut at the 60th character ("be" of "bear") are whole in the plan window only
+    const vocab = [...vocabulary([plan, habit]), "bear", "beach", "notion", "haven", "nevertheless", "x"];
+    // a text whose 60th character cuts a word after its first `cut` letters ("be|ar"), or a random one
+    const cutAt60 = fc
+      .tuple(
+        sentence(vocab),
+        fc.constantFrom("bear", "beach", "notion", "haven", "nevertheless"),
+        fc.integer({ min: 2, max: 5 }),
+      )
+      .map(([s, w, cut]) => ({ text: `${`${s} ${" ".repeat(60)}`.slice(0, 60 - cut)}${w} and more`, skip: 0 }));
+    const shifted = fc.tuple(sentence(vocab), fc.nat(30)).map(([text, skip]) => ({ text, skip }));
+    fc.assert(
+      fc.property(fc.oneof(cutAt60, shifted), ({ text, skip }) => {
+        const after = text.slice(skip, skip + 80);
+        if (!plan.test(after.slice(0, 60)) && !habit.test(after)) return;
+        passed++;
+        expect(word.test(after), after).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(passed).toBeGreaterThan(0);
+  });
+
   it("an instrument status pattern never matches a window its one-word pre-test rejects", () => {
     const { active, passive } = STATUS_PRETESTS;
     fc.assert(
-      fc.property(sentence(vocabulary([...active.patterns, ...passive.patterns])), (text) => {
+      fc.property(sentence(vocabulary([...active.patterns.map(([re]) => re), ...passive.patterns])), (text) => {
         const window = `${text} `;
-        const anyActive = active.patterns.some((re) => re.test(window));
-        if (anyActive) expect(active.word.test(window)).toBe(true);
-        expect(active.any.test(window)).toBe(anyActive);
+        const first = active.patterns.find(([re]) => re.test(window));
+        if (first) expect(active.word.test(window)).toBe(true);
+        expect(active.any.test(window)).toBe(first !== undefined);
+        // one pass of the patterns as groups tells the status the first pattern that matches gives
+        expect(active.statusBefore(window)).toBe(first?.[1] ?? null);
         if (passive.patterns.some((re) => re.test(text))) expect(passive.word.test(text)).toBe(true);
       }),
       { numRuns: 3000 },
     );
   });
 
-  it("the habit pattern after an event never matches a window its word pre-test rejects", () => {
-    const { word, pattern } = HABIT_PRETEST;
-    let matched = 0;
-    fc.assert(
-      fc.property(sentence(vocabulary([pattern])), (text) => {
-        if (!pattern.test(text)) return;
-        matched++;
-        expect(word.test(text), text).toBe(true);
-      }),
-      { numRuns: 3000 },
-    );
-    expect(matched).toBeGreaterThan(0);
-  });
+  for (const [name, { word, pattern }] of Object.entries({ habit: HABIT_PRETEST, plan: PLAN_AFTER_PRETEST }))
+    it(`the ${name} pattern after an event never matches a window its word pre-test rejects`, () => {
+      let matched = 0;
+      fc.assert(
+        fc.property(sentence(vocabulary([pattern])), (text) => {
+          if (!pattern.test(text)) return;
+          matched++;
+          expect(word.test(text), text).toBe(true);
+        }),
+        { numRuns: 3000 },
+      );
+      expect(matched).toBeGreaterThan(0);
+    });
 
   it("the one-scan gate words agree with each gate pattern", () => {
     // words, stems and their neighbours ("metric", "xEPA", "COP 28"), spaces of every kind, "+", "_", digits
