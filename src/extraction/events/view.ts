@@ -6,7 +6,7 @@
 import type { DocumentMetadata, Sentence } from "../../model/types.js";
 import { isSpace } from "../chars.js";
 import type { DocContext, PersonHit } from "../context.js";
-import { carryYear, type DateMention, findDates } from "../dates.js";
+import { carryYear, type DateMention, findDates, MONTH_NAMES } from "../dates.js";
 import { sortCodes } from "../matches.js";
 import { type Rank, rankOf } from "./lexicon.js";
 
@@ -201,21 +201,7 @@ for (const w of ["sessions", "times", "twice", "thrice"]) gate(w, COUNT_BIT);
 // COP_WORD
 gate("COP", COP_BIT, { before: true, exact: true, digit: true });
 // MAY_HOLD_DATE's words (its years: see gateWords)
-for (const w of [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-])
-  gate(w, 0, { exact: true, date: true });
+for (const m of MONTH_NAMES) gate(`${m[0]!.toUpperCase()}${m.slice(1)}`, 0, { exact: true, date: true });
 gate("Sept", 0, { exact: true, date: true, dot: true });
 gate("mid", 0, { exact: true, date: true, decade: true });
 // COUNT_NUMBER's words (its digits: see gateWords)
