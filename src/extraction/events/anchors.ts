@@ -133,8 +133,7 @@ export function unrealAfter(text: string, end: number): boolean {
   if (!AFTER_WORD.test(after)) return false;
   // "..., which had been expected in December, was held in January": the plan is the apposition's, the fact the verb's
   const window = text.slice(end, end + 60);
-  if (PLAN_AFTER_WORD.test(window) && PLAN_AFTER.test(window) && !HELD_AFTER_ALL.test(text.slice(end, end + 100)))
-    return true;
+  if (planAfter(window) && !HELD_AFTER_ALL.test(text.slice(end, end + 100))) return true;
   // "has held summit meetings with Australia almost every year since 2007": a habit
   if (HABIT_WORD.test(after) && HABIT_AFTER.test(after)) return true;
   return false;
@@ -150,6 +149,11 @@ const HABIT_AFTER =
  * than HABIT_AFTER's, which tries its forms after each of the first 50 characters.
  */
 const HABIT_WORD = /every|each|annual|regular|rule|usual/i;
+/** PLAN_AFTER in a window after an event, tried only when the window holds one of its words (PLAN_AFTER_WORD). */
+function planAfter(window: string): boolean {
+  return PLAN_AFTER_WORD.test(window) && PLAN_AFTER.test(window);
+}
+
 /**
  * HABIT_WORD, or the opening of a PLAN_AFTER_WORD word: the 80 characters after an event without any hold no habit,
  * and their first 60 no plan word. (Without PLAN_AFTER_WORD's closing \b: the plan window is cut at 60 characters, so
@@ -383,11 +387,7 @@ function holds(spans: readonly Span[], p: number): boolean {
 }
 
 /** `previousSubject`: the person the sentence before is about, for "In Jordan, she paid a courtesy call on ...". */
-export function findMeetings(
-  v: SentenceView,
-  allAnchorsStart: number[],
-  previousSubject: PersonRef | null = null,
-): MeetingAnchor[] {
+export function findMeetings(v: SentenceView, previousSubject: PersonRef | null = null): MeetingAnchor[] {
   const out: MeetingAnchor[] = [];
   const { text } = v;
   const taken: Span[] = [];
@@ -402,7 +402,6 @@ export function findMeetings(
   metAgainMeetings(v, keys, out);
   betweenMeetings(v, keys, taken, out);
   leveledMeetings(v, keys, taken, out);
-  void allAnchorsStart;
   return out;
 }
 
@@ -934,7 +933,7 @@ export function findVisits(
       let last = end;
       for (const p of visitors) if (p.end > last) last = p.end;
       const planWindow = text.slice(last, last + 60);
-      if (PLAN_AFTER_WORD.test(planWindow) && PLAN_AFTER.test(planWindow)) continue;
+      if (planAfter(planWindow)) continue;
       let first = start;
       for (const p of visitors) if (p.start < first) first = p.start;
       out.push({

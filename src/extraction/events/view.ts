@@ -7,7 +7,7 @@ import type { DocumentMetadata, Sentence } from "../../model/types.js";
 import { isSpace } from "../chars.js";
 import type { DocContext, PersonHit } from "../context.js";
 import { carryYear, type DateMention, findDates, MONTH_NAMES } from "../dates.js";
-import { sortCodes } from "../matches.js";
+import { hasFoldedAt, sortCodes, sortSmall } from "../matches.js";
 import { type Rank, rankOf } from "./lexicon.js";
 
 export interface Span {
@@ -251,25 +251,15 @@ function isWordUnit(c: number): boolean {
   return c < 128 && (LETTER[c]! >= 0 || (c >= 48 && c <= 57) || c === 95);
 }
 
-/**
- * `word` at `at`, in either case (each code of `word` a lower-case letter) unless `exact`, its characters before
- * `from` already known to match: its end, or -1.
- */
-function wordAt(text: string, at: number, word: string, exact: boolean, from: number): number {
-  const end = at + word.length;
-  if (end > text.length) return -1;
-  for (let j = from; j < word.length; j++) {
-    const c = text.charCodeAt(at + j);
-    // (c | 0x20) is a lower-case letter's code only for that letter in either case
-    if ((exact ? c : c | 0x20) !== word.charCodeAt(j)) return -1;
-  }
-  return end;
+/** `word` at `at`, as written when `exact`, else in either case (hasFoldedAt): its end, or -1. */
+function wordAt(text: string, at: number, word: string, exact: boolean): number {
+  return (exact ? text.startsWith(word, at) : hasFoldedAt(text, at, word)) ? at + word.length : -1;
 }
 
 /** Whether gate word `w` stands at `at` (its first three letters already seen there): its end, or -1. */
 function gateAt(text: string, at: number, w: GateWord): number {
   if (w.before && at > 0 && isWordUnit(text.charCodeAt(at - 1))) return -1;
-  let end = wordAt(text, at, w.word, w.exact, w.exact ? 0 : 3);
+  let end = wordAt(text, at, w.word, w.exact);
   if (end < 0) return -1;
   if (w.after && end < text.length && isWordUnit(text.charCodeAt(end))) return -1;
   if (w.digit) {
@@ -284,7 +274,7 @@ function gateAt(text: string, at: number, w: GateWord): number {
     if (k === end) return -1;
     let next = -1;
     for (const t of w.followedBy) {
-      next = wordAt(text, k, t, false, 0);
+      next = wordAt(text, k, t, false);
       if (next >= 0) break;
     }
     if (next < 0) return -1;
@@ -295,7 +285,7 @@ function gateAt(text: string, at: number, w: GateWord): number {
 
 /** Whether date word `w` (MAY_HOLD_DATE's) stands at `at`: its end, or -1. */
 function dateAt(text: string, at: number, w: GateWord): number {
-  const end = wordAt(text, at, w.word, true, 0);
+  const end = wordAt(text, at, w.word, true);
   if (end < 0) return -1;
   if (w.dot) return text.charCodeAt(end) === 46 ? end : -1;
   if (w.decade) {
@@ -448,7 +438,7 @@ function oneBefore(text: string, at: number): boolean {
     let w = k;
     while (w > 0 && isWordUnit(text.charCodeAt(w - 1))) w--;
     if (w === k) return false;
-    if (k - w === 1 ? (text.charCodeAt(w) | 0x20) === 97 : k - w === 3 && wordAt(text, w, "one", false, 0) === k)
+    if (k - w === 1 ? (text.charCodeAt(w) | 0x20) === 97 : k - w === 3 && wordAt(text, w, "one", false) === k)
       return true;
     end = w;
   }
@@ -615,7 +605,7 @@ function makeViews(ctx: DocContext): SentenceView[] {
     for (const o of orgs) {
       if (PARTY_ORGS.has(o.id)) partyRefs.push({ code: o.id, start: o.start, end: o.end, adjective: false, org: true });
     }
-    sortByStart(partyRefs);
+    sortSmall(partyRefs, startAfter);
     const words = gateWords(s.text);
     const dates = findDates(s.text, {
       defaultYear,
@@ -648,21 +638,8 @@ function makeViews(ctx: DocContext): SentenceView[] {
   return views;
 }
 
-/**
- * The refs in text order, as a stable sort by start would put them: an insertion sort in place (the countries are in
- * order and the organizations after them, a few at most: cheaper than Array.prototype.sort() with a comparator).
- */
-function sortByStart(refs: Span[]): void {
-  for (let i = 1; i < refs.length; i++) {
-    const r = refs[i]!;
-    let j = i - 1;
-    while (j >= 0 && refs[j]!.start > r.start) {
-      refs[j + 1] = refs[j]!;
-      j--;
-    }
-    refs[j + 1] = r;
-  }
-}
+/** For sortSmall: refs in text order (the countries are in order, the organizations after them, a few at most). */
+const startAfter = (a: Span, b: Span): boolean => a.start > b.start;
 
 /** The clause around `pos`: from the last ";" or sentence start to the next ";" or sentence end. */
 export function clauseBounds(text: string, pos: number): Span {
